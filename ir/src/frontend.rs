@@ -1,0 +1,72 @@
+//! The surface every language frontend implements; the CLI picks a frontend
+//! by file extension and talks to it only through this trait.
+
+use crate::diagnostic::Diagnostic;
+use crate::tree::Module;
+
+/// A source file as read by the CLI.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it; diagnostics and stack traces show it.
+    pub path: String,
+    pub text: String,
+}
+
+/// The result of compiling one file.
+#[derive(Clone, Debug, Default)]
+pub struct Compiled {
+    pub modules: Vec<Module>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// How a shell prints a value; each language prints terms its own way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueStyle {
+    /// `io_lib:format("~p", [V])`, as `erl` and `escript` print.
+    Erlang,
+    Elixir,
+    Lfe,
+    Gleam,
+    Lua,
+}
+
+/// What a frontend makes of one chunk of shell (or `--eval`) input.
+///
+/// Shell contract: `Eval.module` exports `eval/1`. Its argument is the list of
+/// the values bound so far, in the order of the `bound` names passed to
+/// [`Frontend::shell_input`]; it returns `{Value, NewValues}` where `NewValues`
+/// is the list of values of `bound_after`, in that order. The shell process
+/// keeps the values; the CLI keeps the names.
+#[derive(Clone, Debug)]
+pub enum ReplInput {
+    /// Nothing but whitespace or comments.
+    Empty,
+    /// The input is not finished yet (e.g. no terminating `.` in Erlang).
+    Incomplete,
+    Eval {
+        module: Module,
+        bound_after: Vec<String>,
+        style: ValueStyle,
+    },
+    Error(Vec<Diagnostic>),
+}
+
+pub trait Frontend: Send + Sync {
+    /// `erlang`, `elixir`, `lfe`, `gleam`, `lua`.
+    fn language(&self) -> &'static str;
+
+    /// File extensions without the dot.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// Parse, check and lower one file into modules. Errors are returned as
+    /// diagnostics (several when the parser recovers); never a panic.
+    fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>>;
+
+    /// Lower shell input. `module_name` is the name to give the generated
+    /// module (unique per input, chosen by the caller); `bound` the names
+    /// bound by earlier inputs.
+    fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput;
+
+    /// The shell prompt for the n-th input (`1> ` for Erlang).
+    fn prompt(&self, n: usize) -> String;
+}

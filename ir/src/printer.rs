@@ -1,0 +1,1 @@
+//! Writes a [`Module`](crate::Module) as Core Erlang concrete syntax.
