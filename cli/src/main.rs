@@ -1,1 +1,59 @@
-fn main() {}
+//! `eubeam`: run, check, compare and inspect programs written in any of the
+//! Eubeamgua languages, and talk to them in a REPL.
+//!
+//! Exit status (DESIGN.md §8): 0 when the entry returns normally, 1 when the
+//! entry process crashes, 2 on compile errors or bad usage.
+
+mod commands;
+mod diagnostics;
+mod languages;
+mod loader;
+mod sources;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "eubeam",
+    version,
+    about = "Erlang, Elixir, LFE, Gleam and Lua on one BEAM-like runtime",
+    after_help = "Examples:\n  eubeam run examples/squares/main.erl\n  eubeam run squares.erl --eval 'squares:run().'\n  eubeam compare examples/squares\n  eubeam repl --lang erlang"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the files and run the entry point: main/0 of the first file's
+    /// module, or the expression given with --eval.
+    #[command(after_help = "Examples:\n  eubeam run main.erl\n  eubeam run --schedulers 1 main.erl\n  eubeam run squares.erl --eval 'squares:run().'\n  eubeam run bench.erl -- 1000   (calls main/1 with [\"1000\"])")]
+    Run(commands::run::RunArgs),
+    /// Parse and lower the files; print diagnostics only.
+    #[command(after_help = "Example:\n  eubeam check src/*.erl")]
+    Check(commands::check::CheckArgs),
+    /// Print the core IR of a file in Core Erlang syntax.
+    #[command(after_help = "Example:\n  eubeam ir examples/squares/main.erl > squares.core && erlc +from_core squares.core")]
+    Ir(commands::ir::IrArgs),
+    /// Run every main.<ext> in a directory and compare their outputs.
+    #[command(after_help = "Example:\n  eubeam compare examples/squares")]
+    Compare(commands::compare::CompareArgs),
+    /// An interactive shell for one language.
+    #[command(after_help = "Example:\n  eubeam repl --lang erlang")]
+    Repl(commands::repl::ReplArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Run(args) => commands::run::run(args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Ir(args) => commands::ir::run(args),
+        Command::Compare(args) => commands::compare::run(args),
+        Command::Repl(args) => commands::repl::run(args),
+    };
+    ExitCode::from(status)
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod check;
+pub mod compare;
+pub mod ir;
+pub mod repl;
+pub mod run;

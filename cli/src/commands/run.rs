@@ -1,0 +1,107 @@
+//! `eubeam run FILE... [--eval EXPR] [-- ARGS...]`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use eubeam_ir::{Literal, ReplInput};
+use eubeam_runtime::{Outcome, Vm, VmConfig};
+
+use crate::loader::LibraryLoader;
+use crate::sources::{self, CompiledFile, COMPILE_ERROR};
+
+#[derive(Args)]
+pub struct RunArgs {
+    /// Source files; the entry is main/0 (or main/1 with ARGS) of the first
+    /// file's module
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Evaluate EXPR in the first file's language instead of calling main,
+    /// and print its value as that language's shell would
+    #[arg(long, value_name = "EXPR")]
+    eval: Option<String>,
+    /// Number of scheduler threads (default: one per core)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    schedulers: usize,
+    /// Arguments passed to main/1 as a list of strings
+    #[arg(last = true)]
+    args: Vec<String>,
+}
+
+pub fn run(args: RunArgs) -> u8 {
+    let files = match sources::compile_all(&args.files) {
+        Ok(files) => files,
+        Err(status) => return status,
+    };
+    let vm = Vm::new(
+        VmConfig {
+            schedulers: args.schedulers,
+        },
+        LibraryLoader::new(),
+    );
+    for module in files.iter().flat_map(|f| f.modules.iter()) {
+        if let Err(e) = vm.load_module(module) {
+            crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
+            return COMPILE_ERROR;
+        }
+    }
+    match &args.eval {
+        Some(expr) => eval(&vm, &files, expr),
+        None => run_main(&vm, &files, &args.args),
+    }
+}
+
+fn run_main(vm: &Vm, files: &[CompiledFile], argv: &[String]) -> u8 {
+    let Some(module) = files.first().and_then(|f| f.modules.first()) else {
+        crate::diagnostics::error("the first file defines no module to run");
+        return COMPILE_ERROR;
+    };
+    let (function, call_args) = if argv.is_empty() && module.function("main", 0).is_some() {
+        ("main", Vec::new())
+    } else if module.function("main", 1).is_some() {
+        let list = Literal::list(argv.iter().map(|a| Literal::string(a)).collect());
+        ("main", vec![list])
+    } else {
+        let wanted = if argv.is_empty() { "main/0" } else { "main/1" };
+        crate::diagnostics::error(&format!(
+            "module {} has no {wanted} to run; define one, or use --eval EXPR",
+            module.name
+        ));
+        return COMPILE_ERROR;
+    };
+    match vm.run(&module.name, function, call_args) {
+        Outcome::Returned => 0,
+        Outcome::Crashed => 1,
+    }
+}
+
+fn eval(vm: &Vm, files: &[CompiledFile], expr: &str) -> u8 {
+    let Some(first) = files.first() else {
+        return COMPILE_ERROR;
+    };
+    let frontend = first.frontend;
+    let mut shell = vm.shell();
+    match frontend.shell_input(expr, &[], "$eval") {
+        ReplInput::Empty => 0,
+        ReplInput::Incomplete => {
+            crate::diagnostics::error(&format!(
+                "--eval: incomplete {} expression (did you forget the final '.'?)",
+                frontend.language()
+            ));
+            COMPILE_ERROR
+        }
+        ReplInput::Error(diags) => {
+            sources::emit_for_text(&diags, expr);
+            COMPILE_ERROR
+        }
+        ReplInput::Eval { module, style, .. } => match shell.eval(&module, style) {
+            Ok(value) => {
+                println!("{value}");
+                0
+            }
+            Err(exception) => {
+                eprintln!("{exception}");
+                1
+            }
+        },
+    }
+}

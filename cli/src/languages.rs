@@ -1,0 +1,33 @@
+//! The registry of frontends: which language handles which file extension.
+
+use std::path::Path;
+
+use eubeam_ir::Frontend;
+
+static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
+
+/// Every frontend this build knows, in the order `compare` lists them.
+pub fn all() -> [&'static dyn Frontend; 1] {
+    [&ERLANG]
+}
+
+pub fn by_name(lang: &str) -> Option<&'static dyn Frontend> {
+    all().into_iter().find(|f| f.language() == lang)
+}
+
+pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
+    let ext = path.extension()?.to_str()?;
+    all().into_iter().find(|f| f.extensions().contains(&ext))
+}
+
+/// Languages named in the design that this build cannot run yet, by extension;
+/// used to say so plainly instead of "unknown file type".
+pub fn planned_language(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()? {
+        "ex" | "exs" => Some("Elixir"),
+        "lfe" => Some("LFE"),
+        "gleam" => Some("Gleam"),
+        "lua" => Some("Lua"),
+        _ => None,
+    }
+}

@@ -1,0 +1,85 @@
+//! Reading source files and compiling them with the right frontend.
+
+use std::path::{Path, PathBuf};
+
+use eubeam_ir::{Diagnostic, Frontend, Module, SourceFile};
+
+use crate::{diagnostics, languages};
+
+/// One source file and what its frontend made of it.
+pub struct CompiledFile {
+    pub path: PathBuf,
+    pub frontend: &'static dyn Frontend,
+    pub modules: Vec<Module>,
+}
+
+/// Exit status for compile errors and for files that cannot be used.
+pub const COMPILE_ERROR: u8 = 2;
+
+pub fn frontend_for(path: &Path) -> Result<&'static dyn Frontend, String> {
+    if let Some(f) = languages::for_path(path) {
+        return Ok(f);
+    }
+    if let Some(lang) = languages::planned_language(path) {
+        return Err(format!(
+            "{}: not supported yet: {lang} (this build runs Erlang .erl files)",
+            path.display()
+        ));
+    }
+    Err(format!(
+        "{}: unknown file type; expected .erl, .ex, .exs, .lfe, .gleam or .lua",
+        path.display()
+    ))
+}
+
+pub fn read(path: &Path) -> Result<SourceFile, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(SourceFile {
+        path: path.display().to_string(),
+        text,
+    })
+}
+
+/// Compiles every file, printing all diagnostics (warnings too). Returns the
+/// exit status to use when any file failed.
+pub fn compile_all(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, u8> {
+    let mut out = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        match compile_one(path) {
+            Ok(file) => out.push(file),
+            Err(()) => failed = true,
+        }
+    }
+    if failed {
+        Err(COMPILE_ERROR)
+    } else {
+        Ok(out)
+    }
+}
+
+fn compile_one(path: &Path) -> Result<CompiledFile, ()> {
+    let frontend = frontend_for(path).map_err(|e| diagnostics::error(&e))?;
+    let source = read(path).map_err(|e| diagnostics::error(&e))?;
+    match frontend.compile(&source) {
+        Ok(compiled) => {
+            diagnostics::emit(&compiled.warnings, &source.text);
+            Ok(CompiledFile {
+                path: path.to_path_buf(),
+                frontend,
+                modules: compiled.modules,
+            })
+        }
+        Err(diags) => {
+            diagnostics::emit(&diags, &source.text);
+            Err(())
+        }
+    }
+}
+
+/// Prints diagnostics for source that did not come from a file on disk
+/// (`--eval` text, REPL input).
+pub fn emit_for_text(diags: &[Diagnostic], text: &str) {
+    diagnostics::emit(diags, text);
+}

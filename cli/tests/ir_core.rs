@@ -1,0 +1,57 @@
+//! `eubeam ir` prints Core Erlang that the real compiler accepts:
+//! `erlc +from_core` is a free, strong check of the Erlang lowering.
+
+mod common;
+
+use common::{eubeam, have_tool, repo_root, run};
+
+#[test]
+fn ir_of_every_erlang_example_compiles_with_erlc_from_core() {
+    if !have_tool("erlc", "ir_of_every_erlang_example_compiles_with_erlc_from_core") {
+        return;
+    }
+    let tmp = std::env::temp_dir().join(format!("eubeam-ir-core-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("temp dir");
+    let mut sources: Vec<_> = std::fs::read_dir(repo_root().join("examples"))
+        .expect("examples/")
+        .filter_map(|e| e.ok().map(|e| e.path().join("main.erl")))
+        .filter(|p| p.exists())
+        .collect();
+    let programs = repo_root().join("tests/programs");
+    if let Ok(entries) = std::fs::read_dir(&programs) {
+        sources.extend(
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "erl")
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("syntax_error"))
+                }),
+        );
+    }
+    sources.sort();
+    assert!(!sources.is_empty());
+    for (i, src) in sources.iter().enumerate() {
+        let r = run(eubeam().arg("ir").arg(src));
+        assert_eq!(r.status, Some(0), "eubeam ir {}: {}", src.display(), r.stderr);
+        let core = tmp.join(format!("m{i}.core"));
+        std::fs::write(&core, &r.stdout).expect("write core");
+        let out = std::process::Command::new("erlc")
+            .arg("+from_core")
+            .arg("-o")
+            .arg(&tmp)
+            .arg(&core)
+            .output()
+            .expect("run erlc");
+        assert!(
+            out.status.success(),
+            "erlc +from_core rejected the IR of {}:\n{}{}\n--- core ---\n{}",
+            src.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+            r.stdout
+        );
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
