@@ -30,13 +30,17 @@ struct Cli {
 enum Command {
     /// Load the files and run the entry point: main/0 of the first file's
     /// module, or the expression given with --eval.
-    #[command(after_help = "Examples:\n  eubeam run main.erl\n  eubeam run --schedulers 1 main.erl\n  eubeam run squares.erl --eval 'squares:run().'\n  eubeam run bench.erl -- 1000   (calls main/1 with [\"1000\"])")]
+    #[command(
+        after_help = "Examples:\n  eubeam run main.erl\n  eubeam run --schedulers 1 main.erl\n  eubeam run squares.erl --eval 'squares:run().'\n  eubeam run bench.erl -- 1000   (calls main/1 with [\"1000\"])"
+    )]
     Run(commands::run::RunArgs),
     /// Parse and lower the files; print diagnostics only.
     #[command(after_help = "Example:\n  eubeam check src/*.erl")]
     Check(commands::check::CheckArgs),
     /// Print the core IR of a file in Core Erlang syntax.
-    #[command(after_help = "Example:\n  eubeam ir examples/squares/main.erl > squares.core && erlc +from_core squares.core")]
+    #[command(
+        after_help = "Example:\n  eubeam ir examples/squares/main.erl > squares.core && erlc +from_core squares.core"
+    )]
     Ir(commands::ir::IrArgs),
     /// Run every main.<ext> in a directory and compare their outputs.
     #[command(after_help = "Example:\n  eubeam compare examples/squares")]

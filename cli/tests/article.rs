@@ -24,6 +24,12 @@ fn eval_of_a_crashing_expression_exits_1() {
         .arg(&file)
         .arg("--eval")
         .arg("1 / erlang:length([])."));
-    assert_eq!(r.status, Some(1), "stdout: {} stderr: {}", r.stdout, r.stderr);
+    assert_eq!(
+        r.status,
+        Some(1),
+        "stdout: {} stderr: {}",
+        r.stdout,
+        r.stderr
+    );
     assert!(r.stderr.contains("exception error"), "{}", r.stderr);
 }

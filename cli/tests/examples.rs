@@ -51,7 +51,14 @@ fn every_example_prints_its_expected_output() {
 fn compare_agrees_on_every_example() {
     for dir in examples() {
         let r = run(eubeam().arg("compare").arg(&dir));
-        assert_eq!(r.status, Some(0), "{}\n{}{}", dir.display(), r.stdout, r.stderr);
+        assert_eq!(
+            r.status,
+            Some(0),
+            "{}\n{}{}",
+            dir.display(),
+            r.stdout,
+            r.stderr
+        );
         assert!(r.stdout.contains("agree"), "{}", r.stdout);
     }
 }

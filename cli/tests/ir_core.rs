@@ -7,7 +7,10 @@ use common::{eubeam, have_tool, repo_root, run};
 
 #[test]
 fn ir_of_every_erlang_example_compiles_with_erlc_from_core() {
-    if !have_tool("erlc", "ir_of_every_erlang_example_compiles_with_erlc_from_core") {
+    if !have_tool(
+        "erlc",
+        "ir_of_every_erlang_example_compiles_with_erlc_from_core",
+    ) {
         return;
     }
     let tmp = std::env::temp_dir().join(format!("eubeam-ir-core-{}", std::process::id()));
@@ -34,7 +37,13 @@ fn ir_of_every_erlang_example_compiles_with_erlc_from_core() {
     assert!(!sources.is_empty());
     for (i, src) in sources.iter().enumerate() {
         let r = run(eubeam().arg("ir").arg(src));
-        assert_eq!(r.status, Some(0), "eubeam ir {}: {}", src.display(), r.stderr);
+        assert_eq!(
+            r.status,
+            Some(0),
+            "eubeam ir {}: {}",
+            src.display(),
+            r.stderr
+        );
         let core = tmp.join(format!("m{i}.core"));
         std::fs::write(&core, &r.stdout).expect("write core");
         let out = std::process::Command::new("erlc")

@@ -73,7 +73,9 @@ fn every_fixture_program_behaves_as_recorded_from_erl() {
                 }
             }
         }
-        if let Some(limit) = read_opt(&with(".max_rss_mb")).and_then(|s| s.trim().parse::<i64>().ok()) {
+        if let Some(limit) =
+            read_opt(&with(".max_rss_mb")).and_then(|s| s.trim().parse::<i64>().ok())
+        {
             if r.max_rss_kib > limit * 1024 {
                 failures.push(format!(
                     "{name}: peak RSS {} KiB exceeds {limit} MiB",

@@ -25,7 +25,10 @@ pub fn run(args: IrArgs) -> u8 {
         if !args.no_validate {
             if let Err(errors) = eubeam_ir::validate::validate(module) {
                 for e in errors {
-                    eprintln!("eubeam: internal error: invalid IR for {}: {e}", module.name);
+                    eprintln!(
+                        "eubeam: internal error: invalid IR for {}: {e}",
+                        module.name
+                    );
                 }
                 status = 70;
             }

@@ -2,6 +2,8 @@
 //! conventions. Input runs in one long-lived shell process, so `self()` and
 //! the mailbox persist between inputs.
 
+use std::io::{BufRead, IsTerminal, Write};
+
 use clap::Args;
 use eubeam_ir::ReplInput;
 use eubeam_runtime::{Vm, VmConfig};
@@ -41,19 +43,18 @@ pub fn run(args: ReplArgs) -> u8 {
         LibraryLoader::new(),
     );
     let mut shell = vm.shell();
-    let mut editor = match DefaultEditor::new() {
-        Ok(e) => e,
+    let mut input = match Lines::open() {
+        Ok(input) => input,
         Err(e) => {
             crate::diagnostics::error(&format!("cannot start the line editor: {e}"));
             return 2;
         }
     };
-    let history = std::env::var_os("HOME")
-        .map(|h| std::path::PathBuf::from(h).join(".eubeam_history"));
-    if let Some(path) = &history {
-        let _ = editor.load_history(path);
-    }
-    println!("Eubeamgua {} shell ({}); Ctrl-D to quit", env!("CARGO_PKG_VERSION"), frontend.language());
+    println!(
+        "Eubeamgua {} shell ({}); Ctrl-D to quit",
+        env!("CARGO_PKG_VERSION"),
+        frontend.language()
+    );
     let mut bound: Vec<String> = Vec::new();
     let mut n = 1;
     let mut pending = String::new();
@@ -63,13 +64,13 @@ pub fn run(args: ReplArgs) -> u8 {
         } else {
             String::new()
         };
-        let line = match editor.readline(&prompt) {
-            Ok(line) => line,
-            Err(ReadlineError::Interrupted) => {
+        let line = match input.read(&prompt) {
+            Some(Ok(line)) => line,
+            Some(Err(Interrupted)) => {
                 pending.clear();
                 continue;
             }
-            Err(_) => break,
+            None => break,
         };
         pending.push_str(&line);
         pending.push('\n');
@@ -95,11 +96,77 @@ pub fn run(args: ReplArgs) -> u8 {
                 n += 1;
             }
         }
-        let _ = editor.add_history_entry(pending.trim_end());
+        input.remember(pending.trim_end());
         pending.clear();
     }
-    if let Some(path) = &history {
-        let _ = editor.save_history(path);
-    }
+    input.close();
     0
+}
+
+/// Ctrl-C at the prompt: drop the pending input.
+struct Interrupted;
+
+/// Where shell input comes from: a line editor with history on a terminal,
+/// or plain lines from a pipe. Like `erl`, a piped shell still prints its
+/// prompts, so a transcript reads the same either way.
+enum Lines {
+    Editor {
+        editor: Box<DefaultEditor>,
+        history: Option<std::path::PathBuf>,
+    },
+    Piped(std::io::StdinLock<'static>),
+}
+
+impl Lines {
+    fn open() -> Result<Lines, ReadlineError> {
+        if !std::io::stdin().is_terminal() {
+            return Ok(Lines::Piped(std::io::stdin().lock()));
+        }
+        let mut editor = DefaultEditor::new()?;
+        let history =
+            std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".eubeam_history"));
+        if let Some(path) = &history {
+            let _ = editor.load_history(path);
+        }
+        Ok(Lines::Editor {
+            editor: Box::new(editor),
+            history,
+        })
+    }
+
+    /// The next line, `None` at end of input.
+    fn read(&mut self, prompt: &str) -> Option<Result<String, Interrupted>> {
+        match self {
+            Lines::Editor { editor, .. } => match editor.readline(prompt) {
+                Ok(line) => Some(Ok(line)),
+                Err(ReadlineError::Interrupted) => Some(Err(Interrupted)),
+                Err(_) => None,
+            },
+            Lines::Piped(stdin) => {
+                print!("{prompt}");
+                let _ = std::io::stdout().flush();
+                let mut line = String::new();
+                match stdin.read_line(&mut line) {
+                    Ok(0) | Err(_) => None,
+                    Ok(_) => Some(Ok(line.trim_end_matches(['\n', '\r']).to_string())),
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, entry: &str) {
+        if let Lines::Editor { editor, .. } = self {
+            let _ = editor.add_history_entry(entry);
+        }
+    }
+
+    fn close(self) {
+        if let Lines::Editor {
+            mut editor,
+            history: Some(path),
+        } = self
+        {
+            let _ = editor.save_history(&path);
+        }
+    }
 }
