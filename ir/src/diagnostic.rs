@@ -139,7 +139,10 @@ mod tests {
         let d = Diagnostic::error("a.erl", 19..20, "syntax error before: ')'")
             .with_label(19..20, "unexpected ')'");
         let text = d.render(src, false);
-        assert!(text.starts_with("a.erl:2:8: error: syntax error before: ')'"), "{text}");
+        assert!(
+            text.starts_with("a.erl:2:8: error: syntax error before: ')'"),
+            "{text}"
+        );
         assert!(text.contains("unexpected ')'"), "{text}");
     }
 

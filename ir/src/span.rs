@@ -83,7 +83,9 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.line_starts[(line - 1) as usize];
         let end = offset.min(text.len());
-        let col = text.get(start..end).map_or(end - start, |s| s.chars().count());
+        let col = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count());
         (line, u32::try_from(col + 1).unwrap_or(u32::MAX))
     }
 

@@ -103,17 +103,18 @@ impl Literal {
 
     /// A proper list of the given elements.
     pub fn list(items: Vec<Literal>) -> Literal {
-        items
-            .into_iter()
-            .rev()
-            .fold(Literal::Nil, |tail, head| {
-                Literal::Cons(Box::new(head), Box::new(tail))
-            })
+        items.into_iter().rev().fold(Literal::Nil, |tail, head| {
+            Literal::Cons(Box::new(head), Box::new(tail))
+        })
     }
 
     /// A string as the BEAM represents it: a list of Unicode code points.
     pub fn string(s: &str) -> Literal {
-        Literal::list(s.chars().map(|c| Literal::Int(i64::from(u32::from(c)))).collect())
+        Literal::list(
+            s.chars()
+                .map(|c| Literal::Int(i64::from(u32::from(c))))
+                .collect(),
+        )
     }
 
     pub fn is_atom(&self, name: &str) -> bool {
