@@ -39,6 +39,14 @@
 //! - Non-finite floats cannot exist on the BEAM; the validator rejects them
 //!   and the printer writes the atoms `'$nan'`, `'$inf'`, `'$-inf'`.
 //! - [`Fun::name`] has no Core equivalent and is not printed.
+//!
+//! Not rewritten: a binary segment whose size uses a variable bound earlier
+//! in the *same* pattern (`<<N:8, X:N/binary>>`) is legal IR (the runtime
+//! matches segments left to right) but OTP 25's Core Erlang rejects it
+//! ("unbound variable"); OTP's `v3_core` splits such a pattern into nested
+//! `case`s with a shared fall-through. The printer writes it as is, so
+//! `erlc +from_core` accepts such IR only if the frontend lowered it the
+//! way `v3_core` does.
 
 use std::collections::{HashMap, HashSet};
 
