@@ -1,0 +1,27 @@
+-module(fairness).
+-export([main/0]).
+
+%% A process spinning forever must not starve a ticker (run with one
+%% scheduler: see fairness.args). Each tick must come within 50 ms of its
+%% due time: 100 ms after the tick's receive started waiting.
+
+loop() -> loop().
+
+main() ->
+    %% Format once before the spinner starts, so that no code loading
+    %% happens under contention.
+    _ = io_lib:format("tick ~p ~p~n", [0, ok]),
+    spawn(fun loop/0),
+    tick(1).
+
+tick(11) -> ok;
+tick(N) ->
+    Before = erlang:monotonic_time(millisecond),
+    receive after 100 -> ok end,
+    Now = erlang:monotonic_time(millisecond),
+    Status = case Now - (Before + 100) of
+                 Late when Late =< 50 -> ok;
+                 _ -> late
+             end,
+    io:format("tick ~p ~p~n", [N, Status]),
+    tick(N + 1).
