@@ -1,5 +1,5 @@
 -module(squares).
--export([run/0, main/0]).
+-export([run/0]).
 run() ->
 Self = self(),
 %% spawn one process per number; each sends {N, N*N} back to us.
@@ -17,5 +17,6 @@ receive
 end.
 %% squares:run() =:= 55
 
+-export([main/0]).
 main() ->
     io:format("~p~n", [run()]).
