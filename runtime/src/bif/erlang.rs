@@ -1,0 +1,591 @@
+//! `erlang` BIFs (other than arithmetic), `lists:reverse` and friends.
+
+use super::{badarg, term_to_string, Ctx, NativeTable, Trap};
+use crate::code::Class;
+use crate::heap;
+use crate::term::{order, Atom, Term};
+
+fn element(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match (a[0].as_int(), a[1].tuple()) {
+        (Some(i), Some(t)) if i >= 1 => t.get(i as usize - 1).map_or_else(badarg, Ok),
+        _ => badarg(),
+    }
+}
+
+fn setelement(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match (a[0].as_int(), a[1].tuple()) {
+        (Some(i), Some(t)) if i >= 1 && (i as usize) <= t.len() => {
+            let mut v = t.to_vec();
+            v[i as usize - 1] = a[2];
+            Ok(c.tuple(&v))
+        }
+        _ => badarg(),
+    }
+}
+
+fn tuple_size(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    a[0].tuple()
+        .map_or_else(badarg, |t| Ok(Term::small(t.len())))
+}
+
+fn length(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    a[0].list_len().map_or_else(badarg, |n| Ok(Term::small(n)))
+}
+
+fn hd(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    a[0].cons().map_or_else(badarg, |(h, _)| Ok(h))
+}
+
+fn tl(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    a[0].cons().map_or_else(badarg, |(_, t)| Ok(t))
+}
+
+fn map_size(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].map() {
+        Some(m) => Ok(Term::small(m.len())),
+        None => Err(Trap::Error(Term::atom(Atom::BADMAP))),
+    }
+}
+
+fn map_get(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[1].map() {
+        Some(m) => match m.get(a[0]) {
+            Some(v) => Ok(v),
+            None => {
+                let r = c.tuple(&[Term::atom(Atom::BADKEY), a[0]]);
+                Err(Trap::Error(r))
+            }
+        },
+        None => {
+            let r = c.tuple(&[Term::atom(Atom::BADMAP), a[1]]);
+            Err(Trap::Error(r))
+        }
+    }
+}
+
+fn is_map_key(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[1].map() {
+        Some(m) => Ok(Term::bool(m.get(a[0]).is_some())),
+        None => {
+            let r = c.tuple(&[Term::atom(Atom::BADMAP), a[1]]);
+            Err(Trap::Error(r))
+        }
+    }
+}
+
+fn self_(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    Ok(Term::pid(c.p.pid))
+}
+
+fn node(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    Ok(Term::atom(Atom::NONODE))
+}
+
+fn make_ref(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    let id = c.vm.new_ref_id();
+    Ok(heap::make_ref(&mut c.p.heap, id))
+}
+
+fn spawn1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if a[0].fun_arity() != Some(0) {
+        return badarg();
+    }
+    let pid = c.vm.spawn_fun(a[0]);
+    Ok(Term::pid(pid))
+}
+
+fn spawn3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !a[0].is_atom() || !a[1].is_atom() || a[2].list_len().is_none() {
+        return badarg();
+    }
+    let pid = c.vm.spawn_mfa(a[0], a[1], a[2]);
+    Ok(Term::pid(pid))
+}
+
+fn send(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if c.vm.send(a[0], a[1]) {
+        Ok(a[1])
+    } else {
+        badarg()
+    }
+}
+
+fn register_name(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(name), Some(pid)) = (a[0].as_atom(), a[1].as_pid()) else {
+        return badarg();
+    };
+    if name == Atom::UNDEFINED || !c.vm.register(name, pid) {
+        return badarg();
+    }
+    if pid == c.p.pid {
+        c.p.registered = Some(name);
+    }
+    Ok(Term::TRUE)
+}
+
+fn unregister(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(name) = a[0].as_atom() else {
+        return badarg();
+    };
+    if c.vm.unregister(name) {
+        if c.p.registered == Some(name) {
+            c.p.registered = None;
+        }
+        Ok(Term::TRUE)
+    } else {
+        badarg()
+    }
+}
+
+fn whereis(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(name) = a[0].as_atom() else {
+        return badarg();
+    };
+    Ok(c.vm
+        .whereis(name)
+        .map_or(Term::atom(Atom::UNDEFINED), Term::pid))
+}
+
+/// Convert microseconds to `unit`.
+fn convert_us(us: i128, unit: Term) -> Result<Term, Trap> {
+    let v = match unit.as_atom() {
+        Some(Atom::NATIVE | Atom::MICROSECOND | Atom::MICRO_SECONDS) => us,
+        Some(Atom::NANOSECOND | Atom::NANO_SECONDS) => us * 1000,
+        Some(Atom::MILLISECOND | Atom::MILLI_SECONDS) => us.div_euclid(1000),
+        Some(Atom::SECOND | Atom::SECONDS) => us.div_euclid(1_000_000),
+        _ => match unit.as_int() {
+            Some(per_sec) if per_sec > 0 => (us * per_sec as i128).div_euclid(1_000_000),
+            _ => return badarg(),
+        },
+    };
+    match i64::try_from(v).ok().and_then(Term::int) {
+        Some(t) => Ok(t),
+        None => Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))),
+    }
+}
+
+fn monotonic_us(c: &Ctx) -> i128 {
+    c.vm.start.elapsed().as_micros() as i128
+}
+
+fn system_us() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i128)
+}
+
+fn monotonic_time0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    convert_us(monotonic_us(c), Term::atom(Atom::NATIVE))
+}
+fn monotonic_time1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    convert_us(monotonic_us(c), a[0])
+}
+fn system_time0(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    convert_us(system_us(), Term::atom(Atom::NATIVE))
+}
+fn system_time1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    convert_us(system_us(), a[0])
+}
+
+fn convert_time_unit(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(v) = a[0].as_int() else {
+        return badarg();
+    };
+    let per_sec = |u: Term| -> Option<i128> {
+        match u.as_atom() {
+            Some(Atom::NATIVE | Atom::MICROSECOND | Atom::MICRO_SECONDS) => Some(1_000_000),
+            Some(Atom::NANOSECOND | Atom::NANO_SECONDS) => Some(1_000_000_000),
+            Some(Atom::MILLISECOND | Atom::MILLI_SECONDS) => Some(1000),
+            Some(Atom::SECOND | Atom::SECONDS) => Some(1),
+            _ => u.as_int().filter(|i| *i > 0).map(i128::from),
+        }
+    };
+    let (Some(from), Some(to)) = (per_sec(a[1]), per_sec(a[2])) else {
+        return badarg();
+    };
+    let r = (v as i128 * to).div_euclid(from);
+    i64::try_from(r)
+        .ok()
+        .and_then(Term::int)
+        .map_or(Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))), Ok)
+}
+
+fn exit1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    Err(Trap::Raise(Class::Exit, a[0]))
+}
+
+fn exit2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(pid) = a[0].as_pid() else {
+        return badarg();
+    };
+    if pid == c.p.pid {
+        // An exit signal to oneself.
+        if a[1] == Term::atom(Atom::NORMAL)
+            && !c.me.trap_exit.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Ok(Term::TRUE);
+        }
+        if c.me.trap_exit.load(std::sync::atomic::Ordering::Relaxed)
+            && a[1] != Term::atom(Atom::KILL)
+        {
+            c.vm.exit_signal(c.p.pid, pid, a[1]);
+            return Ok(Term::TRUE);
+        }
+        let reason = if a[1] == Term::atom(Atom::KILL) {
+            Term::atom(Atom::KILLED)
+        } else {
+            a[1]
+        };
+        return Err(Trap::Exit(reason));
+    }
+    c.vm.exit_signal(c.p.pid, pid, a[1]);
+    Ok(Term::TRUE)
+}
+
+fn error1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    Err(Trap::Raise(Class::Error, a[0]))
+}
+
+fn throw1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    Err(Trap::Raise(Class::Throw, a[0]))
+}
+
+fn raise3(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_atom().and_then(Class::from_atom) {
+        Some(class) if a[2].is_list() => Err(Trap::Raise(class, a[1])),
+        _ => badarg(),
+    }
+}
+
+fn halt0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    c.vm.halt(0)
+}
+
+fn halt1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_int() {
+        Some(n) => c.vm.halt(n as i32),
+        None => c.vm.halt(1),
+    }
+}
+
+fn atom_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_atom() {
+        Some(at) => Ok(c.string(at.text())),
+        None => badarg(),
+    }
+}
+
+fn list_to_atom(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match term_to_string(a[0]) {
+        Some(s) if a[0].list_len().is_some() => Ok(Term::atom(Atom::intern(&s))),
+        _ => badarg(),
+    }
+}
+
+fn list_to_existing_atom(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match term_to_string(a[0]).and_then(|s| Atom::lookup(&s)) {
+        Some(at) => Ok(Term::atom(at)),
+        None => badarg(),
+    }
+}
+
+fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(i) = a[0].as_int() else {
+        return badarg();
+    };
+    let base = match a.get(1) {
+        Some(b) => match b.as_int() {
+            Some(b) if (2..=36).contains(&b) => b as u32,
+            _ => return badarg(),
+        },
+        None => 10,
+    };
+    let mut digits = Vec::new();
+    let mut n = i.unsigned_abs();
+    loop {
+        let d = (n % base as u64) as u32;
+        digits.push(
+            std::char::from_digit(d, base)
+                .unwrap_or('0')
+                .to_ascii_uppercase(),
+        );
+        n /= base as u64;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        digits.push('-');
+    }
+    let s: String = digits.into_iter().rev().collect();
+    Ok(c.string(&s))
+}
+
+fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(s) = term_to_string(a[0]) else {
+        return badarg();
+    };
+    let base = match a.get(1) {
+        Some(b) => match b.as_int() {
+            Some(b) if (2..=36).contains(&b) => b as u32,
+            _ => return badarg(),
+        },
+        None => 10,
+    };
+    let t = s.strip_prefix('+').unwrap_or(&s);
+    if t.is_empty() || t.starts_with(['+']) {
+        return badarg();
+    }
+    match i64::from_str_radix(t, base) {
+        Ok(i) => Term::int(i).map_or(Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))), Ok),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+            ) =>
+        {
+            Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
+        }
+        Err(_) => badarg(),
+    }
+}
+
+fn tuple_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].tuple() {
+        Some(t) => {
+            let v = t.to_vec();
+            Ok(c.list(&v))
+        }
+        None => badarg(),
+    }
+}
+
+fn list_to_tuple(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].list_to_vec() {
+        Some(v) => Ok(c.tuple(&v)),
+        None => badarg(),
+    }
+}
+
+fn append(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if a[1].is_nil() {
+        return if a[0].is_list() { Ok(a[0]) } else { badarg() };
+    }
+    match a[0].list_to_vec() {
+        Some(v) => Ok(heap::list_with_tail(&mut c.p.heap, &v, a[1])),
+        None => badarg(),
+    }
+}
+
+fn subtract(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(mut xs), Some(ys)) = (a[0].list_to_vec(), a[1].list_to_vec()) else {
+        return badarg();
+    };
+    for y in ys {
+        if let Some(i) = xs.iter().position(|x| order::eq_exact(*x, y)) {
+            xs.remove(i);
+        }
+    }
+    Ok(c.list(&xs))
+}
+
+fn reverse1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    reverse2(c, &[a[0], Term::NIL])
+}
+
+fn reverse2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let mut acc = a[1];
+    let mut cur = a[0];
+    while let Some((h, t)) = cur.cons() {
+        acc = c.cons(h, acc);
+        cur = t;
+    }
+    if cur.is_nil() {
+        Ok(acc)
+    } else {
+        badarg()
+    }
+}
+
+fn apply2(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(args) = a[1].list_to_vec() else {
+        return badarg();
+    };
+    Err(Trap::ApplyFun { fun: a[0], args })
+}
+
+fn apply3(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(m), Some(f), Some(args)) = (a[0].as_atom(), a[1].as_atom(), a[2].list_to_vec())
+    else {
+        return badarg();
+    };
+    Err(Trap::ApplyMfa {
+        module: m,
+        function: f,
+        args,
+    })
+}
+
+fn make_fun(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match (a[0].as_atom(), a[1].as_atom(), a[2].as_int()) {
+        (Some(m), Some(f), Some(n)) if (0..=255).contains(&n) => {
+            Ok(heap::make_export_fun(&mut c.p.heap, m, f, n as u32))
+        }
+        _ => badarg(),
+    }
+}
+
+fn process_flag(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_atom() {
+        Some(Atom::TRAP_EXIT) => {
+            let new = match a[1].as_atom() {
+                Some(Atom::TRUE) => true,
+                Some(Atom::FALSE) => false,
+                _ => return badarg(),
+            };
+            let old =
+                c.me.trap_exit
+                    .swap(new, std::sync::atomic::Ordering::SeqCst);
+            Ok(Term::bool(old))
+        }
+        _ => badarg(),
+    }
+}
+
+fn dict_find(c: &Ctx, k: Term) -> Option<usize> {
+    (0..c.p.dict.len() / 2).find(|&i| order::eq_exact(c.p.dict[2 * i], k))
+}
+
+fn put(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match dict_find(c, a[0]) {
+        Some(i) => {
+            let old = c.p.dict[2 * i + 1];
+            c.p.dict[2 * i + 1] = a[1];
+            Ok(old)
+        }
+        None => {
+            c.p.dict.push(a[0]);
+            c.p.dict.push(a[1]);
+            Ok(Term::atom(Atom::UNDEFINED))
+        }
+    }
+}
+
+fn get1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    Ok(dict_find(c, a[0]).map_or(Term::atom(Atom::UNDEFINED), |i| c.p.dict[2 * i + 1]))
+}
+
+fn get0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    let pairs: Vec<(Term, Term)> = c.p.dict.chunks(2).map(|kv| (kv[0], kv[1])).collect();
+    let mut items = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        items.push(c.tuple(&[k, v]));
+    }
+    Ok(c.list(&items))
+}
+
+fn erase1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match dict_find(c, a[0]) {
+        Some(i) => {
+            let old = c.p.dict[2 * i + 1];
+            c.p.dict.drain(2 * i..2 * i + 2);
+            Ok(old)
+        }
+        None => Ok(Term::atom(Atom::UNDEFINED)),
+    }
+}
+
+fn erase0(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let all = get0(c, a)?;
+    c.p.dict.clear();
+    Ok(all)
+}
+
+fn is_process_alive(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_pid() {
+        Some(pid) => Ok(Term::bool(pid == c.p.pid || c.vm.is_alive(pid))),
+        None => badarg(),
+    }
+}
+
+fn garbage_collect(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    Err(Trap::Gc)
+}
+
+fn display(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let s = crate::term::printable::debug_string(a[0]);
+    c.vm.output.out(format!("{s}\n").as_bytes());
+    Ok(Term::TRUE)
+}
+
+pub(super) fn register(t: &mut NativeTable) {
+    let inline: &[(&str, u32, super::NativeFn)] = &[
+        ("element", 2, element),
+        ("setelement", 3, setelement),
+        ("tuple_size", 1, tuple_size),
+        ("size", 1, tuple_size),
+        ("length", 1, length),
+        ("hd", 1, hd),
+        ("tl", 1, tl),
+        ("map_size", 1, map_size),
+        ("map_get", 2, map_get),
+        ("is_map_key", 2, is_map_key),
+        ("self", 0, self_),
+        ("node", 0, node),
+    ];
+    for &(f, a, nf) in inline {
+        t.push(("erlang", f, a, nf, true));
+    }
+    let called: &[(&str, u32, super::NativeFn)] = &[
+        ("make_ref", 0, make_ref),
+        ("spawn", 1, spawn1),
+        ("spawn", 3, spawn3),
+        ("!", 2, send),
+        ("send", 2, send),
+        ("register", 2, register_name),
+        ("unregister", 1, unregister),
+        ("whereis", 1, whereis),
+        ("monotonic_time", 0, monotonic_time0),
+        ("monotonic_time", 1, monotonic_time1),
+        ("system_time", 0, system_time0),
+        ("system_time", 1, system_time1),
+        ("convert_time_unit", 3, convert_time_unit),
+        ("exit", 1, exit1),
+        ("exit", 2, exit2),
+        ("error", 1, error1),
+        ("error", 2, error1),
+        ("throw", 1, throw1),
+        ("raise", 3, raise3),
+        ("halt", 0, halt0),
+        ("halt", 1, halt1),
+        ("atom_to_list", 1, atom_to_list),
+        ("list_to_atom", 1, list_to_atom),
+        ("list_to_existing_atom", 1, list_to_existing_atom),
+        ("integer_to_list", 1, integer_to_list),
+        ("integer_to_list", 2, integer_to_list),
+        ("list_to_integer", 1, list_to_integer),
+        ("list_to_integer", 2, list_to_integer),
+        ("tuple_to_list", 1, tuple_to_list),
+        ("list_to_tuple", 1, list_to_tuple),
+        ("++", 2, append),
+        ("--", 2, subtract),
+        ("apply", 2, apply2),
+        ("apply", 3, apply3),
+        ("make_fun", 3, make_fun),
+        ("node", 1, node),
+        ("process_flag", 2, process_flag),
+        ("put", 2, put),
+        ("get", 1, get1),
+        ("get", 0, get0),
+        ("erase", 1, erase1),
+        ("erase", 0, erase0),
+        ("is_process_alive", 1, is_process_alive),
+        ("garbage_collect", 0, garbage_collect),
+        ("display", 1, display),
+    ];
+    for &(f, a, nf) in called {
+        t.push(("erlang", f, a, nf, false));
+    }
+    t.push(("lists", "reverse", 1, reverse1, false));
+    t.push(("lists", "reverse", 2, reverse2, false));
+}

@@ -1,0 +1,85 @@
+//! `io` natives: formatted output through the VM's ordered writer.
+
+use super::{badarg, term_to_string, Ctx, NativeTable, Trap};
+use crate::term::printable::to_pterm;
+use crate::term::{Atom, Term};
+
+/// The format string as code points: a char list, an atom (or a binary later).
+fn format_chars(t: Term) -> Option<Vec<u32>> {
+    if let Some(a) = t.as_atom() {
+        return Some(a.text().chars().map(u32::from).collect());
+    }
+    term_to_string(t).map(|s| s.chars().map(u32::from).collect())
+}
+
+fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
+    let Some(f) = format_chars(fmt) else {
+        return badarg();
+    };
+    let Some(args) = args.list_to_vec() else {
+        return badarg();
+    };
+    let pargs: Vec<_> = args.into_iter().map(to_pterm).collect();
+    match crate::format::format(&f, &pargs) {
+        Ok(s) => {
+            c.vm.output.out(s.as_bytes());
+            Ok(Term::OK)
+        }
+        Err(_) => badarg(),
+    }
+}
+
+fn is_stdio(t: Term) -> bool {
+    matches!(t.as_atom(), Some(Atom::STANDARD_IO | Atom::USER)) || t.is_pid()
+}
+
+fn format1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    do_format(c, a[0], Term::NIL)
+}
+
+fn format2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    do_format(c, a[0], a[1])
+}
+
+fn format3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !is_stdio(a[0]) {
+        return badarg();
+    }
+    do_format(c, a[1], a[2])
+}
+
+fn put_chars1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let s = match a[0].as_atom() {
+        Some(at) => at.text().to_string(),
+        None => match term_to_string(a[0]) {
+            Some(s) => s,
+            None => return badarg(),
+        },
+    };
+    c.vm.output.out(s.as_bytes());
+    Ok(Term::OK)
+}
+
+fn put_chars2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !is_stdio(a[0]) {
+        return badarg();
+    }
+    put_chars1(c, &a[1..])
+}
+
+fn nl0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    c.vm.output.out(b"\n");
+    Ok(Term::OK)
+}
+
+pub(super) fn register(t: &mut NativeTable) {
+    t.push(("io", "format", 1, format1, false));
+    t.push(("io", "format", 2, format2, false));
+    t.push(("io", "format", 3, format3, false));
+    t.push(("io", "fwrite", 1, format1, false));
+    t.push(("io", "fwrite", 2, format2, false));
+    t.push(("io", "fwrite", 3, format3, false));
+    t.push(("io", "put_chars", 1, put_chars1, false));
+    t.push(("io", "put_chars", 2, put_chars2, false));
+    t.push(("io", "nl", 0, nl0, false));
+}

@@ -1,0 +1,846 @@
+//! The interpreter: one loop over a process's instructions.
+//!
+//! Guest calls never recurse on the Rust stack: calls push frame records on
+//! the process's own stack (`ProcBody::frames`), so recursion depth is bounded
+//! only by memory, and a process can be suspended at any call or return.
+//! Every call and return costs one reduction; at zero the process yields.
+
+use std::sync::Arc;
+
+use crate::bif::{Ctx, Trap};
+use crate::code::{Class, Instr, ModuleCode, Reg, Src, NO_LABEL};
+use crate::heap;
+use crate::process::{CatchFrame, Frame, ProcBody, Process};
+use crate::term::{order, Atom, Term};
+use crate::vm::VmInner;
+
+/// Reductions per time slice.
+pub const REDUCTIONS: u32 = 4000;
+/// Number of x registers.
+pub const MAX_X: usize = 1024;
+/// Stack trace entries kept (the BEAM's default backtrace depth).
+const TRACE_DEPTH: usize = 8;
+
+pub enum RunResult {
+    /// Out of reductions; runnable again.
+    Yield,
+    /// Waiting (state already WAITING).
+    Wait,
+    /// The process ended. `report` asks for a crash report.
+    Exit { reason: Term, report: bool },
+}
+
+/// What tops the stack trace of an exception raised by a call.
+enum TopFrame {
+    /// A BIF that failed, with its arguments.
+    Bif {
+        module: Atom,
+        function: Atom,
+        args: Vec<Term>,
+    },
+    /// A prebuilt entry (`undef`: the missing function and its arguments).
+    Entry(Term),
+}
+
+/// Run `p` until it yields, waits or exits.
+pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) -> RunResult {
+    let mut code: &'static ModuleCode = p.code;
+    let mut pc = p.pc as usize;
+    let n = p.saved_x.len().min(x.len());
+    x[..n].copy_from_slice(&p.saved_x[..n]);
+    p.saved_x.clear();
+    let mut yb = p.frames.last().map_or(0, |f| f.ybase as usize);
+    let mut reds = REDUCTIONS;
+
+    macro_rules! src {
+        ($s:expr) => {
+            match $s {
+                Src::X(i) => x[i as usize],
+                Src::Y(i) => p.ys[yb + i as usize],
+                Src::Lit(t) => t,
+            }
+        };
+    }
+    macro_rules! set {
+        ($r:expr, $v:expr) => {{
+            let v = $v;
+            match $r {
+                Reg::X(i) => x[i as usize] = v,
+                Reg::Y(i) => p.ys[yb + i as usize] = v,
+            }
+        }};
+    }
+    // Suspend before the current instruction with x0..live saved.
+    macro_rules! yield_here {
+        ($live:expr) => {{
+            p.code = code;
+            p.pc = pc as u32;
+            p.saved_x.extend_from_slice(&x[..$live]);
+            p.reductions += u64::from(REDUCTIONS);
+            return RunResult::Yield;
+        }};
+    }
+    macro_rules! raise {
+        ($class:expr, $reason:expr, $bif:expr) => {{
+            let reason = $reason;
+            let trace = build_trace(p, vm, code, pc as u32, $class, $bif);
+            match unwind(p, $class, reason, trace) {
+                Some((c, h)) => {
+                    code = c;
+                    pc = h as usize;
+                    yb = p.frames.last().map_or(0, |f| f.ybase as usize);
+                    continue;
+                }
+                None => return exit_with_exception(p),
+            }
+        }};
+    }
+    macro_rules! error {
+        ($reason:expr) => {
+            raise!(Class::Error, $reason, None)
+        };
+    }
+    // Enter function `func` of `c`; `tail` reuses the current frame record.
+    macro_rules! enter {
+        ($c:expr, $func:expr, $tail:expr) => {{
+            let c: &'static ModuleCode = $c;
+            if $tail {
+                p.ys.truncate(yb);
+            } else {
+                p.frames.push(Frame {
+                    code,
+                    ret: pc as u32 + 1,
+                    ybase: p.ys.len() as u32,
+                });
+            }
+            yb = p.ys.len();
+            code = c;
+            pc = c.funs[$func as usize].entry as usize;
+        }};
+    }
+    macro_rules! do_return {
+        () => {{
+            match p.frames.pop() {
+                Some(f) => {
+                    p.ys.truncate(f.ybase as usize);
+                    code = f.code;
+                    pc = f.ret as usize;
+                    yb = p.frames.last().map_or(0, |f| f.ybase as usize);
+                }
+                None => {
+                    return RunResult::Exit {
+                        reason: Term::atom(Atom::NORMAL),
+                        report: false,
+                    }
+                }
+            }
+        }};
+    }
+
+    macro_rules! handle_dispatch {
+        ($d:expr, $tail:expr) => {{
+            match $d {
+                Dispatch::Enter(c, f) => enter!(c, f, $tail),
+                Dispatch::Value(v) => {
+                    x[0] = v;
+                    if $tail {
+                        do_return!();
+                    } else {
+                        pc += 1;
+                    }
+                }
+                Dispatch::Raise(class, reason, top) => raise!(class, reason, top),
+                Dispatch::Exit(reason) => {
+                    return RunResult::Exit {
+                        reason,
+                        report: false,
+                    }
+                }
+            }
+        }};
+    }
+
+    loop {
+        let Some(instr) = code.code.get(pc) else {
+            return RunResult::Exit {
+                reason: Term::atom(Atom::intern("bad_program_counter")),
+                report: true,
+            };
+        };
+        match instr {
+            Instr::Allocate { ys, live } => {
+                if p.heap.wants_gc() {
+                    p.gc(&mut x[..*live as usize]);
+                }
+                p.ys.resize(yb + *ys as usize, Term::NIL);
+                pc += 1;
+            }
+            Instr::Move { src, dst } => {
+                set!(*dst, src!(*src));
+                pc += 1;
+            }
+            Instr::Kill { from, to } => {
+                for i in *from..*to {
+                    p.ys[yb + i as usize] = Term::NIL;
+                }
+                pc += 1;
+            }
+            Instr::Call { func, arity } | Instr::CallLast { func, arity } => {
+                if reds == 0 {
+                    yield_here!(*arity as usize);
+                }
+                reds -= 1;
+                let tail = matches!(instr, Instr::CallLast { .. });
+                enter!(code, *func, tail);
+            }
+            Instr::CallExt { imp, arity } | Instr::CallExtLast { imp, arity } => {
+                if reds == 0 {
+                    yield_here!(*arity as usize);
+                }
+                reds -= 1;
+                let tail = matches!(instr, Instr::CallExtLast { .. });
+                let target = CallTarget::Entry(code.imports[*imp as usize], *arity as usize);
+                let d = dispatch_call(p, me, vm, x, target);
+                handle_dispatch!(d, tail);
+            }
+            Instr::CallFun { arity } | Instr::CallFunLast { arity } => {
+                if reds == 0 {
+                    yield_here!(*arity as usize + 1);
+                }
+                reds -= 1;
+                let tail = matches!(instr, Instr::CallFunLast { .. });
+                let d = dispatch_call(p, me, vm, x, CallTarget::Fun(*arity as usize));
+                handle_dispatch!(d, tail);
+            }
+            Instr::ApplyLast => {
+                if reds == 0 {
+                    yield_here!(3);
+                }
+                reds -= 1;
+                let (m, f, args) = (x[0], x[1], x[2]);
+                match prepare_apply(vm, x, m, f, args) {
+                    Ok((entry, n)) => {
+                        let d = dispatch_call(p, me, vm, x, CallTarget::Entry(entry, n));
+                        handle_dispatch!(d, true);
+                    }
+                    Err(reason) => error!(reason),
+                }
+            }
+            Instr::Return => {
+                if reds == 0 {
+                    yield_here!(1);
+                }
+                reds -= 1;
+                do_return!();
+            }
+            Instr::Bif {
+                f,
+                imp,
+                args,
+                dst,
+                fail,
+            } => {
+                let mut buf = [Term::NIL; 8];
+                let n = args.len().min(8);
+                for (i, a) in args.iter().take(8).enumerate() {
+                    buf[i] = src!(*a);
+                }
+                let r = {
+                    let mut ctx = Ctx { p, vm, me };
+                    f(&mut ctx, &buf[..n])
+                };
+                match r {
+                    Ok(v) => {
+                        set!(*dst, v);
+                        pc += 1;
+                    }
+                    Err(trap) => {
+                        if *fail != NO_LABEL {
+                            pc = *fail as usize;
+                            continue;
+                        }
+                        let entry = code.imports[*imp as usize];
+                        match trap {
+                            Trap::Error(reason) => raise!(
+                                Class::Error,
+                                reason,
+                                Some(TopFrame::Bif {
+                                    module: entry.module,
+                                    function: entry.function,
+                                    args: buf[..n].to_vec()
+                                })
+                            ),
+                            Trap::Raise(class, reason) => raise!(class, reason, None),
+                            _ => error!(Term::atom(Atom::BADARG)),
+                        }
+                    }
+                }
+            }
+            Instr::Jump(l) => pc = *l as usize,
+            Instr::IsEqExact { a, b, fail } => {
+                if order::eq_exact(src!(*a), src!(*b)) {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsTuple { src, arity, fail } => match src!(*src).tuple() {
+                Some(t) if t.len() == *arity as usize => pc += 1,
+                _ => pc = *fail as usize,
+            },
+            Instr::IsCons { src, fail } => {
+                if src!(*src).is_cons() {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsNil { src, fail } => {
+                if src!(*src).is_nil() {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsMap { src, fail } => {
+                if src!(*src).is_map() {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::GetElement { src, idx, dst } => {
+                let v = src!(*src)
+                    .tuple()
+                    .and_then(|t| t.get(*idx as usize))
+                    .unwrap_or(Term::NIL);
+                set!(*dst, v);
+                pc += 1;
+            }
+            Instr::GetHd { src, dst } => {
+                set!(*dst, src!(*src).cons().map_or(Term::NIL, |c| c.0));
+                pc += 1;
+            }
+            Instr::GetTl { src, dst } => {
+                set!(*dst, src!(*src).cons().map_or(Term::NIL, |c| c.1));
+                pc += 1;
+            }
+            Instr::GetMapValue {
+                src,
+                key,
+                dst,
+                fail,
+            } => match src!(*src).map().and_then(|m| m.get(src!(*key))) {
+                Some(v) => {
+                    set!(*dst, v);
+                    pc += 1;
+                }
+                None => pc = *fail as usize,
+            },
+            Instr::PutTuple { elems, dst } => {
+                let mut v = Vec::with_capacity(elems.len());
+                for e in elems.iter() {
+                    v.push(src!(*e));
+                }
+                set!(*dst, heap::make_tuple(&mut p.heap, &v));
+                pc += 1;
+            }
+            Instr::PutList { hd, tl, dst } => {
+                let (h, t) = (src!(*hd), src!(*tl));
+                set!(*dst, heap::cons(&mut p.heap, h, t));
+                pc += 1;
+            }
+            Instr::PutMap { base, pairs, dst } => {
+                let mut kv = Vec::new();
+                if let Some(b) = base {
+                    let b = src!(*b);
+                    match b.map() {
+                        Some(m) => kv = m.pairs(),
+                        None => error!(mk_tuple(p, &[Term::atom(Atom::BADMAP), b])),
+                    }
+                }
+                let mut missing = None;
+                for (exact, k, v) in pairs.iter() {
+                    let (k, v) = (src!(*k), src!(*v));
+                    if *exact && !kv.iter().any(|(kk, _)| order::eq_exact(*kk, k)) {
+                        missing = Some(k);
+                        break;
+                    }
+                    kv.push((k, v));
+                }
+                if let Some(k) = missing {
+                    error!(mk_tuple(p, &[Term::atom(Atom::BADKEY), k]));
+                }
+                set!(*dst, heap::make_map(&mut p.heap, &mut kv));
+                pc += 1;
+            }
+            Instr::MakeFun { func, free, dst } => {
+                let mut v = Vec::with_capacity(free.len());
+                for e in free.iter() {
+                    v.push(src!(*e));
+                }
+                let info = &code.funs[*func as usize];
+                let t = heap::make_closure(&mut p.heap, code, *func, info.arity - info.nfree, &v);
+                set!(*dst, t);
+                pc += 1;
+            }
+            Instr::Raise { class, reason } => raise!(*class, src!(*reason), None),
+            Instr::ReRaise { trace, reason } => {
+                let (trace, reason) = (src!(*trace), src!(*reason));
+                let class = trace
+                    .tuple()
+                    .and_then(|t| t.get(0))
+                    .and_then(Term::as_atom)
+                    .and_then(Class::from_atom);
+                match class {
+                    Some(class) => match unwind(p, class, reason, trace) {
+                        Some((c, h)) => {
+                            code = c;
+                            pc = h as usize;
+                            yb = p.frames.last().map_or(0, |f| f.ybase as usize);
+                        }
+                        None => return exit_with_exception(p),
+                    },
+                    None => error!(Term::atom(Atom::BADARG)),
+                }
+            }
+            Instr::BuildStacktrace { trace, dst } => {
+                let st = src!(*trace)
+                    .tuple()
+                    .and_then(|t| t.get(1))
+                    .unwrap_or(Term::NIL);
+                set!(*dst, st);
+                pc += 1;
+            }
+            Instr::Try { handler } | Instr::Catch { handler } => {
+                p.catches.push(CatchFrame {
+                    frames: p.frames.len() as u32,
+                    ys: p.ys.len() as u32,
+                    code,
+                    handler: *handler,
+                });
+                pc += 1;
+            }
+            Instr::TryEnd | Instr::CatchEnd => {
+                p.catches.pop();
+                pc += 1;
+            }
+            Instr::TryCase {
+                class,
+                reason,
+                trace,
+            } => {
+                let [c, r, t] = p.exc;
+                p.exc = [Term::NIL; 3];
+                set!(*class, c);
+                set!(*reason, r);
+                set!(*trace, t);
+                pc += 1;
+            }
+            Instr::CatchValue { dst } => {
+                let [c, r, t] = p.exc;
+                p.exc = [Term::NIL; 3];
+                let v = match c.as_atom() {
+                    Some(Atom::THROW) => r,
+                    Some(Atom::ERROR) => {
+                        let st = t.tuple().and_then(|t| t.get(1)).unwrap_or(Term::NIL);
+                        let inner = mk_tuple(p, &[r, st]);
+                        mk_tuple(p, &[Term::atom(Atom::EXIT_UPPER), inner])
+                    }
+                    _ => mk_tuple(p, &[Term::atom(Atom::EXIT_UPPER), r]),
+                };
+                set!(*dst, v);
+                pc += 1;
+            }
+            Instr::MakeRefMark { dst } => {
+                let id = vm.new_ref_id();
+                me.drain_inbox(&mut p.queue);
+                p.mark = Some(crate::process::Mark {
+                    ref_id: id,
+                    pos: p.queue.len(),
+                });
+                set!(*dst, heap::make_ref(&mut p.heap, id));
+                pc += 1;
+            }
+            Instr::RecvMarkerUse { r } => {
+                let r = src!(*r);
+                if let (Some(m), Some(id)) = (p.mark, r.ref_id()) {
+                    if m.ref_id == id && m.pos <= p.queue.len() {
+                        p.save = m.pos;
+                        p.mark_in_use = true;
+                    }
+                }
+                pc += 1;
+            }
+            Instr::LoopRec { fail, dst } => {
+                if p.save >= p.queue.len() {
+                    me.drain_inbox(&mut p.queue);
+                }
+                match p.queue.get(p.save) {
+                    Some(m) => {
+                        let t = m.term;
+                        p.msgs_scanned += 1;
+                        set!(*dst, t);
+                        pc += 1;
+                    }
+                    None => pc = *fail as usize,
+                }
+            }
+            Instr::RemoveMessage => {
+                p.remove_message();
+                pc += 1;
+            }
+            Instr::LoopRecEnd { target } => {
+                p.save += 1;
+                pc = *target as usize;
+            }
+            Instr::WaitTimeout { target, timeout } => {
+                let t = src!(*timeout);
+                let ms = if t == Term::atom(Atom::INFINITY) {
+                    None
+                } else {
+                    match t.as_int() {
+                        Some(i) if i >= 0 => Some(i as u64),
+                        _ => error!(Term::atom(Atom::TIMEOUT_VALUE)),
+                    }
+                };
+                loop {
+                    if me.killed.load(std::sync::atomic::Ordering::SeqCst) {
+                        return RunResult::Exit {
+                            reason: vm.take_exit_reason(me, p),
+                            report: false,
+                        };
+                    }
+                    me.drain_inbox(&mut p.queue);
+                    if p.save < p.queue.len() {
+                        pc = *target as usize;
+                        break;
+                    }
+                    if ms == Some(0) {
+                        p.receive_timed_out();
+                        pc += 1;
+                        break;
+                    }
+                    match (p.timer, ms) {
+                        (Some(id), _)
+                            if me.timer_fired.load(std::sync::atomic::Ordering::SeqCst) == id =>
+                        {
+                            p.receive_timed_out();
+                            pc += 1;
+                            break;
+                        }
+                        (None, Some(ms)) => p.timer = Some(vm.arm_timer(ms, me)),
+                        _ => {}
+                    }
+                    if me.try_wait() {
+                        p.code = code;
+                        p.pc = pc as u32;
+                        return RunResult::Wait;
+                    }
+                }
+            }
+            Instr::CaseEnd { val } => {
+                let v = src!(*val);
+                error!(mk_tuple(p, &[Term::atom(Atom::CASE_CLAUSE), v]))
+            }
+            Instr::NormalExit => {
+                return RunResult::Exit {
+                    reason: Term::atom(Atom::NORMAL),
+                    report: false,
+                }
+            }
+        }
+    }
+}
+
+fn mk_tuple(p: &mut ProcBody, elems: &[Term]) -> Term {
+    heap::make_tuple(&mut p.heap, elems)
+}
+
+enum Dispatch {
+    Enter(&'static ModuleCode, u32),
+    Value(Term),
+    Raise(Class, Term, Option<TopFrame>),
+    Exit(Term),
+}
+
+enum CallTarget {
+    /// An export entry with n arguments in x0...
+    Entry(&'static crate::code::ExportEntry, usize),
+    /// The fun in x[n] with arguments x0..x(n-1).
+    Fun(usize),
+}
+
+/// Resolve a call: into code, or run a native (which may itself ask to apply
+/// another function).
+fn dispatch_call(
+    p: &mut ProcBody,
+    me: &Arc<Process>,
+    vm: &VmInner,
+    x: &mut [Term],
+    target: CallTarget,
+) -> Dispatch {
+    let mut target = target;
+    // Natives may trap into further calls (apply of apply...): bounded.
+    for _ in 0..64 {
+        match target {
+            CallTarget::Fun(n) => {
+                let f = x[n];
+                if let Some(c) = f.closure() {
+                    if c.arity as usize != n {
+                        let args = heap::list(&mut p.heap, &x[..n]);
+                        let inner = heap::make_tuple(&mut p.heap, &[f, args]);
+                        let reason =
+                            heap::make_tuple(&mut p.heap, &[Term::atom(Atom::BADARITY), inner]);
+                        return Dispatch::Raise(Class::Error, reason, None);
+                    }
+                    if n + c.nfree > MAX_X {
+                        return Dispatch::Raise(Class::Error, Term::atom(Atom::SYSTEM_LIMIT), None);
+                    }
+                    for i in 0..c.nfree {
+                        x[n + i] = c.free(i);
+                    }
+                    return Dispatch::Enter(c.module_code(), c.index);
+                }
+                if let Some((m, fname, a)) = f.export_fun() {
+                    if a as usize != n {
+                        let args = heap::list(&mut p.heap, &x[..n]);
+                        let inner = heap::make_tuple(&mut p.heap, &[f, args]);
+                        let reason =
+                            heap::make_tuple(&mut p.heap, &[Term::atom(Atom::BADARITY), inner]);
+                        return Dispatch::Raise(Class::Error, reason, None);
+                    }
+                    target = CallTarget::Entry(vm.code.entry(m, fname, a), n);
+                    continue;
+                }
+                let reason = heap::make_tuple(&mut p.heap, &[Term::atom(Atom::BADFUN), f]);
+                return Dispatch::Raise(Class::Error, reason, None);
+            }
+            CallTarget::Entry(entry, n) => {
+                if let Some(nf) = entry.native.get() {
+                    let args: Vec<Term> = x[..n].to_vec();
+                    let r = {
+                        let mut ctx = Ctx { p, vm, me };
+                        nf(&mut ctx, &args)
+                    };
+                    match r {
+                        Ok(v) => return Dispatch::Value(v),
+                        Err(Trap::Error(reason)) => {
+                            return Dispatch::Raise(
+                                Class::Error,
+                                reason,
+                                Some(TopFrame::Bif {
+                                    module: entry.module,
+                                    function: entry.function,
+                                    args,
+                                }),
+                            )
+                        }
+                        Err(Trap::Raise(class, reason)) => {
+                            return Dispatch::Raise(class, reason, None)
+                        }
+                        Err(Trap::ApplyFun { fun, args }) => {
+                            if args.len() + 1 > MAX_X {
+                                return Dispatch::Raise(
+                                    Class::Error,
+                                    Term::atom(Atom::SYSTEM_LIMIT),
+                                    None,
+                                );
+                            }
+                            x[..args.len()].copy_from_slice(&args);
+                            x[args.len()] = fun;
+                            target = CallTarget::Fun(args.len());
+                            continue;
+                        }
+                        Err(Trap::ApplyMfa {
+                            module,
+                            function,
+                            args,
+                        }) => {
+                            if args.len() > MAX_X {
+                                return Dispatch::Raise(
+                                    Class::Error,
+                                    Term::atom(Atom::SYSTEM_LIMIT),
+                                    None,
+                                );
+                            }
+                            x[..args.len()].copy_from_slice(&args);
+                            target = CallTarget::Entry(
+                                vm.code.entry(module, function, args.len() as u32),
+                                args.len(),
+                            );
+                            continue;
+                        }
+                        Err(Trap::Gc) => {
+                            p.gc(&mut x[..0]);
+                            return Dispatch::Value(Term::TRUE);
+                        }
+                        Err(Trap::Exit(reason)) => return Dispatch::Exit(reason),
+                    }
+                }
+                if let Some(t) = entry.target() {
+                    return Dispatch::Enter(t.code, t.func);
+                }
+                if vm.ensure_loaded(entry.module) && entry.target().is_some() {
+                    continue;
+                }
+                // undef: the missing function with its arguments tops the trace.
+                let args = heap::list(&mut p.heap, &x[..n]);
+                let top = heap::make_tuple(
+                    &mut p.heap,
+                    &[
+                        Term::atom(entry.module),
+                        Term::atom(entry.function),
+                        args,
+                        Term::NIL,
+                    ],
+                );
+                return Dispatch::Raise(
+                    Class::Error,
+                    Term::atom(Atom::UNDEF),
+                    Some(TopFrame::Entry(top)),
+                );
+            }
+        }
+    }
+    Dispatch::Raise(Class::Error, Term::atom(Atom::SYSTEM_LIMIT), None)
+}
+
+/// apply(M, F, Args): arguments into x registers and the export entry.
+fn prepare_apply(
+    vm: &VmInner,
+    x: &mut [Term],
+    m: Term,
+    f: Term,
+    args: Term,
+) -> Result<(&'static crate::code::ExportEntry, usize), Term> {
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return Err(Term::atom(Atom::BADARG));
+    };
+    let Some(v) = args.list_to_vec() else {
+        return Err(Term::atom(Atom::BADARG));
+    };
+    if v.len() > MAX_X {
+        return Err(Term::atom(Atom::SYSTEM_LIMIT));
+    }
+    x[..v.len()].copy_from_slice(&v);
+    Ok((vm.code.entry(m, f, v.len() as u32), v.len()))
+}
+
+/// `{M, F, ArityOrArgs, Location}` for one stack entry.
+fn trace_entry(p: &mut ProcBody, code: &'static ModuleCode, pc: u32) -> Option<Term> {
+    let f = code.fun_at(pc)?;
+    let line = code.line_at(pc);
+    let loc = if line > 0 {
+        let file_str: Vec<Term> = code.file.chars().map(|c| Term::small(c as usize)).collect();
+        let file = heap::list(&mut p.heap, &file_str);
+        let ft = heap::make_tuple(&mut p.heap, &[Term::atom(Atom::FILE), file]);
+        let lt = heap::make_tuple(
+            &mut p.heap,
+            &[Term::atom(Atom::LINE), Term::small(line as usize)],
+        );
+        heap::list(&mut p.heap, &[ft, lt])
+    } else {
+        Term::NIL
+    };
+    let arity = Term::small((f.arity - f.nfree) as usize);
+    Some(heap::make_tuple(
+        &mut p.heap,
+        &[Term::atom(code.name), Term::atom(f.name), arity, loc],
+    ))
+}
+
+/// The raw trace `{Class, [Entry]}` of an exception raised at `code:pc`.
+fn build_trace(
+    p: &mut ProcBody,
+    vm: &VmInner,
+    code: &'static ModuleCode,
+    pc: u32,
+    class: Class,
+    top: Option<TopFrame>,
+) -> Term {
+    let mut entries = Vec::new();
+    match top {
+        Some(TopFrame::Entry(e)) => entries.push(e),
+        Some(TopFrame::Bif {
+            module,
+            function,
+            args,
+        }) => {
+            let args = heap::list(&mut p.heap, &args);
+            let loc = if module == Atom::ERLANG {
+                error_info(p)
+            } else {
+                Term::NIL
+            };
+            entries.push(heap::make_tuple(
+                &mut p.heap,
+                &[Term::atom(module), Term::atom(function), args, loc],
+            ));
+        }
+        None => {}
+    }
+    if !std::ptr::eq(code, vm.boot) {
+        if let Some(e) = trace_entry(p, code, pc) {
+            entries.push(e);
+        }
+    }
+    let mut i = p.frames.len();
+    while i > 0 && entries.len() < TRACE_DEPTH {
+        i -= 1;
+        let f = p.frames[i];
+        if std::ptr::eq(f.code, vm.boot) {
+            continue;
+        }
+        if let Some(e) = trace_entry(p, f.code, f.ret.saturating_sub(1)) {
+            entries.push(e);
+        }
+    }
+    let list = heap::list(&mut p.heap, &entries);
+    heap::make_tuple(&mut p.heap, &[Term::atom(class.atom()), list])
+}
+
+/// `[{error_info, #{module => erl_erts_errors}}]`, as OTP adds to BIF errors.
+fn error_info(p: &mut ProcBody) -> Term {
+    let mut kv = vec![(Term::atom(Atom::MODULE), Term::atom(Atom::ERL_ERTS_ERRORS))];
+    let m = heap::make_map(&mut p.heap, &mut kv);
+    let t = heap::make_tuple(&mut p.heap, &[Term::atom(Atom::ERROR_INFO), m]);
+    heap::list(&mut p.heap, &[t])
+}
+
+/// Record the exception and jump to the innermost handler, if any.
+fn unwind(
+    p: &mut ProcBody,
+    class: Class,
+    reason: Term,
+    trace: Term,
+) -> Option<(&'static ModuleCode, u32)> {
+    p.exc = [Term::atom(class.atom()), reason, trace];
+    let c = p.catches.pop()?;
+    p.frames.truncate(c.frames as usize);
+    p.ys.truncate(c.ys as usize);
+    Some((c.code, c.handler))
+}
+
+/// No handler: the process exits. Errors and uncaught throws are reported.
+fn exit_with_exception(p: &mut ProcBody) -> RunResult {
+    let [c, r, t] = p.exc;
+    let stack = t.tuple().and_then(|t| t.get(1)).unwrap_or(Term::NIL);
+    match c.as_atom() {
+        Some(Atom::ERROR) => RunResult::Exit {
+            reason: heap::make_tuple(&mut p.heap, &[r, stack]),
+            report: true,
+        },
+        Some(Atom::THROW) => {
+            let inner = heap::make_tuple(&mut p.heap, &[Term::atom(Atom::NOCATCH), r]);
+            RunResult::Exit {
+                reason: heap::make_tuple(&mut p.heap, &[inner, stack]),
+                report: true,
+            }
+        }
+        _ => RunResult::Exit {
+            reason: r,
+            report: false,
+        },
+    }
+}

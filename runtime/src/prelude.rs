@@ -1,0 +1,110 @@
+//! Modules the runtime provides, written in IR: `timer` (sleep/1) and the
+//! shell loop.
+
+use eubeam_ir::Module;
+
+use crate::bif::{badarg, Ctx, NativeFn, Trap};
+use crate::irb::*;
+use crate::term::printable::to_pterm;
+use crate::term::{Atom, Term};
+
+pub const SHELL_MODULE: &str = "$eubeam_shell";
+
+pub fn modules() -> Vec<Module> {
+    // timer:sleep(T) -> receive after T -> ok end.
+    let timer = module(
+        "timer",
+        vec![fundef(
+            "sleep",
+            &["T"],
+            receive(vec![], var("T"), atom("ok")),
+        )],
+    );
+    // loop(Values) ->
+    //   receive {'$eval', Mod, Style} ->
+    //     try Mod:eval(Values) of R ->
+    //        case R of {V, New} -> reply(V, Style), loop(New);
+    //                  Other -> reply(Other, Style), loop(Values) end
+    //     catch C:E:T -> reply_error(C, E, T, Style), loop(Values)
+    //   end.
+    let eval_call = crate::irb::apply_dynamic_call(var("Mod"), atom("eval"), vec![var("Values")]);
+    let handle = try_(
+        eval_call,
+        "R",
+        case(
+            var("R"),
+            vec![
+                clause(
+                    vec![ptuple(vec![pvar("V"), pvar("New")])],
+                    None,
+                    seq(
+                        call(SHELL_MODULE, "reply", vec![var("V"), var("Style")]),
+                        apply_local("loop", vec![var("New")]),
+                    ),
+                ),
+                clause(
+                    vec![pvar("Other")],
+                    None,
+                    seq(
+                        call(SHELL_MODULE, "reply", vec![var("Other"), var("Style")]),
+                        apply_local("loop", vec![var("Values")]),
+                    ),
+                ),
+            ],
+        ),
+        ["C", "E", "T"],
+        seq(
+            call(
+                SHELL_MODULE,
+                "reply_error",
+                vec![var("C"), var("E"), var("T"), var("Style")],
+            ),
+            apply_local("loop", vec![var("Values")]),
+        ),
+    );
+    let shell_loop = fundef(
+        "loop",
+        &["Values"],
+        receive(
+            vec![clause(
+                vec![ptuple(vec![patom("$eval"), pvar("Mod"), pvar("Style")])],
+                None,
+                handle,
+            )],
+            atom("infinity"),
+            atom("ok"),
+        ),
+    );
+    vec![timer, module(SHELL_MODULE, vec![shell_loop])]
+}
+
+pub fn natives() -> Vec<(&'static str, &'static str, u32, NativeFn)> {
+    vec![
+        (SHELL_MODULE, "reply", 2, reply as NativeFn),
+        (SHELL_MODULE, "reply_error", 4, reply_error as NativeFn),
+    ]
+}
+
+fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let text = crate::format::print_p(&to_pterm(a[0]));
+    match &c.p.host_reply {
+        Some(tx) => {
+            let _ = tx.send(Ok(text));
+            Ok(Term::OK)
+        }
+        None => badarg(),
+    }
+}
+
+fn reply_error(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let class = a[0].as_atom().map_or("error", Atom::text);
+    let reason = crate::format::print_p(&to_pterm(a[1]));
+    let text = format!("** exception {class}: {reason}");
+    match &c.p.host_reply {
+        Some(tx) => {
+            let _ = tx.send(Err(text));
+            Ok(Term::OK)
+        }
+        None => badarg(),
+    }
+}

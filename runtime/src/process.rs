@@ -1,0 +1,292 @@
+//! Processes: the shared part senders see, and the body only the running
+//! scheduler touches.
+//!
+//! State machine (one atomic byte; see spec/runtime.md):
+//!
+//! ```text
+//!   WAITING --notify--> RUNNABLE --scheduler picks--> RUNNING
+//!   RUNNING --notify--> NOTIFIED            (an event arrived while running)
+//!   RUNNING --wait (CAS)--> WAITING         (fails if NOTIFIED: run on)
+//!   RUNNING|NOTIFIED --yield--> RUNNABLE --> run queue
+//!   any --exit--> EXITED
+//! ```
+//!
+//! A sender first pushes the message into the inbox, then notifies; a process
+//! about to wait first drains the inbox, then CASes RUNNING→WAITING. Either the
+//! CAS fails (the sender got there first and set NOTIFIED) or the sender sees
+//! WAITING and makes the process runnable, so a wake-up is never lost.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::Mutex;
+
+use crate::code::ModuleCode;
+use crate::heap::{Fragment, Heap};
+use crate::term::{Atom, Term};
+
+pub const WAITING: u8 = 0;
+pub const RUNNABLE: u8 = 1;
+pub const RUNNING: u8 = 2;
+pub const NOTIFIED: u8 = 3;
+pub const EXITED: u8 = 4;
+
+/// The part of a process other processes may touch.
+pub struct Process {
+    pub pid: u64,
+    state: AtomicU8,
+    /// Messages sent but not yet seen by the receiver (many senders).
+    inbox: Mutex<VecDeque<Fragment>>,
+    /// Set by an exit signal (or VM stop); the process ends at its next
+    /// scheduling point with `exit_reason`.
+    pub killed: AtomicBool,
+    pub exit_reason: Mutex<Option<Fragment>>,
+    /// Id of the last timer that fired for this process.
+    pub timer_fired: AtomicU64,
+    /// Owned by whoever moved the state to RUNNING.
+    pub body: Mutex<Option<Box<ProcBody>>>,
+    /// Long-lived host processes (the shell) survive the end of `Vm::run`.
+    pub system: bool,
+    pub trap_exit: AtomicBool,
+}
+
+impl Process {
+    pub fn new(pid: u64, body: ProcBody, system: bool) -> Process {
+        Process {
+            pid,
+            state: AtomicU8::new(RUNNABLE),
+            inbox: Mutex::new(VecDeque::new()),
+            killed: AtomicBool::new(false),
+            exit_reason: Mutex::new(None),
+            timer_fired: AtomicU64::new(0),
+            body: Mutex::new(Some(Box::new(body))),
+            system,
+            trap_exit: AtomicBool::new(false),
+        }
+    }
+
+    pub fn state(&self) -> u8 {
+        self.state.load(Ordering::SeqCst)
+    }
+
+    /// Append a message. Returns true when the caller must enqueue the process.
+    pub fn deliver(&self, msg: Fragment) -> bool {
+        if self.state() == EXITED {
+            return false;
+        }
+        self.inbox
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(msg);
+        self.notify()
+    }
+
+    /// Something happened (message, timer, exit signal). Returns true when
+    /// the caller must put the process in a run queue.
+    pub fn notify(&self) -> bool {
+        loop {
+            match self.state.load(Ordering::SeqCst) {
+                WAITING => {
+                    if self
+                        .state
+                        .compare_exchange(WAITING, RUNNABLE, Ordering::SeqCst, Ordering::SeqCst)
+                        .is_ok()
+                    {
+                        return true;
+                    }
+                }
+                RUNNING => {
+                    if self
+                        .state
+                        .compare_exchange(RUNNING, NOTIFIED, Ordering::SeqCst, Ordering::SeqCst)
+                        .is_ok()
+                    {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// Scheduler took the process from a run queue.
+    pub fn set_running(&self) {
+        self.state.store(RUNNING, Ordering::SeqCst);
+    }
+
+    /// Out of reductions: back to a run queue.
+    pub fn set_runnable(&self) {
+        self.state.store(RUNNABLE, Ordering::SeqCst);
+    }
+
+    pub fn set_exited(&self) {
+        self.state.store(EXITED, Ordering::SeqCst);
+    }
+
+    /// Go to sleep unless notified since running. True if now WAITING.
+    pub fn try_wait(&self) -> bool {
+        match self
+            .state
+            .compare_exchange(RUNNING, WAITING, Ordering::SeqCst, Ordering::SeqCst)
+        {
+            Ok(_) => true,
+            Err(_) => {
+                self.state.store(RUNNING, Ordering::SeqCst);
+                false
+            }
+        }
+    }
+
+    /// Move every pending message into the receiver's private queue.
+    pub fn drain_inbox(&self, into: &mut VecDeque<Fragment>) {
+        let mut inbox = self.inbox.lock().unwrap_or_else(|e| e.into_inner());
+        if into.is_empty() {
+            std::mem::swap(&mut *inbox, into);
+        } else {
+            into.extend(inbox.drain(..));
+        }
+    }
+
+    pub fn inbox_len(&self) -> usize {
+        self.inbox.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+}
+
+/// A frame record: where to return and where the caller's y slots start.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub code: &'static ModuleCode,
+    pub ret: u32,
+    /// Height of the y stack when the call was made (the callee's y base).
+    pub ybase: u32,
+}
+
+/// An active `try` or `catch`.
+#[derive(Clone, Copy)]
+pub struct CatchFrame {
+    pub frames: u32,
+    pub ys: u32,
+    pub code: &'static ModuleCode,
+    pub handler: u32,
+}
+
+/// The receive mark: the queue position when a marked `make_ref()` ran.
+#[derive(Clone, Copy, Debug)]
+pub struct Mark {
+    pub ref_id: u64,
+    pub pos: usize,
+}
+
+/// Everything only the running process touches.
+pub struct ProcBody {
+    pub pid: u64,
+    pub heap: Heap,
+    /// y slots of all frames.
+    pub ys: Vec<Term>,
+    pub frames: Vec<Frame>,
+    pub catches: Vec<CatchFrame>,
+    /// Where to resume.
+    pub code: &'static ModuleCode,
+    pub pc: u32,
+    /// x registers live at the resume point (arguments of a pending call).
+    pub saved_x: Vec<Term>,
+    /// Received messages not yet removed, in arrival order.
+    pub queue: VecDeque<Fragment>,
+    /// Save pointer: index into `queue` of the next message to look at.
+    pub save: usize,
+    pub mark: Option<Mark>,
+    /// The current receive started at the mark (clear it on remove/timeout).
+    pub mark_in_use: bool,
+    /// Id of the armed receive timer, if any.
+    pub timer: Option<u64>,
+    /// Process dictionary as key, value pairs.
+    pub dict: Vec<Term>,
+    /// The last exception raised: class atom, reason, raw trace.
+    pub exc: [Term; 3],
+    pub registered: Option<Atom>,
+    /// Messages looked at by receive loops (for tests and statistics).
+    pub msgs_scanned: u64,
+    pub reductions: u64,
+    /// Told the outcome when the process ends (`Vm::run`'s entry process).
+    pub exit_notify: Option<Sender<bool>>,
+    /// Where the shell process sends evaluation results.
+    pub host_reply: Option<Sender<Result<String, String>>>,
+}
+
+impl ProcBody {
+    pub fn new(pid: u64, code: &'static ModuleCode, pc: u32) -> ProcBody {
+        ProcBody {
+            pid,
+            heap: Heap::new(),
+            ys: Vec::new(),
+            frames: Vec::new(),
+            catches: Vec::new(),
+            code,
+            pc,
+            saved_x: Vec::new(),
+            queue: VecDeque::new(),
+            save: 0,
+            mark: None,
+            mark_in_use: false,
+            timer: None,
+            dict: Vec::new(),
+            exc: [Term::NIL; 3],
+            registered: None,
+            msgs_scanned: 0,
+            reductions: 0,
+            exit_notify: None,
+            host_reply: None,
+        }
+    }
+
+    /// Collect garbage with `x` as the live argument registers.
+    pub fn gc(&mut self, x: &mut [Term]) {
+        let stack_words = self.ys.len() + self.frames.len() * 2;
+        let ProcBody {
+            heap,
+            ys,
+            saved_x,
+            dict,
+            exc,
+            ..
+        } = self;
+        heap.collect(
+            &mut [
+                x,
+                ys.as_mut_slice(),
+                saved_x.as_mut_slice(),
+                dict.as_mut_slice(),
+                exc.as_mut_slice(),
+            ],
+            stack_words,
+        );
+    }
+
+    /// Take the message at the save pointer out of the queue and make its
+    /// memory part of the heap.
+    pub fn remove_message(&mut self) {
+        if let Some(m) = self.queue.remove(self.save) {
+            self.heap.attach(m.block);
+        }
+        if self.mark_in_use {
+            self.mark = None;
+            self.mark_in_use = false;
+        } else if let Some(mark) = &mut self.mark {
+            if self.save < mark.pos {
+                mark.pos -= 1;
+            }
+        }
+        self.save = 0;
+        self.timer = None;
+    }
+
+    /// A receive timed out: reset the scan state.
+    pub fn receive_timed_out(&mut self) {
+        if self.mark_in_use {
+            self.mark = None;
+            self.mark_in_use = false;
+        }
+        self.save = 0;
+        self.timer = None;
+    }
+}

@@ -1,0 +1,193 @@
+//! Erlang term order and equality.
+//!
+//! number < atom < reference < fun < port < pid < tuple < map < [] < list <
+//! bitstring. `==` compares integers and floats by value; `=:=` does not
+//! (there, and in map key order, an integer sorts before an equal float).
+
+use std::cmp::Ordering;
+
+use super::{Sub, Term};
+
+fn class_rank(t: Term) -> u8 {
+    if t.is_small() {
+        return 0;
+    }
+    if t.is_atom() {
+        return 2;
+    }
+    if t.is_pid() {
+        return 6;
+    }
+    if t.is_nil() {
+        return 9;
+    }
+    if t.is_cons() {
+        return 10;
+    }
+    match t.sub() {
+        Some(Sub::Float | Sub::PosBig | Sub::NegBig) => 0,
+        Some(Sub::Ref) => 3,
+        Some(Sub::Fun | Sub::Export) => 4,
+        Some(Sub::Tuple) => 7,
+        Some(Sub::Map) => 8,
+        Some(Sub::Binary) => 11,
+        Some(Sub::LuaTable) => 12,
+        None => 13,
+    }
+}
+
+fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
+    match (a.as_int(), b.as_int()) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => {
+            let (fa, a_int) = match a.as_int() {
+                Some(i) => (i as f64, true),
+                None => (a.as_float().unwrap_or(0.0), false),
+            };
+            let (fb, b_int) = match b.as_int() {
+                Some(i) => (i as f64, true),
+                None => (b.as_float().unwrap_or(0.0), false),
+            };
+            match fa.partial_cmp(&fb).unwrap_or(Ordering::Equal) {
+                Ordering::Equal if exact && a_int != b_int => {
+                    if a_int {
+                        Ordering::Less
+                    } else {
+                        Ordering::Greater
+                    }
+                }
+                o => o,
+            }
+        }
+    }
+}
+
+/// Term order as `<`/`==` see it (`1 == 1.0`).
+pub fn cmp(a: Term, b: Term) -> Ordering {
+    compare(a, b, false)
+}
+
+/// Term order where `1` and `1.0` differ (`=:=`, map keys).
+pub fn cmp_exact(a: Term, b: Term) -> Ordering {
+    compare(a, b, true)
+}
+
+pub fn eq(a: Term, b: Term) -> bool {
+    a == b || compare(a, b, false) == Ordering::Equal
+}
+
+pub fn eq_exact(a: Term, b: Term) -> bool {
+    a == b || compare(a, b, true) == Ordering::Equal
+}
+
+fn compare(a: Term, b: Term, exact: bool) -> Ordering {
+    // Iterative over list tails; recursion only into heads and tuple elements.
+    let mut a = a;
+    let mut b = b;
+    loop {
+        if a == b {
+            return Ordering::Equal;
+        }
+        let (ra, rb) = (class_rank(a), class_rank(b));
+        if ra != rb {
+            return ra.cmp(&rb);
+        }
+        match ra {
+            0 => return cmp_numbers(a, b, exact),
+            2 => {
+                let (x, y) = (a.as_atom(), b.as_atom());
+                return match (x, y) {
+                    (Some(x), Some(y)) => x.text().cmp(y.text()),
+                    _ => Ordering::Equal,
+                };
+            }
+            6 => return a.as_pid().cmp(&b.as_pid()),
+            3 => return a.ref_id().cmp(&b.ref_id()),
+            4 => return cmp_funs(a, b, exact),
+            7 => {
+                let (Some(x), Some(y)) = (a.tuple(), b.tuple()) else {
+                    return Ordering::Equal;
+                };
+                if x.len() != y.len() {
+                    return x.len().cmp(&y.len());
+                }
+                for i in 0..x.len() {
+                    let o = compare(
+                        x.get(i).unwrap_or(Term::NIL),
+                        y.get(i).unwrap_or(Term::NIL),
+                        exact,
+                    );
+                    if o != Ordering::Equal {
+                        return o;
+                    }
+                }
+                return Ordering::Equal;
+            }
+            8 => {
+                let (Some(x), Some(y)) = (a.map(), b.map()) else {
+                    return Ordering::Equal;
+                };
+                if x.len() != y.len() {
+                    return x.len().cmp(&y.len());
+                }
+                for i in 0..x.len() {
+                    let o = compare(x.key(i), y.key(i), true);
+                    if o != Ordering::Equal {
+                        return o;
+                    }
+                }
+                for i in 0..x.len() {
+                    let o = compare(x.value(i), y.value(i), exact);
+                    if o != Ordering::Equal {
+                        return o;
+                    }
+                }
+                return Ordering::Equal;
+            }
+            9 => return Ordering::Equal,
+            10 => {
+                let (Some((ha, ta)), Some((hb, tb))) = (a.cons(), b.cons()) else {
+                    return Ordering::Equal;
+                };
+                let o = compare(ha, hb, exact);
+                if o != Ordering::Equal {
+                    return o;
+                }
+                a = ta;
+                b = tb;
+            }
+            _ => return a.raw().cmp(&b.raw()),
+        }
+    }
+}
+
+fn cmp_funs(a: Term, b: Term, exact: bool) -> Ordering {
+    match (a.closure(), b.closure()) {
+        (Some(x), Some(y)) => {
+            let o = (x.code, x.index).cmp(&(y.code, y.index));
+            if o != Ordering::Equal {
+                return o;
+            }
+            if x.nfree != y.nfree {
+                return x.nfree.cmp(&y.nfree);
+            }
+            for i in 0..x.nfree {
+                let o = compare(x.free(i), y.free(i), exact);
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        }
+        (Some(_), None) => Ordering::Greater,
+        (None, Some(_)) => Ordering::Less,
+        (None, None) => match (a.export_fun(), b.export_fun()) {
+            (Some((m1, f1, a1)), Some((m2, f2, a2))) => m1
+                .text()
+                .cmp(m2.text())
+                .then_with(|| f1.text().cmp(f2.text()))
+                .then(a1.cmp(&a2)),
+            _ => Ordering::Equal,
+        },
+    }
+}

@@ -1,0 +1,924 @@
+//! The VM: schedulers, timers, the process table, code loading, output, and
+//! the public `Vm`/`Shell` API.
+
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+
+use crate::bif::{NativeFn, Trap};
+use crate::code::{CodeServer, FunInfo, Instr, ModuleCode};
+use crate::compile::NativeMap;
+use crate::heap::{self, Fragment};
+use crate::interp::{self, RunResult, MAX_X};
+use crate::process::{Frame, ProcBody, Process, RUNNABLE};
+use crate::term::printable::{pid_string, to_pterm};
+use crate::term::{Atom, Term};
+use crate::{ModuleLoader, Outcome, VmConfig};
+
+/// Stack size for threads that compile (deeply nested IR) and schedulers
+/// (which call the module loader, i.e. a frontend).
+const BIG_STACK: usize = 256 << 20;
+const SCHED_STACK: usize = 64 << 20;
+
+/// Run `f` on a thread with a large stack; `None` if it panicked.
+pub(crate) fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    std::thread::scope(|s| {
+        let h = std::thread::Builder::new()
+            .stack_size(BIG_STACK)
+            .spawn_scoped(s, f)
+            .ok()?;
+        h.join().ok()
+    })
+}
+
+/// The ordered writer all processes print through: whole writes are appended
+/// under one lock, so lines never interleave mid-line.
+pub struct Output {
+    buf: Mutex<Vec<u8>>,
+    capture: Option<Mutex<(Vec<u8>, Vec<u8>)>>,
+}
+
+impl Output {
+    fn new(capture: bool) -> Output {
+        Output {
+            buf: Mutex::new(Vec::new()),
+            capture: capture.then(|| Mutex::new((Vec::new(), Vec::new()))),
+        }
+    }
+
+    pub fn out(&self, bytes: &[u8]) {
+        if let Some(c) = &self.capture {
+            c.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .0
+                .extend_from_slice(bytes);
+            return;
+        }
+        let mut b = self.buf.lock().unwrap_or_else(|e| e.into_inner());
+        b.extend_from_slice(bytes);
+        if b.len() >= 1 << 16 {
+            let mut so = std::io::stdout().lock();
+            let _ = so.write_all(&b);
+            let _ = so.flush();
+            b.clear();
+        }
+    }
+
+    /// Write to stderr (after flushing what is pending on stdout).
+    pub fn err(&self, bytes: &[u8]) {
+        if let Some(c) = &self.capture {
+            c.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .1
+                .extend_from_slice(bytes);
+            return;
+        }
+        self.flush();
+        let mut se = std::io::stderr().lock();
+        let _ = se.write_all(bytes);
+        let _ = se.flush();
+    }
+
+    pub fn flush(&self) {
+        let mut b = self.buf.lock().unwrap_or_else(|e| e.into_inner());
+        if !b.is_empty() {
+            let mut so = std::io::stdout().lock();
+            let _ = so.write_all(&b);
+            let _ = so.flush();
+            b.clear();
+        }
+    }
+
+    fn take_captured(&self) -> (String, String) {
+        match &self.capture {
+            Some(c) => {
+                let mut c = c.lock().unwrap_or_else(|e| e.into_inner());
+                let out = String::from_utf8_lossy(&std::mem::take(&mut c.0)).into_owned();
+                let err = String::from_utf8_lossy(&std::mem::take(&mut c.1)).into_owned();
+                (out, err)
+            }
+            None => (String::new(), String::new()),
+        }
+    }
+}
+
+const SHARDS: usize = 64;
+
+/// pid → process, sharded to keep spawn and send from contending.
+struct ProcTable {
+    shards: Vec<Mutex<HashMap<u64, Arc<Process>>>>,
+}
+
+impl ProcTable {
+    fn new() -> ProcTable {
+        ProcTable {
+            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+        }
+    }
+    fn shard(&self, pid: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Process>>> {
+        self.shards[(pid as usize) % SHARDS]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+    fn get(&self, pid: u64) -> Option<Arc<Process>> {
+        self.shard(pid).get(&pid).cloned()
+    }
+    fn insert(&self, p: Arc<Process>) {
+        self.shard(p.pid).insert(p.pid, p);
+    }
+    fn remove(&self, pid: u64) {
+        self.shard(pid).remove(&pid);
+    }
+    fn all(&self) -> Vec<Arc<Process>> {
+        self.shards
+            .iter()
+            .flat_map(|s| {
+                s.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .values()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct TimerKey(std::cmp::Reverse<(Instant, u64)>);
+
+#[derive(Default)]
+struct TimerState {
+    heap: BinaryHeap<TimerKey>,
+    procs: HashMap<u64, Arc<Process>>,
+}
+
+#[derive(Default)]
+struct LoadState {
+    failed: HashSet<Atom>,
+    absent: HashSet<Atom>,
+}
+
+/// Shared VM state (everything schedulers and natives reach).
+pub struct VmInner {
+    pub code: CodeServer,
+    natives: RwLock<NativeMap>,
+    /// Bootstrap code new processes start in (never shown in stack traces).
+    pub boot: &'static ModuleCode,
+    pub start: Instant,
+    pub output: Output,
+    loader: Arc<dyn ModuleLoader>,
+    load_state: Mutex<LoadState>,
+    procs: ProcTable,
+    registry: Mutex<HashMap<Atom, u64>>,
+    next_pid: AtomicU64,
+    next_ref: AtomicU64,
+    injector: Injector<Arc<Process>>,
+    stealers: RwLock<Vec<Stealer<Arc<Process>>>>,
+    sleep_lock: Mutex<()>,
+    sleep_cv: Condvar,
+    sleepers: AtomicUsize,
+    shutdown: AtomicBool,
+    timers: Mutex<TimerState>,
+    timer_cv: Condvar,
+    next_timer: AtomicU64,
+}
+
+fn boot_code() -> &'static ModuleCode {
+    Box::leak(Box::new(ModuleCode {
+        name: Atom::intern("$boot"),
+        file: String::new(),
+        code: vec![
+            Instr::CallFunLast { arity: 0 },
+            Instr::ApplyLast,
+            Instr::NormalExit,
+        ],
+        funs: vec![FunInfo {
+            name: Atom::intern("boot"),
+            arity: 0,
+            nfree: 0,
+            entry: 0,
+        }],
+        exports: Vec::new(),
+        imports: Vec::new(),
+        lines: Vec::new(),
+        uniq: 0,
+        literals: Default::default(),
+    }))
+}
+
+const BOOT_FUN: u32 = 0;
+const BOOT_APPLY: u32 = 1;
+const BOOT_EXIT: u32 = 2;
+
+impl VmInner {
+    pub fn new_ref_id(&self) -> u64 {
+        self.next_ref.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn lookup(&self, pid: u64) -> Option<Arc<Process>> {
+        self.procs.get(pid)
+    }
+
+    pub fn is_alive(&self, pid: u64) -> bool {
+        self.procs
+            .get(pid)
+            .is_some_and(|p| p.state() != crate::process::EXITED)
+    }
+
+    /// Make a process runnable from any thread.
+    pub fn enqueue(&self, p: Arc<Process>) {
+        self.injector.push(p);
+        self.wake_one();
+    }
+
+    fn wake_one(&self) {
+        if self.sleepers.load(Ordering::SeqCst) > 0 {
+            let _g = self.sleep_lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.sleep_cv.notify_one();
+        }
+    }
+
+    fn new_body(&self, pc: u32) -> ProcBody {
+        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+        let mut body = ProcBody::new(pid, self.boot, pc);
+        body.frames.push(Frame {
+            code: self.boot,
+            ret: BOOT_EXIT,
+            ybase: 0,
+        });
+        body
+    }
+
+    fn start(&self, body: ProcBody, system: bool) -> u64 {
+        let pid = body.pid;
+        let p = Arc::new(Process::new(pid, body, system));
+        self.procs.insert(p.clone());
+        self.enqueue(p);
+        pid
+    }
+
+    /// spawn(Fun): the fun is copied into the new process.
+    pub fn spawn_fun(&self, fun: Term) -> u64 {
+        let frag = heap::copy_to_fragment(fun);
+        let mut body = self.new_body(BOOT_FUN);
+        body.saved_x = vec![frag.term];
+        body.heap.attach(frag.block);
+        self.start(body, false)
+    }
+
+    /// spawn(M, F, Args).
+    pub fn spawn_mfa(&self, m: Term, f: Term, args: Term) -> u64 {
+        let frag = heap::copy_to_fragment(args);
+        let mut body = self.new_body(BOOT_APPLY);
+        body.saved_x = vec![m, f, frag.term];
+        body.heap.attach(frag.block);
+        self.start(body, false)
+    }
+
+    /// Send `msg` to a pid or registered name. False if the name is unknown
+    /// or `dest` is not a pid/atom (badarg); sending to a dead pid succeeds.
+    pub fn send(&self, dest: Term, msg: Term) -> bool {
+        let pid = match (dest.as_pid(), dest.as_atom()) {
+            (Some(pid), _) => pid,
+            (None, Some(name)) => match self.whereis(name) {
+                Some(pid) => pid,
+                None => return false,
+            },
+            _ => return false,
+        };
+        if let Some(p) = self.procs.get(pid) {
+            self.deliver(&p, heap::copy_to_fragment(msg));
+        }
+        true
+    }
+
+    fn deliver(&self, p: &Arc<Process>, frag: Fragment) {
+        if p.deliver(frag) {
+            self.enqueue(p.clone());
+        }
+    }
+
+    pub fn register(&self, name: Atom, pid: u64) -> bool {
+        let mut r = self.registry.lock().unwrap_or_else(|e| e.into_inner());
+        if r.contains_key(&name) || r.values().any(|&p| p == pid) || !self.is_alive(pid) {
+            return false;
+        }
+        r.insert(name, pid);
+        true
+    }
+
+    pub fn unregister(&self, name: Atom) -> bool {
+        self.registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&name)
+            .is_some()
+    }
+
+    pub fn whereis(&self, name: Atom) -> Option<u64> {
+        self.registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&name)
+            .copied()
+    }
+
+    /// An exit signal from `from` to `to` (no links yet: only exit/2).
+    pub fn exit_signal(&self, from: u64, to: u64, reason: Term) {
+        let Some(target) = self.procs.get(to) else {
+            return;
+        };
+        let is_kill = reason == Term::atom(Atom::KILL);
+        if target.trap_exit.load(Ordering::SeqCst) && !is_kill {
+            let mut scratch = heap::Heap::new();
+            let msg = heap::make_tuple(
+                &mut scratch,
+                &[Term::atom(Atom::EXIT_UPPER), Term::pid(from), reason],
+            );
+            self.deliver(&target, heap::copy_to_fragment(msg));
+            return;
+        }
+        if reason == Term::atom(Atom::NORMAL) {
+            return;
+        }
+        let r = if is_kill {
+            Term::atom(Atom::KILLED)
+        } else {
+            reason
+        };
+        *target.exit_reason.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(heap::copy_to_fragment(r));
+        self.kill(&target);
+    }
+
+    fn kill(&self, p: &Arc<Process>) {
+        p.killed.store(true, Ordering::SeqCst);
+        if p.notify() {
+            self.enqueue(p.clone());
+        }
+    }
+
+    /// The reason a killed process exits with (moved into its heap).
+    pub fn take_exit_reason(&self, me: &Process, p: &mut ProcBody) -> Term {
+        match me
+            .exit_reason
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            Some(f) => {
+                let t = f.term;
+                p.heap.attach(f.block);
+                t
+            }
+            None => Term::atom(Atom::KILLED),
+        }
+    }
+
+    /// Arm a receive timer; returns its id.
+    pub fn arm_timer(&self, ms: u64, p: &Arc<Process>) -> u64 {
+        let id = self.next_timer.fetch_add(1, Ordering::Relaxed);
+        let deadline = Instant::now() + Duration::from_millis(ms);
+        let mut t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+        t.heap.push(TimerKey(std::cmp::Reverse((deadline, id))));
+        t.procs.insert(id, p.clone());
+        self.timer_cv.notify_one();
+        id
+    }
+
+    fn timer_loop(&self) {
+        let mut t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if self.shutdown.load(Ordering::SeqCst) {
+                return;
+            }
+            let now = Instant::now();
+            let next = t.heap.peek().map(|k| k.0 .0);
+            match next {
+                Some((deadline, id)) if deadline <= now => {
+                    t.heap.pop();
+                    if let Some(p) = t.procs.remove(&id) {
+                        p.timer_fired.store(id, Ordering::SeqCst);
+                        if p.notify() {
+                            self.enqueue(p);
+                        }
+                    }
+                }
+                Some((deadline, _)) => {
+                    t = self
+                        .timer_cv
+                        .wait_timeout(t, deadline - now)
+                        .map(|(g, _)| g)
+                        .unwrap_or_else(|e| e.into_inner().0);
+                }
+                None => {
+                    t = self.timer_cv.wait(t).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+        }
+    }
+
+    /// halt/0,1: flush output and end the OS process, as `erlang:halt` does.
+    pub fn halt(&self, code: i32) -> Result<Term, Trap> {
+        self.output.flush();
+        let _ = std::io::stderr().flush();
+        std::process::exit(code)
+    }
+
+    /// Load `m` through the loader if it is not loaded. True if loaded now.
+    pub fn ensure_loaded(&self, m: Atom) -> bool {
+        if self.code.module(m).is_some() {
+            return true;
+        }
+        let mut st = self.load_state.lock().unwrap_or_else(|e| e.into_inner());
+        if self.code.module(m).is_some() {
+            return true;
+        }
+        if st.failed.contains(&m) || st.absent.contains(&m) {
+            return false;
+        }
+        let loader = self.loader.clone();
+        let name = m.text();
+        let r = with_big_stack(move || loader.load(name))
+            .unwrap_or_else(|| Some(Err(format!("loading module {name} crashed"))));
+        match r {
+            None => {
+                st.absent.insert(m);
+                false
+            }
+            Some(Err(text)) => {
+                self.output.err(format!("{}\n", text.trim_end()).as_bytes());
+                st.failed.insert(m);
+                false
+            }
+            Some(Ok(mods)) => {
+                for md in &mods {
+                    if let Err(e) = self.load_ir(md) {
+                        self.output.err(format!("{e}\n").as_bytes());
+                    }
+                }
+                if self.code.module(m).is_none() {
+                    st.absent.insert(m);
+                }
+                self.code.module(m).is_some()
+            }
+        }
+    }
+
+    /// Compile and install an IR module.
+    pub fn load_ir(&self, module: &eubeam_ir::Module) -> Result<(), String> {
+        let natives = self.natives.read().unwrap_or_else(|e| e.into_inner());
+        let code = with_big_stack(|| crate::compile::compile_module(module, &natives, &self.code))
+            .unwrap_or_else(|| Err("internal compiler error".into()))
+            .map_err(|e| format!("{}: cannot load module {}: {e}", module.file, module.name))?;
+        drop(natives);
+        let name = code.name;
+        self.code.install(code);
+        self.load_state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .absent
+            .remove(&name);
+        Ok(())
+    }
+
+    pub fn register_native(&self, m: &str, f: &str, arity: u32, nf: NativeFn, inline: bool) {
+        let (m, f) = (Atom::intern(m), Atom::intern(f));
+        self.natives
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((m, f, arity), (nf, inline));
+        let _ = self.code.entry(m, f, arity).native.set(nf);
+    }
+
+    /// Steal work: the global queue first, then the other schedulers.
+    fn find_work(&self, local: &Worker<Arc<Process>>) -> Option<Arc<Process>> {
+        if let Some(p) = local.pop() {
+            return Some(p);
+        }
+        loop {
+            match self.injector.steal_batch_and_pop(local) {
+                Steal::Success(p) => return Some(p),
+                Steal::Retry => continue,
+                Steal::Empty => break,
+            }
+        }
+        let stealers = self.stealers.read().unwrap_or_else(|e| e.into_inner());
+        for s in stealers.iter() {
+            loop {
+                match s.steal() {
+                    Steal::Success(p) => return Some(p),
+                    Steal::Retry => continue,
+                    Steal::Empty => break,
+                }
+            }
+        }
+        None
+    }
+
+    fn has_work(&self) -> bool {
+        if !self.injector.is_empty() {
+            return true;
+        }
+        let stealers = self.stealers.read().unwrap_or_else(|e| e.into_inner());
+        stealers.iter().any(|s| !s.is_empty())
+    }
+
+    /// Sleep until work may be available. The sleeper count is raised before
+    /// the final check and wakers notify under the same lock, so a wake-up
+    /// between the check and the wait cannot be lost.
+    fn park(&self) {
+        self.output.flush();
+        let g = self.sleep_lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.sleepers.fetch_add(1, Ordering::SeqCst);
+        if self.has_work() || self.shutdown.load(Ordering::SeqCst) {
+            self.sleepers.fetch_sub(1, Ordering::SeqCst);
+            return;
+        }
+        let _ = self.sleep_cv.wait_timeout(g, Duration::from_millis(500));
+        self.sleepers.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    fn scheduler_loop(&self, local: Worker<Arc<Process>>) {
+        let mut x = vec![Term::NIL; MAX_X];
+        while !self.shutdown.load(Ordering::SeqCst) {
+            match self.find_work(&local) {
+                Some(p) => self.run_process(p, &local, &mut x),
+                None => self.park(),
+            }
+        }
+    }
+
+    fn run_process(&self, p: Arc<Process>, local: &Worker<Arc<Process>>, x: &mut [Term]) {
+        if p.state() != RUNNABLE {
+            return;
+        }
+        p.set_running();
+        let mut guard = p.body.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(body) = guard.as_mut() else {
+            return;
+        };
+        let result = if p.killed.load(Ordering::SeqCst) {
+            RunResult::Exit {
+                reason: self.take_exit_reason(&p, body),
+                report: false,
+            }
+        } else {
+            interp::run(body, &p, self, x)
+        };
+        match result {
+            RunResult::Yield => {
+                if p.killed.load(Ordering::SeqCst) {
+                    let reason = self.take_exit_reason(&p, body);
+                    self.finish(&p, &mut guard, reason, false);
+                    return;
+                }
+                drop(guard);
+                p.set_runnable();
+                local.push(p);
+                self.wake_one();
+            }
+            RunResult::Wait => {}
+            RunResult::Exit { reason, report } => self.finish(&p, &mut guard, reason, report),
+        }
+    }
+
+    /// A process ended: report, notify, unregister, free its memory.
+    fn finish(
+        &self,
+        p: &Arc<Process>,
+        guard: &mut Option<Box<ProcBody>>,
+        reason: Term,
+        report: bool,
+    ) {
+        let Some(body) = guard.take() else {
+            return;
+        };
+        if report {
+            self.crash_report(p.pid, reason);
+        }
+        if let Some(name) = body.registered {
+            let mut r = self.registry.lock().unwrap_or_else(|e| e.into_inner());
+            if r.get(&name) == Some(&p.pid) {
+                r.remove(&name);
+            }
+        }
+        p.set_exited();
+        self.procs.remove(p.pid);
+        if let Some(tx) = &body.exit_notify {
+            let _ = tx.send(reason == Term::atom(Atom::NORMAL));
+        }
+        drop(body);
+    }
+
+    fn crash_report(&self, pid: u64, reason: Term) {
+        let text = format!(
+            "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
+            timestamp(),
+            pid_string(pid),
+            crate::format::print_p(&to_pterm(reason))
+        );
+        self.output.err(text.as_bytes());
+    }
+
+    /// Stop every non-system process (the end of `Vm::run`).
+    fn stop_others(&self) {
+        for p in self.procs.all() {
+            if !p.system {
+                *p.exit_reason.lock().unwrap_or_else(|e| e.into_inner()) = Some(Fragment {
+                    term: Term::atom(Atom::KILLED),
+                    block: None,
+                });
+                self.kill(&p);
+                // Already gone from the caller's point of view.
+                self.procs.remove(p.pid);
+            }
+        }
+        self.registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|_, pid| self.procs.get(*pid).is_some());
+    }
+}
+
+/// `24-Nov-2026::23:31:07.262367` in UTC (the local time of this machine).
+fn timestamp() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = now.as_secs() as i64;
+    let micros = now.subsec_micros();
+    let days = secs.div_euclid(86400);
+    let rem = secs.rem_euclid(86400);
+    let (h, mi, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
+    // Civil date from days since the epoch (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{}-{}-{}::{:02}:{:02}:{:02}.{:06}",
+        d,
+        MONTHS[(m - 1) as usize],
+        y,
+        h,
+        mi,
+        s,
+        micros
+    )
+}
+
+/// The runtime.
+pub struct Vm {
+    pub(crate) inner: Arc<VmInner>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl Vm {
+    pub fn new(config: VmConfig, loader: Arc<dyn ModuleLoader>) -> Vm {
+        Vm::build(config, loader, false)
+    }
+
+    /// A VM whose output is captured instead of written (tests, tools):
+    /// read it with [`Vm::take_output`].
+    pub fn new_captured(config: VmConfig, loader: Arc<dyn ModuleLoader>) -> Vm {
+        Vm::build(config, loader, true)
+    }
+
+    fn build(config: VmConfig, loader: Arc<dyn ModuleLoader>, capture: bool) -> Vm {
+        let n = if config.schedulers == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            config.schedulers
+        };
+        let mut natives = NativeMap::new();
+        let code = CodeServer::default();
+        for (m, f, a, nf, inline) in crate::bif::all() {
+            let (m, f) = (Atom::intern(m), Atom::intern(f));
+            natives.insert((m, f, a), (nf, inline));
+            let _ = code.entry(m, f, a).native.set(nf);
+        }
+        for (name, f, a, nf) in crate::prelude::natives() {
+            let (m, f) = (Atom::intern(name), Atom::intern(f));
+            natives.insert((m, f, a), (nf, false));
+            let _ = code.entry(m, f, a).native.set(nf);
+        }
+        let inner = Arc::new(VmInner {
+            code,
+            natives: RwLock::new(natives),
+            boot: boot_code(),
+            start: Instant::now(),
+            output: Output::new(capture),
+            loader,
+            load_state: Mutex::new(LoadState::default()),
+            procs: ProcTable::new(),
+            registry: Mutex::new(HashMap::new()),
+            next_pid: AtomicU64::new(80),
+            next_ref: AtomicU64::new(1),
+            injector: Injector::new(),
+            stealers: RwLock::new(Vec::new()),
+            sleep_lock: Mutex::new(()),
+            sleep_cv: Condvar::new(),
+            sleepers: AtomicUsize::new(0),
+            shutdown: AtomicBool::new(false),
+            timers: Mutex::new(TimerState::default()),
+            timer_cv: Condvar::new(),
+            next_timer: AtomicU64::new(1),
+        });
+        for m in crate::prelude::modules() {
+            if let Err(e) = inner.load_ir(&m) {
+                inner.output.err(format!("{e}\n").as_bytes());
+            }
+        }
+        let workers: Vec<Worker<Arc<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        *inner.stealers.write().unwrap_or_else(|e| e.into_inner()) =
+            workers.iter().map(Worker::stealer).collect();
+        let mut threads = Vec::new();
+        for (i, w) in workers.into_iter().enumerate() {
+            let vm = inner.clone();
+            if let Ok(h) = std::thread::Builder::new()
+                .name(format!("eubeam-sched-{}", i + 1))
+                .stack_size(SCHED_STACK)
+                .spawn(move || vm.scheduler_loop(w))
+            {
+                threads.push(h);
+            }
+        }
+        let vm = inner.clone();
+        if let Ok(h) = std::thread::Builder::new()
+            .name("eubeam-timers".into())
+            .spawn(move || vm.timer_loop())
+        {
+            threads.push(h);
+        }
+        Vm { inner, threads }
+    }
+
+    /// Compile and install a module (replacing an older version).
+    pub fn load_module(&self, module: &eubeam_ir::Module) -> Result<(), String> {
+        self.inner.load_ir(module)
+    }
+
+    /// Register a native function `module:function/arity`. Call before the
+    /// modules that use it are loaded. `inline` natives (pure, no traps) may
+    /// be compiled to direct instructions and used in guards.
+    pub fn register_native(
+        &self,
+        module: &str,
+        function: &str,
+        arity: u32,
+        f: NativeFn,
+        inline: bool,
+    ) {
+        self.inner
+            .register_native(module, function, arity, f, inline);
+    }
+
+    /// Run module:function(args) in a fresh entry process and wait for it.
+    pub fn run(&self, module: &str, function: &str, args: Vec<eubeam_ir::Literal>) -> Outcome {
+        let list = eubeam_ir::Literal::list(args);
+        let frag = match heap::literal_fragment(&list) {
+            Ok(f) => f,
+            Err(e) => {
+                self.inner
+                    .output
+                    .err(format!("cannot pass the arguments: {e}\n").as_bytes());
+                return Outcome::Crashed;
+            }
+        };
+        let (tx, rx) = mpsc::channel();
+        let mut body = self.inner.new_body(BOOT_APPLY);
+        body.saved_x = vec![
+            Term::atom(Atom::intern(module)),
+            Term::atom(Atom::intern(function)),
+            frag.term,
+        ];
+        body.heap.attach(frag.block);
+        body.exit_notify = Some(tx);
+        self.inner.start(body, false);
+        let ok = rx.recv().unwrap_or(false);
+        self.inner.stop_others();
+        self.inner.output.flush();
+        if ok {
+            Outcome::Returned
+        } else {
+            Outcome::Crashed
+        }
+    }
+
+    /// A long-lived shell process.
+    pub fn shell(&self) -> Shell {
+        Shell::start(self.inner.clone())
+    }
+
+    /// Captured (stdout, stderr) so far, for a VM made with [`Vm::new_captured`].
+    pub fn take_output(&self) -> (String, String) {
+        self.inner.output.take_captured()
+    }
+
+    /// Number of live processes.
+    pub fn process_count(&self) -> usize {
+        self.inner.procs.all().len()
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.inner.output.flush();
+        self.inner.shutdown.store(true, Ordering::SeqCst);
+        {
+            let _g = self
+                .inner
+                .sleep_lock
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            self.inner.sleep_cv.notify_all();
+        }
+        {
+            let _t = self.inner.timers.lock().unwrap_or_else(|e| e.into_inner());
+            self.inner.timer_cv.notify_all();
+        }
+        for h in self.threads.drain(..) {
+            let _ = h.join();
+        }
+    }
+}
+
+/// A REPL's process: the same process evaluates every input.
+pub struct Shell {
+    vm: Arc<VmInner>,
+    pid: u64,
+    rx: mpsc::Receiver<Result<String, String>>,
+}
+
+impl Shell {
+    fn start(vm: Arc<VmInner>) -> Shell {
+        let (tx, rx) = mpsc::channel();
+        let mut body = vm.new_body(BOOT_APPLY);
+        let list = heap::list(&mut body.heap, &[Term::NIL]);
+        body.saved_x = vec![
+            Term::atom(Atom::intern(crate::prelude::SHELL_MODULE)),
+            Term::atom(Atom::intern("loop")),
+            list,
+        ];
+        body.host_reply = Some(tx);
+        let pid = vm.start(body, true);
+        Shell { vm, pid, rx }
+    }
+
+    pub fn pid(&self) -> u64 {
+        self.pid
+    }
+
+    /// Evaluate one shell input in the shell's process.
+    pub fn eval(
+        &mut self,
+        module: &eubeam_ir::Module,
+        style: eubeam_ir::ValueStyle,
+    ) -> Result<String, String> {
+        self.vm.load_ir(module)?;
+        let style_name = match style {
+            eubeam_ir::ValueStyle::Erlang => "erlang",
+            eubeam_ir::ValueStyle::Elixir => "elixir",
+            eubeam_ir::ValueStyle::Lfe => "lfe",
+            eubeam_ir::ValueStyle::Gleam => "gleam",
+            eubeam_ir::ValueStyle::Lua => "lua",
+        };
+        let msg = eubeam_ir::Literal::Tuple(vec![
+            eubeam_ir::Literal::atom("$eval"),
+            eubeam_ir::Literal::atom(module.name.clone()),
+            eubeam_ir::Literal::atom(style_name),
+        ]);
+        let frag = heap::literal_fragment(&msg)?;
+        match self.vm.lookup(self.pid) {
+            Some(p) => self.vm.deliver(&p, frag),
+            None => {
+                *self = Shell::start(self.vm.clone());
+                return Err("** the shell process had died; a new one was started".into());
+            }
+        }
+        let r = self.rx.recv();
+        self.vm.output.flush();
+        match r {
+            Ok(r) => r,
+            Err(_) => {
+                *self = Shell::start(self.vm.clone());
+                Err("** the shell process died; a new one was started".into())
+            }
+        }
+    }
+}
