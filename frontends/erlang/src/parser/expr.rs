@@ -1,0 +1,661 @@
+//! The expression grammar, following `erl_parse.yrl`'s precedence levels:
+//! `catch` < `=` `!` (right) < `orelse` < `andalso` < comparison (non-assoc)
+//! < `++` `--` (right) < additive (left) < multiplicative (left) < unary
+//! < `#` < `:`.
+//!
+//! Operator chains are folded iteratively (`foldl`/`foldr` over repeated
+//! operands), so only bracket nesting recurses, and chumsky's `recursive`
+//! grows the stack on demand for that.
+
+use chumsky::prelude::*;
+
+use super::{Extra, In, P};
+use crate::ast::*;
+use crate::lexer::Tok;
+
+fn punct<'t>(p: &'static str) -> impl Parser<'t, In<'t>, Tok, Extra<'t>> + Clone {
+    just(Tok::Punct(p))
+}
+
+fn range(s: SimpleSpan) -> Span {
+    s.into_range()
+}
+
+fn join(a: &Span, b: &Span) -> Span {
+    a.start..b.end
+}
+
+pub(super) fn var<'t>() -> P<'t, (String, Span)> {
+    select! { Tok::Var(v) = e => (v, range(e.span())) }
+        .labelled("variable")
+        .boxed()
+}
+
+pub(super) fn atom<'t>() -> P<'t, (String, Span)> {
+    select! { Tok::Atom(a) = e => (a, range(e.span())) }
+        .labelled("atom")
+        .boxed()
+}
+
+pub(super) fn integer<'t>() -> P<'t, i64> {
+    select! { Tok::Int(i) => i }.labelled("integer").boxed()
+}
+
+/// Skips a balanced token group opened by one of `( [ { <<` and returns its span.
+/// Used to consume constructs that are reported as not supported yet.
+pub(super) fn token_tree<'t>() -> P<'t, Span> {
+    recursive(|tt| {
+        let group = |open: &'static str, close: &'static str| {
+            punct(open)
+                .ignore_then(tt.clone().repeated())
+                .then_ignore(punct(close))
+                .ignored()
+        };
+        let closers = [")", "]", "}", ">>"].map(Tok::Punct);
+        choice((
+            group("(", ")"),
+            group("[", "]"),
+            group("{", "}"),
+            group("<<", ">>"),
+            any()
+                .filter(move |t: &Tok| {
+                    !closers.contains(t) && !matches!(t, Tok::Punct("(" | "[" | "{" | "<<") | Tok::Dot)
+                })
+                .ignored(),
+        ))
+        .map_with(|(), e| range(e.span()))
+    })
+    .boxed()
+}
+
+fn unsupported(what: &'static str) -> impl Fn(Span) -> Expr + Clone {
+    move |span| Expr::new(ExprKind::Unsupported(what), span)
+}
+
+/// `#{...}`, `#name{...}`, `#name.field`: maps and records, not supported yet.
+fn hash_construct<'t>() -> P<'t, Expr> {
+    let map = punct("#")
+        .then(punct("{"))
+        .then(token_tree().repeated())
+        .then(punct("}"))
+        .map_with(|_, e| unsupported("maps")(range(e.span())));
+    let record = punct("#")
+        .then(atom())
+        .then(choice((
+            punct("{")
+                .then(token_tree().repeated())
+                .then(punct("}"))
+                .ignored(),
+            punct(".").then(atom()).ignored(),
+        )))
+        .map_with(|_, e| unsupported("records")(range(e.span())));
+    choice((map, record)).boxed()
+}
+
+pub(super) fn expr_parser<'t>() -> P<'t, Expr> {
+    let mut expr = Recursive::declare();
+    let exprs = expr
+        .clone()
+        .separated_by(punct(","))
+        .at_least(1)
+        .collect::<Vec<Expr>>()
+        .boxed();
+    let prim = primary(expr.clone().boxed(), exprs.clone());
+    expr.define(operators(prim, expr.clone().boxed()));
+    expr.boxed()
+}
+
+/// `Exprs` separated by `,`.
+pub(super) fn exprs_of<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Expr>> {
+    expr.separated_by(punct(","))
+        .at_least(1)
+        .collect::<Vec<Expr>>()
+        .boxed()
+}
+
+/// `G1 ; G2`, each a `,`-separated list of tests.
+pub(super) fn guard_of<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
+    exprs_of(expr)
+        .separated_by(punct(";"))
+        .at_least(1)
+        .collect::<Vec<Vec<Expr>>>()
+        .boxed()
+}
+
+fn when_guard<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
+    punct("when")
+        .ignore_then(guard_of(expr))
+        .or_not()
+        .map(Option::unwrap_or_default)
+        .boxed()
+}
+
+/// `Head (when Guard)? -> Body`, clauses separated by `;`.
+fn cr_clauses<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Vec<Clause>> {
+    expr.clone()
+        .then(when_guard(expr))
+        .then_ignore(punct("->"))
+        .then(exprs)
+        .map_with(|((pattern, guard), body), e| Clause {
+            pattern,
+            guard,
+            body,
+            span: range(e.span()),
+        })
+        .separated_by(punct(";"))
+        .at_least(1)
+        .collect::<Vec<Clause>>()
+        .boxed()
+}
+
+/// `(Params) when Guard -> Body` with an optional leading name (named funs).
+pub(super) fn fun_clause<'t>(
+    name: P<'t, (String, Span)>,
+    expr: P<'t, Expr>,
+    exprs: P<'t, Vec<Expr>>,
+) -> P<'t, FunClause> {
+    let params = expr
+        .clone()
+        .separated_by(punct(","))
+        .collect::<Vec<Expr>>()
+        .delimited_by(punct("("), punct(")"));
+    name.or_not()
+        .then(params)
+        .then(when_guard(expr))
+        .then_ignore(punct("->"))
+        .then(exprs)
+        .map_with(|(((name, params), guard), body), e| FunClause {
+            name,
+            params,
+            guard,
+            body,
+            span: range(e.span()),
+        })
+        .boxed()
+}
+
+fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let atomic = choice((
+        var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
+        atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
+        select! { Tok::Int(i) => ExprKind::Int(i), Tok::Char(c) => ExprKind::Char(c),
+                  Tok::Float(x) => ExprKind::Float(x) }
+        .map_with(|k, e| Expr::new(k, range(e.span()))),
+        select! { Tok::Str(s) => s }
+            .repeated()
+            .at_least(1)
+            .collect::<Vec<String>>()
+            .map_with(|parts, e| Expr::new(ExprKind::Str(parts.concat()), range(e.span()))),
+    ))
+    .boxed();
+
+    let paren = expr
+        .clone()
+        .delimited_by(punct("("), punct(")"))
+        .recover_with(via_parser(nested_delimiters(
+            Tok::Punct("("),
+            Tok::Punct(")"),
+            [
+                (Tok::Punct("["), Tok::Punct("]")),
+                (Tok::Punct("{"), Tok::Punct("}")),
+            ],
+            |s: SimpleSpan| Expr::new(ExprKind::Error, s.into_range()),
+        )))
+        .boxed();
+
+    let tuple = expr
+        .clone()
+        .separated_by(punct(","))
+        .collect::<Vec<Expr>>()
+        .delimited_by(punct("{"), punct("}"))
+        .map_with(|items, e| Expr::new(ExprKind::Tuple(items), range(e.span())))
+        .recover_with(via_parser(nested_delimiters(
+            Tok::Punct("{"),
+            Tok::Punct("}"),
+            [
+                (Tok::Punct("("), Tok::Punct(")")),
+                (Tok::Punct("["), Tok::Punct("]")),
+            ],
+            |s: SimpleSpan| Expr::new(ExprKind::Error, s.into_range()),
+        )))
+        .boxed();
+
+    let block = punct("begin")
+        .ignore_then(exprs.clone())
+        .then_ignore(punct("end"))
+        .map_with(|body, e| Expr::new(ExprKind::Block(body), range(e.span())))
+        .boxed();
+
+    let binary = punct("<<")
+        .then(token_tree().repeated())
+        .then(punct(">>"))
+        .map_with(|_, e| unsupported("binaries (bit syntax)")(range(e.span())))
+        .boxed();
+
+    let macro_use = punct("?")
+        .then(choice((var().ignored(), atom().ignored())))
+        .then(
+            punct("(")
+                .then(token_tree().repeated())
+                .then(punct(")"))
+                .or_not(),
+        )
+        .map_with(|_, e| unsupported("macros (the preprocessor)")(range(e.span())))
+        .boxed();
+
+    choice((
+        atomic,
+        list(expr.clone(), exprs.clone()),
+        tuple,
+        paren,
+        block,
+        case_expr(expr.clone(), exprs.clone()),
+        if_expr(expr.clone(), exprs.clone()),
+        receive_expr(expr.clone(), exprs.clone()),
+        fun_expr(expr.clone(), exprs.clone()),
+        try_expr(expr.clone(), exprs.clone()),
+        hash_construct(),
+        binary,
+        macro_use,
+    ))
+    .labelled("expression")
+    .boxed()
+}
+
+fn list<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let qualifier = expr
+        .clone()
+        .then(
+            choice((
+                punct("<-").ignore_then(expr.clone()).map(Some),
+                punct("<=")
+                    .ignore_then(expr.clone())
+                    .map(|_| None),
+            ))
+            .or_not(),
+        )
+        .map_with(|(lhs, rhs), e| match rhs {
+            None => Qualifier::Filter(lhs),
+            Some(Some(list)) => Qualifier::Generator(lhs, list),
+            Some(None) => Qualifier::Filter(unsupported("binary generators")(range(e.span()))),
+        });
+    let comprehension = punct("||")
+        .ignore_then(
+            qualifier
+                .separated_by(punct(","))
+                .at_least(1)
+                .collect::<Vec<Qualifier>>(),
+        )
+        .map(Ok);
+    let items = punct(",")
+        .ignore_then(expr.clone())
+        .repeated()
+        .collect::<Vec<Expr>>()
+        .then(punct("|").ignore_then(expr.clone()).or_not())
+        .map(Err);
+    let nonempty = expr
+        .clone()
+        .then(choice((comprehension, items)))
+        .delimited_by(punct("["), punct("]"))
+        .map_with(|(first, rest), e| {
+            let span = range(e.span());
+            match rest {
+                Ok(quals) => Expr::new(ExprKind::ListComp(Box::new(first), quals), span),
+                Err((more, tail)) => {
+                    let mut items = vec![first];
+                    items.extend(more);
+                    Expr::new(ExprKind::List(items, tail.map(Box::new)), span)
+                }
+            }
+        });
+    let nil = punct("[")
+        .then(punct("]"))
+        .map_with(|_, e| Expr::new(ExprKind::List(Vec::new(), None), range(e.span())));
+    let _ = exprs;
+    choice((nil, nonempty))
+        .recover_with(via_parser(nested_delimiters(
+            Tok::Punct("["),
+            Tok::Punct("]"),
+            [
+                (Tok::Punct("("), Tok::Punct(")")),
+                (Tok::Punct("{"), Tok::Punct("}")),
+            ],
+            |s: SimpleSpan| Expr::new(ExprKind::Error, s.into_range()),
+        )))
+        .boxed()
+}
+
+fn case_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    punct("case")
+        .ignore_then(expr.clone())
+        .then_ignore(punct("of"))
+        .then(cr_clauses(expr, exprs))
+        .then_ignore(punct("end"))
+        .map_with(|(arg, clauses), e| {
+            Expr::new(ExprKind::Case(Box::new(arg), clauses), range(e.span()))
+        })
+        .boxed()
+}
+
+fn if_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let clause = guard_of(expr)
+        .then_ignore(punct("->"))
+        .then(exprs)
+        .map_with(|(guard, body), e| IfClause {
+            guard,
+            body,
+            span: range(e.span()),
+        });
+    punct("if")
+        .ignore_then(clause.separated_by(punct(";")).at_least(1).collect::<Vec<_>>())
+        .then_ignore(punct("end"))
+        .map_with(|clauses, e| Expr::new(ExprKind::If(clauses), range(e.span())))
+        .boxed()
+}
+
+fn receive_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let after = punct("after")
+        .ignore_then(expr.clone())
+        .then_ignore(punct("->"))
+        .then(exprs.clone())
+        .map(|(t, body)| (Box::new(t), body));
+    punct("receive")
+        .ignore_then(choice((
+            after.clone().map(|a| (Vec::new(), Some(a))),
+            cr_clauses(expr, exprs).then(after.or_not()),
+        )))
+        .then_ignore(punct("end"))
+        .map_with(|(clauses, after), e| {
+            Expr::new(ExprKind::Receive(clauses, after), range(e.span()))
+        })
+        .boxed()
+}
+
+fn fun_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let local_ref = atom()
+        .then_ignore(punct("/"))
+        .then(integer())
+        .map_with(|((name, _), arity), e| {
+            let span = range(e.span());
+            match u32::try_from(arity) {
+                Ok(a) => Expr::new(ExprKind::FunRef(name, a), span),
+                Err(_) => Expr::new(ExprKind::Error, span),
+            }
+        });
+    let part = choice((
+        var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
+        atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
+    ));
+    let arity = choice((
+        var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
+        select! { Tok::Int(i) = e => Expr::new(ExprKind::Int(i), range(e.span())) },
+    ));
+    let remote_ref = part
+        .clone()
+        .then_ignore(punct(":"))
+        .then(part)
+        .then_ignore(punct("/"))
+        .then(arity)
+        .map_with(|((m, f), a), e| {
+            Expr::new(
+                ExprKind::RemoteFunRef(Box::new(m), Box::new(f), Box::new(a)),
+                range(e.span()),
+            )
+        });
+    let clauses = fun_clause(var(), expr, exprs)
+        .separated_by(punct(";"))
+        .at_least(1)
+        .collect::<Vec<FunClause>>()
+        .then_ignore(punct("end"))
+        .map_with(|clauses, e| Expr::new(ExprKind::Fun(clauses), range(e.span())));
+    punct("fun")
+        .ignore_then(choice((remote_ref, local_ref, clauses)))
+        .map_with(|mut f, e| {
+            // The span of a fun includes its `fun` keyword.
+            f.span = range(e.span());
+            f
+        })
+        .boxed()
+}
+
+fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    // `Class:Reason:Stack`: the head parses as an expression, in which
+    // `Class:Reason` reads as a remote name; it is taken apart here.
+    let catch_clause = expr
+        .clone()
+        .then(punct(":").ignore_then(var()).or_not())
+        .then(when_guard(expr.clone()))
+        .then_ignore(punct("->"))
+        .then(exprs.clone())
+        .map_with(|(((head, stack), guard), body), e| {
+            let (class, reason) = match head.kind {
+                ExprKind::Remote(c, r) => (Some(*c), *r),
+                _ => (None, head),
+            };
+            CatchClause {
+                class,
+                reason,
+                stack: stack.map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
+                guard,
+                body,
+                span: range(e.span()),
+            }
+        });
+    let catches = punct("catch")
+        .ignore_then(
+            catch_clause
+                .separated_by(punct(";"))
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
+        .or_not()
+        .map(Option::unwrap_or_default);
+    let after = punct("after")
+        .ignore_then(exprs.clone())
+        .or_not()
+        .map(Option::unwrap_or_default);
+    punct("try")
+        .ignore_then(exprs.clone())
+        .then(
+            punct("of")
+                .ignore_then(cr_clauses(expr, exprs))
+                .or_not()
+                .map(Option::unwrap_or_default),
+        )
+        .then(catches)
+        .then(after)
+        .then_ignore(punct("end"))
+        .try_map(|(((body, of), catches), after), span: SimpleSpan| {
+            if catches.is_empty() && after.is_empty() {
+                Err(Rich::custom(
+                    span,
+                    "syntax error: 'try' needs a 'catch' or an 'after' section",
+                ))
+            } else {
+                Ok(Expr::new(
+                    ExprKind::Try {
+                        body,
+                        of,
+                        catches,
+                        after,
+                    },
+                    span.into_range(),
+                ))
+            }
+        })
+        .boxed()
+}
+
+fn binop<'t>(table: &'static [(&'static str, BinOp)]) -> P<'t, BinOp> {
+    choice(
+        table
+            .iter()
+            .map(|(s, op)| just(Tok::Punct(s)).to(*op))
+            .collect::<Vec<_>>(),
+    )
+    .boxed()
+}
+
+const MULT: &[(&str, BinOp)] = &[
+    ("*", BinOp::Mul),
+    ("/", BinOp::Fdiv),
+    ("div", BinOp::Div),
+    ("rem", BinOp::Rem),
+    ("band", BinOp::Band),
+    ("and", BinOp::And),
+];
+const ADD: &[(&str, BinOp)] = &[
+    ("+", BinOp::Add),
+    ("-", BinOp::Sub),
+    ("bor", BinOp::Bor),
+    ("bxor", BinOp::Bxor),
+    ("bsl", BinOp::Bsl),
+    ("bsr", BinOp::Bsr),
+    ("or", BinOp::Or),
+    ("xor", BinOp::Xor),
+];
+const LIST: &[(&str, BinOp)] = &[("++", BinOp::Append), ("--", BinOp::Subtract)];
+const COMP: &[(&str, BinOp)] = &[
+    ("==", BinOp::Eq),
+    ("/=", BinOp::Ne),
+    ("=:=", BinOp::ExactEq),
+    ("=/=", BinOp::ExactNe),
+    ("<", BinOp::Lt),
+    ("=<", BinOp::Le),
+    (">", BinOp::Gt),
+    (">=", BinOp::Ge),
+];
+
+fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
+    let span = join(&l.span, &r.span);
+    Expr::new(ExprKind::BinOp(op, Box::new(l), Box::new(r)), span)
+}
+
+/// Left-associative level: `operand (op operand)*`.
+fn left<'t>(operand: P<'t, Expr>, ops: &'static [(&'static str, BinOp)]) -> P<'t, Expr> {
+    operand
+        .clone()
+        .foldl(binop(ops).then(operand).repeated(), |l, (op, r)| bin(op, l, r))
+        .boxed()
+}
+
+/// Right-associative level: `operand (op operand)*`, folded from the right.
+/// Each operand is parsed once: re-parsing the last operand after a failed
+/// operator would make nesting exponential.
+fn right<'t>(operand: P<'t, Expr>, ops: P<'t, BinOp>) -> P<'t, Expr> {
+    operand
+        .clone()
+        .then(ops.then(operand).repeated().collect::<Vec<(BinOp, Expr)>>())
+        .map(|(first, rest)| fold_right(first, rest, |op, l, r| bin(op, l, r)))
+        .boxed()
+}
+
+/// `a op1 b op2 c` → `a op1 (b op2 c)`, iteratively.
+fn fold_right<O>(first: Expr, rest: Vec<(O, Expr)>, f: impl Fn(O, Expr, Expr) -> Expr) -> Expr {
+    let mut operands = vec![first];
+    let mut ops = Vec::with_capacity(rest.len());
+    for (op, e) in rest {
+        ops.push(op);
+        operands.push(e);
+    }
+    let mut acc = match operands.pop() {
+        Some(last) => last,
+        None => return Expr::new(ExprKind::Error, 0..0),
+    };
+    while let (Some(op), Some(l)) = (ops.pop(), operands.pop()) {
+        acc = f(op, l, acc);
+    }
+    acc
+}
+
+fn operators<'t>(prim: P<'t, Expr>, expr: P<'t, Expr>) -> P<'t, Expr> {
+    // expr_800: `M:F`.
+    let remote = prim
+        .clone()
+        .then(punct(":").ignore_then(prim).or_not())
+        .map(|(m, f)| match f {
+            None => m,
+            Some(f) => {
+                let span = join(&m.span, &f.span);
+                Expr::new(ExprKind::Remote(Box::new(m), Box::new(f)), span)
+            }
+        })
+        .boxed();
+    // expr_700: calls, and record/map suffixes (not supported yet).
+    let args = expr
+        .separated_by(punct(","))
+        .collect::<Vec<Expr>>()
+        .delimited_by(punct("("), punct(")"))
+        .map_with(|args, e| (args, range(e.span())));
+    let suffix = choice((args.map(Ok), hash_construct().map(Err)));
+    let call = remote
+        .foldl(suffix.repeated(), |f, s| match s {
+            Ok((args, aspan)) => {
+                let span = f.span.start..aspan.end;
+                Expr::new(ExprKind::Call(Box::new(f), args), span)
+            }
+            Err(unsup) => {
+                let span = f.span.start..unsup.span.end;
+                Expr::new(unsup.kind, span)
+            }
+        })
+        .boxed();
+    // expr_600: prefix operators.
+    let prefix = select! {
+        Tok::Punct("+") => UnOp::Plus,
+        Tok::Punct("-") => UnOp::Neg,
+        Tok::Punct("bnot") => UnOp::Bnot,
+        Tok::Punct("not") => UnOp::Not,
+    }
+    .map_with(|op, e| (op, range(e.span())));
+    let unary = prefix
+        .repeated()
+        .foldr(call, |(op, s), x| {
+            let span = s.start..x.span.end;
+            Expr::new(ExprKind::UnOp(op, Box::new(x)), span)
+        })
+        .boxed();
+    let mult = left(unary, MULT);
+    let add = left(mult, ADD);
+    let list = right(add, binop(LIST));
+    let comp = list
+        .clone()
+        .then(binop(COMP).then(list).or_not())
+        .map(|(l, r)| match r {
+            None => l,
+            Some((op, r)) => bin(op, l, r),
+        })
+        .boxed();
+    let andalso = right(comp, punct("andalso").to(BinOp::AndAlso).boxed());
+    let orelse = right(andalso, punct("orelse").to(BinOp::OrElse).boxed());
+    // expr_100: `=` and `!`, right-associative.
+    let assign = orelse
+        .clone()
+        .then(
+            select! { Tok::Punct("=") => true, Tok::Punct("!") => false }
+                .then(orelse)
+                .repeated()
+                .collect::<Vec<(bool, Expr)>>(),
+        )
+        .map(|(first, rest)| {
+            fold_right(first, rest, |is_match, l, r| {
+                let span = join(&l.span, &r.span);
+                let kind = if is_match {
+                    ExprKind::Match(Box::new(l), Box::new(r))
+                } else {
+                    ExprKind::Send(Box::new(l), Box::new(r))
+                };
+                Expr::new(kind, span)
+            })
+        })
+        .boxed();
+    let catch = punct("catch")
+        .map_with(|_, e| range(e.span()))
+        .repeated()
+        .foldr(assign, |s: Span, x| {
+            let span = s.start..x.span.end;
+            Expr::new(ExprKind::Catch(Box::new(x)), span)
+        })
+        .boxed();
+    catch
+}

@@ -1,0 +1,165 @@
+//! Parsing: tokens → forms.
+//!
+//! The token stream is first cut into forms at each `dot` token, as
+//! `erl_parse` does; each form is then parsed on its own with chumsky. A
+//! syntax error therefore never hides errors in later forms, and chumsky's
+//! recovery inside a form (around bracketed groups) can report more than one
+//! per form.
+
+mod expr;
+mod form;
+
+use std::ops::Range;
+
+use chumsky::input::MappedInput;
+use chumsky::prelude::*;
+use eubeam_ir::Diagnostic;
+
+use crate::ast::{Expr, Form};
+use crate::lexer::{self, Tok};
+
+pub(crate) type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [(Tok, SimpleSpan)]>;
+pub(crate) type Extra<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
+pub(crate) type P<'t, O> = Boxed<'t, 't, In<'t>, O, Extra<'t>>;
+
+/// The outcome of lexing: tokens with chumsky spans, and lexer diagnostics.
+pub struct Tokens {
+    pub tokens: Vec<(Tok, SimpleSpan)>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The input ended inside a string, quoted atom or character literal.
+    pub unterminated: bool,
+}
+
+pub fn tokenize(src: &str, file: &str) -> Tokens {
+    let lexed = lexer::lex(src);
+    let mut unterminated = false;
+    let diagnostics = lexed
+        .errors
+        .into_iter()
+        .map(|e| {
+            unterminated |= e.at_eof;
+            match e.message.strip_prefix("not supported yet: ") {
+                Some(what) if e.unsupported => Diagnostic::unsupported(file, e.span, what),
+                _ => {
+                    let label = e.message.clone();
+                    Diagnostic::error(file, e.span.clone(), e.message).with_label(e.span, label)
+                }
+            }
+        })
+        .collect();
+    Tokens {
+        tokens: lexed
+            .tokens
+            .into_iter()
+            .map(|(t, r)| (t, SimpleSpan::from(r)))
+            .collect(),
+        diagnostics,
+        unterminated,
+    }
+}
+
+/// Cuts a token stream into forms, each ending with its `dot` (the last one
+/// may lack it when the input ends early).
+pub fn split_forms(tokens: &[(Tok, SimpleSpan)]) -> Vec<&[(Tok, SimpleSpan)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, (t, _)) in tokens.iter().enumerate() {
+        if *t == Tok::Dot {
+            out.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(&tokens[start..]);
+    }
+    out
+}
+
+/// Parses a whole file. Forms that fail to parse are left out of the result
+/// and reported in the diagnostics.
+pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
+    let toks = tokenize(src, file);
+    let mut diagnostics = toks.diagnostics;
+    let mut forms = Vec::new();
+    for tokens in split_forms(&toks.tokens) {
+        match form::parse_form(tokens, file) {
+            Ok(f) => forms.push(f),
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    (forms, diagnostics)
+}
+
+/// Parses `Expr, ..., Expr .` (shell input, one form).
+pub fn parse_exprs(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
+    let eoi = eoi_span(tokens);
+    let parser = expr::exprs_of(expr::expr_parser())
+        .then_ignore(just(Tok::Dot))
+        .then_ignore(end());
+    let (out, errs) = parser
+        .parse(tokens.split_token_span(eoi))
+        .into_output_errors();
+    finish(out, errs, file, eoi)
+}
+
+fn eoi_span(tokens: &[(Tok, SimpleSpan)]) -> SimpleSpan {
+    let end = tokens.last().map_or(0, |(_, s)| s.end);
+    // erlc points at the last token when the input ends too early.
+    let start = tokens.last().map_or(0, |(_, s)| s.start);
+    SimpleSpan::from(start..end)
+}
+
+fn finish<T>(
+    out: Option<T>,
+    errs: Vec<Rich<'_, Tok, SimpleSpan>>,
+    file: &str,
+    eoi: SimpleSpan,
+) -> Result<T, Vec<Diagnostic>> {
+    match out {
+        Some(v) if errs.is_empty() => Ok(v),
+        _ if errs.is_empty() => Err(vec![Diagnostic::error(file, eoi.into_range(), "syntax error")]),
+        _ => Err(errs.into_iter().map(|e| to_diagnostic(e, file, eoi)).collect()),
+    }
+}
+
+fn to_diagnostic(e: Rich<'_, Tok, SimpleSpan>, file: &str, eoi: SimpleSpan) -> Diagnostic {
+    let mut span: Range<usize> = e.span().into_range();
+    if e.found().is_none() && matches!(e.reason(), chumsky::error::RichReason::ExpectedFound { .. }) {
+        // At the end of the input, point at the last token, as erlc does.
+        span = eoi.into_range();
+    }
+    match e.reason() {
+        chumsky::error::RichReason::Custom(msg) => {
+            Diagnostic::error(file, span.clone(), msg.clone()).with_label(span, msg.clone())
+        }
+        chumsky::error::RichReason::ExpectedFound { expected, found } => {
+            let (what, label) = match found {
+                Some(t) => (t.to_string(), format!("unexpected {}", **t)),
+                None => (String::new(), "the input ends here".to_string()),
+            };
+            let mut expected: Vec<String> = expected
+                .iter()
+                .filter_map(|p| match p {
+                    chumsky::error::RichPattern::Token(t) => Some((**t).to_string()),
+                    chumsky::error::RichPattern::Label(l) => Some(l.to_string()),
+                    chumsky::error::RichPattern::EndOfInput => Some("end of input".into()),
+                    _ => None,
+                })
+                .collect();
+            expected.sort();
+            expected.dedup();
+            let mut d = Diagnostic::error(file, span.clone(), format!("syntax error before: {what}"))
+                .with_label(span, label);
+            if found.is_none() {
+                d = d.with_note("every form and shell input ends with '.'");
+            }
+            if !expected.is_empty() {
+                d = d.with_note(format!("expected {}", expected.join(", ")));
+            }
+            d
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
