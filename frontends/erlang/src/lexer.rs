@@ -35,8 +35,8 @@ const RESERVED: &[&str] = &[
 /// longest one.
 const PUNCT: &[&str] = &[
     "=:=", "=/=", "...", "<<", ">>", "<-", "<=", "=>", ":=", "::", "..", "->", "||", "++", "--",
-    "==", "/=", "=<", ">=", "?=", "(", ")", "[", "]", "{", "}", ",", ";", "|", ":", "#", "!",
-    "=", "<", ">", "+", "-", "*", "/", "?", ".",
+    "==", "/=", "=<", ">=", "?=", "(", ")", "[", "]", "{", "}", ",", ";", "|", ":", "#", "!", "=",
+    "<", ">", "+", "-", "*", "/", "?", ".",
 ];
 
 impl fmt::Display for Tok {
@@ -308,7 +308,10 @@ impl Lexer<'_> {
                 let what = if quote == '"' { "string" } else { "atom" };
                 self.errors.push(LexError {
                     span: start..self.pos,
-                    message: format!("unterminated {what} starting with {}", snippet(&self.src[start..])),
+                    message: format!(
+                        "unterminated {what} starting with {}",
+                        snippet(&self.src[start..])
+                    ),
                     at_eof: true,
                     unsupported: false,
                 });
@@ -323,7 +326,9 @@ impl Lexer<'_> {
                 match self.escape(here) {
                     Some(code) => match char::from_u32(code) {
                         Some(ch) => out.push(ch),
-                        None => self.error(here..self.pos, format!("illegal character code {code}")),
+                        None => {
+                            self.error(here..self.pos, format!("illegal character code {code}"))
+                        }
                     },
                     None => {
                         if self.peek().is_none() {
@@ -484,7 +489,10 @@ mod tests {
             ]
         );
         assert_eq!(toks("1."), vec![Tok::Int(1), Tok::Dot]);
-        assert_eq!(toks("X.Y"), vec![Tok::Var("X".into()), Tok::Punct("."), Tok::Var("Y".into())]);
+        assert_eq!(
+            toks("X.Y"),
+            vec![Tok::Var("X".into()), Tok::Punct("."), Tok::Var("Y".into())]
+        );
     }
 
     #[test]

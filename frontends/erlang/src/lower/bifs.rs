@@ -189,7 +189,9 @@ pub fn returns_boolean(name: &str, arity: u32) -> bool {
     (name.starts_with("is_") && is_guard_bif(name, arity))
         || matches!(
             (name, arity),
-            ("==" | "/=" | "=:=" | "=/=" | "<" | "=<" | ">" | ">=" | "and" | "or" | "xor", 2)
-                | ("not", 1)
+            (
+                "==" | "/=" | "=:=" | "=/=" | "<" | "=<" | ">" | ">=" | "and" | "or" | "xor",
+                2
+            ) | ("not", 1)
         )
 }

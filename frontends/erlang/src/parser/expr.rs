@@ -59,7 +59,8 @@ pub(super) fn token_tree<'t>() -> P<'t, Span> {
             group("<<", ">>"),
             any()
                 .filter(move |t: &Tok| {
-                    !closers.contains(t) && !matches!(t, Tok::Punct("(" | "[" | "{" | "<<") | Tok::Dot)
+                    !closers.contains(t)
+                        && !matches!(t, Tok::Punct("(" | "[" | "{" | "<<") | Tok::Dot)
                 })
                 .ignored(),
         ))
@@ -179,7 +180,7 @@ fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
         atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
         select! { Tok::Int(i) => ExprKind::Int(i), Tok::Char(c) => ExprKind::Char(c),
-                  Tok::Float(x) => ExprKind::Float(x) }
+        Tok::Float(x) => ExprKind::Float(x) }
         .map_with(|k, e| Expr::new(k, range(e.span()))),
         select! { Tok::Str(s) => s }
             .repeated()
@@ -268,9 +269,7 @@ fn list<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .then(
             choice((
                 punct("<-").ignore_then(expr.clone()).map(Some),
-                punct("<=")
-                    .ignore_then(expr.clone())
-                    .map(|_| None),
+                punct("<=").ignore_then(expr.clone()).map(|_| None),
             ))
             .or_not(),
         )
@@ -347,7 +346,12 @@ fn if_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
             span: range(e.span()),
         });
     punct("if")
-        .ignore_then(clause.separated_by(punct(";")).at_least(1).collect::<Vec<_>>())
+        .ignore_then(
+            clause
+                .separated_by(punct(";"))
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
         .then_ignore(punct("end"))
         .map_with(|clauses, e| Expr::new(ExprKind::If(clauses), range(e.span())))
         .boxed()
@@ -372,16 +376,17 @@ fn receive_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
 }
 
 fn fun_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
-    let local_ref = atom()
-        .then_ignore(punct("/"))
-        .then(integer())
-        .map_with(|((name, _), arity), e| {
-            let span = range(e.span());
-            match u32::try_from(arity) {
-                Ok(a) => Expr::new(ExprKind::FunRef(name, a), span),
-                Err(_) => Expr::new(ExprKind::Error, span),
-            }
-        });
+    let local_ref =
+        atom()
+            .then_ignore(punct("/"))
+            .then(integer())
+            .map_with(|((name, _), arity), e| {
+                let span = range(e.span());
+                match u32::try_from(arity) {
+                    Ok(a) => Expr::new(ExprKind::FunRef(name, a), span),
+                    Err(_) => Expr::new(ExprKind::Error, span),
+                }
+            });
     let part = choice((
         var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
         atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
@@ -535,7 +540,9 @@ fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
 fn left<'t>(operand: P<'t, Expr>, ops: &'static [(&'static str, BinOp)]) -> P<'t, Expr> {
     operand
         .clone()
-        .foldl(binop(ops).then(operand).repeated(), |l, (op, r)| bin(op, l, r))
+        .foldl(binop(ops).then(operand).repeated(), |l, (op, r)| {
+            bin(op, l, r)
+        })
         .boxed()
 }
 

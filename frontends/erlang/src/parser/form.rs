@@ -3,7 +3,7 @@
 use chumsky::prelude::*;
 use eubeam_ir::Diagnostic;
 
-use super::expr::{atom, exprs_of, expr_parser, fun_clause};
+use super::expr::{atom, expr_parser, exprs_of, fun_clause};
 use super::{eoi_span, finish, P};
 use crate::ast::*;
 use crate::lexer::Tok;
@@ -36,7 +36,10 @@ const PREPROCESSOR: &[&str] = &[
     "feature",
 ];
 
-pub(super) fn parse_form(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<Form, Vec<Diagnostic>> {
+pub(super) fn parse_form(
+    tokens: &[(Tok, SimpleSpan)],
+    file: &str,
+) -> Result<Form, Vec<Diagnostic>> {
     let span = match (tokens.first(), tokens.last()) {
         (Some((_, a)), Some((_, b))) => a.start..b.end,
         _ => 0..0,
@@ -106,8 +109,10 @@ fn form_parser<'t>() -> P<'t, Raw> {
 }
 
 fn bad_attribute(file: &str, span: std::ops::Range<usize>, name: &str) -> Vec<Diagnostic> {
-    vec![Diagnostic::error(file, span.clone(), format!("bad attribute: -{name}"))
-        .with_label(span, format!("malformed -{name} attribute"))]
+    vec![
+        Diagnostic::error(file, span.clone(), format!("bad attribute: -{name}"))
+            .with_label(span, format!("malformed -{name} attribute")),
+    ]
 }
 
 /// `[f/1, g/2]` as names and arities.
@@ -163,8 +168,10 @@ fn function(clauses: Vec<FunClause>, span: Span, file: &str) -> Result<Form, Vec
     for c in &clauses {
         let Some((name, name_span)) = &c.name else {
             errors.push(
-                Diagnostic::error(file, c.span.clone(), "syntax error before: '('")
-                    .with_label(c.span.start..c.span.start + 1, "a function clause starts with the function's name"),
+                Diagnostic::error(file, c.span.clone(), "syntax error before: '('").with_label(
+                    c.span.start..c.span.start + 1,
+                    "a function clause starts with the function's name",
+                ),
             );
             continue;
         };

@@ -75,6 +75,47 @@ pub fn split_forms(tokens: &[(Tok, SimpleSpan)]) -> Vec<&[(Tok, SimpleSpan)]> {
     out
 }
 
+/// Brackets and blocks nested deeper than this are reported before parsing:
+/// the parser's recursion (which grows the stack on demand) would otherwise
+/// spend gigabytes on pathological input.
+pub const MAX_NESTING: usize = 1_000;
+
+/// The nesting check over one form's tokens.
+fn check_nesting(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<(), Diagnostic> {
+    let mut depth = 0usize;
+    for (i, (t, span)) in tokens.iter().enumerate() {
+        let opens = match t {
+            Tok::Punct("(" | "[" | "{" | "<<" | "begin" | "case" | "if" | "receive" | "try") => {
+                true
+            }
+            // `fun (...) -> ... end` and `fun Name(...)` have an `end`;
+            // `fun f/1` does not.
+            Tok::Punct("fun") => {
+                matches!(
+                    tokens.get(i + 1).map(|x| &x.0),
+                    Some(Tok::Punct("(")) | Some(Tok::Var(_))
+                ) && !matches!(tokens.get(i + 2).map(|x| &x.0), Some(Tok::Punct(":")))
+            }
+            _ => false,
+        };
+        if opens {
+            depth += 1;
+            if depth > MAX_NESTING {
+                let r = span.into_range();
+                return Err(Diagnostic::error(
+                    file,
+                    r.clone(),
+                    format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
+                )
+                .with_label(r, "nesting limit reached here"));
+            }
+        } else if matches!(t, Tok::Punct(")" | "]" | "}" | ">>" | "end")) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    Ok(())
+}
+
 /// Parses a whole file. Forms that fail to parse are left out of the result
 /// and reported in the diagnostics.
 pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
@@ -82,6 +123,10 @@ pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
     let mut diagnostics = toks.diagnostics;
     let mut forms = Vec::new();
     for tokens in split_forms(&toks.tokens) {
+        if let Err(d) = check_nesting(tokens, file) {
+            diagnostics.push(d);
+            continue;
+        }
         match form::parse_form(tokens, file) {
             Ok(f) => forms.push(f),
             Err(ds) => diagnostics.extend(ds),
@@ -92,6 +137,7 @@ pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
 
 /// Parses `Expr, ..., Expr .` (shell input, one form).
 pub fn parse_exprs(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
+    check_nesting(tokens, file).map_err(|d| vec![d])?;
     let eoi = eoi_span(tokens);
     let parser = expr::exprs_of(expr::expr_parser())
         .then_ignore(just(Tok::Dot))
@@ -117,14 +163,22 @@ fn finish<T>(
 ) -> Result<T, Vec<Diagnostic>> {
     match out {
         Some(v) if errs.is_empty() => Ok(v),
-        _ if errs.is_empty() => Err(vec![Diagnostic::error(file, eoi.into_range(), "syntax error")]),
-        _ => Err(errs.into_iter().map(|e| to_diagnostic(e, file, eoi)).collect()),
+        _ if errs.is_empty() => Err(vec![Diagnostic::error(
+            file,
+            eoi.into_range(),
+            "syntax error",
+        )]),
+        _ => Err(errs
+            .into_iter()
+            .map(|e| to_diagnostic(e, file, eoi))
+            .collect()),
     }
 }
 
 fn to_diagnostic(e: Rich<'_, Tok, SimpleSpan>, file: &str, eoi: SimpleSpan) -> Diagnostic {
     let mut span: Range<usize> = e.span().into_range();
-    if e.found().is_none() && matches!(e.reason(), chumsky::error::RichReason::ExpectedFound { .. }) {
+    if e.found().is_none() && matches!(e.reason(), chumsky::error::RichReason::ExpectedFound { .. })
+    {
         // At the end of the input, point at the last token, as erlc does.
         span = eoi.into_range();
     }
@@ -148,8 +202,9 @@ fn to_diagnostic(e: Rich<'_, Tok, SimpleSpan>, file: &str, eoi: SimpleSpan) -> D
                 .collect();
             expected.sort();
             expected.dedup();
-            let mut d = Diagnostic::error(file, span.clone(), format!("syntax error before: {what}"))
-                .with_label(span, label);
+            let mut d =
+                Diagnostic::error(file, span.clone(), format!("syntax error before: {what}"))
+                    .with_label(span, label);
             if found.is_none() {
                 d = d.with_note("every form and shell input ends with '.'");
             }

@@ -34,9 +34,13 @@ fn sx(e: &Expr) -> String {
         ExprKind::List(items, tail) => format!(
             "[{}{}]",
             items.iter().map(sx).collect::<Vec<_>>().join(" "),
-            tail.as_ref().map(|t| format!(" | {}", sx(t))).unwrap_or_default()
+            tail.as_ref()
+                .map(|t| format!(" | {}", sx(t)))
+                .unwrap_or_default()
         ),
-        ExprKind::Tuple(items) => format!("{{{}}}", items.iter().map(sx).collect::<Vec<_>>().join(" ")),
+        ExprKind::Tuple(items) => {
+            format!("{{{}}}", items.iter().map(sx).collect::<Vec<_>>().join(" "))
+        }
         ExprKind::BinOp(op, l, r) => format!("({} {} {})", op.bif(), sx(l), sx(r)),
         ExprKind::UnOp(op, x) => format!("({} {})", op.bif(), sx(x)),
         ExprKind::Match(l, r) => format!("(= {} {})", sx(l), sx(r)),
@@ -44,7 +48,9 @@ fn sx(e: &Expr) -> String {
         ExprKind::Call(f, args) => format!(
             "(call {}{})",
             sx(f),
-            args.iter().map(|a| format!(" {}", sx(a))).collect::<String>()
+            args.iter()
+                .map(|a| format!(" {}", sx(a)))
+                .collect::<String>()
         ),
         ExprKind::Remote(m, f) => format!("{}:{}", sx(m), sx(f)),
         ExprKind::Catch(x) => format!("(catch {})", sx(x)),
@@ -99,7 +105,10 @@ fn precedence_and_associativity() {
 #[test]
 fn comparison_is_not_associative() {
     let ds = parse_err("f() -> 1 < 2 < 3.");
-    assert!(ds[0].message.starts_with("syntax error before: '<'"), "{ds:?}");
+    assert!(
+        ds[0].message.starts_with("syntax error before: '<'"),
+        "{ds:?}"
+    );
 }
 
 #[test]
@@ -118,7 +127,12 @@ fn module_attributes() {
     assert_eq!(forms[0].kind, FormKind::Module("m".into()));
     match &forms[1].kind {
         FormKind::Export(fs) => {
-            assert_eq!(fs.iter().map(|(n, a, _)| (n.as_str(), *a)).collect::<Vec<_>>(), vec![("f", 0), ("g", 2)])
+            assert_eq!(
+                fs.iter()
+                    .map(|(n, a, _)| (n.as_str(), *a))
+                    .collect::<Vec<_>>(),
+                vec![("f", 0), ("g", 2)]
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -133,14 +147,22 @@ fn module_attributes() {
 fn preprocessor_and_records_are_unsupported() {
     let ds = parse_err("-define(X, 1).\n-record(r, {a}).\n-include(\"x.hrl\").\n");
     assert_eq!(ds.len(), 3);
-    assert!(ds.iter().all(|d| d.message.starts_with("not supported yet:")), "{ds:?}");
+    assert!(
+        ds.iter()
+            .all(|d| d.message.starts_with("not supported yet:")),
+        "{ds:?}"
+    );
     assert!(ds[1].message.contains("records"));
 }
 
 #[test]
 fn functions_with_clauses_and_guards() {
-    let forms = parse_ok("f(0, Acc) -> Acc;\nf(N, Acc) when N > 0, is_integer(N); N < -5 -> f(N - 1, Acc + N).");
-    let FormKind::Function(f) = &forms[0].kind else { panic!() };
+    let forms = parse_ok(
+        "f(0, Acc) -> Acc;\nf(N, Acc) when N > 0, is_integer(N); N < -5 -> f(N - 1, Acc + N).",
+    );
+    let FormKind::Function(f) = &forms[0].kind else {
+        panic!()
+    };
     assert_eq!((f.name.as_str(), f.arity, f.clauses.len()), ("f", 2, 2));
     assert_eq!(f.clauses[1].guard.len(), 2);
     assert_eq!(f.clauses[1].guard[0].len(), 2);
@@ -170,7 +192,9 @@ fn control_expressions() {
         G = fun Loop(0) -> ok; Loop(N) -> Loop(N - 1) end,
         catch F(1).";
     let forms = parse_ok(src);
-    let FormKind::Function(f) = &forms[0].kind else { panic!() };
+    let FormKind::Function(f) = &forms[0].kind else {
+        panic!()
+    };
     let body = &f.clauses[0].body;
     assert_eq!(body.len(), 12);
     assert!(matches!(&body[0].kind, ExprKind::Case(_, cs) if cs.len() == 2));
@@ -180,21 +204,35 @@ fn control_expressions() {
     assert!(matches!(&body[4].kind, ExprKind::Receive(cs, None) if cs.len() == 1));
     assert!(matches!(&body[5].kind, ExprKind::Block(b) if b.len() == 2));
     match &body[6].kind {
-        ExprKind::Try { body, of, catches, after } => {
-            assert_eq!((body.len(), of.len(), catches.len(), after.len()), (1, 1, 3, 1));
+        ExprKind::Try {
+            body,
+            of,
+            catches,
+            after,
+        } => {
+            assert_eq!(
+                (body.len(), of.len(), catches.len(), after.len()),
+                (1, 1, 3, 1)
+            );
             assert!(catches[0].class.is_some() && catches[0].stack.is_none());
             assert!(catches[1].stack.is_some());
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&body[7].kind, ExprKind::Try { catches, after, .. } if catches.is_empty() && after.len() == 1));
+    assert!(
+        matches!(&body[7].kind, ExprKind::Try { catches, after, .. } if catches.is_empty() && after.len() == 1)
+    );
     assert!(matches!(&body[8].kind, ExprKind::ListComp(_, qs) if qs.len() == 3));
     match &body[9].kind {
-        ExprKind::Match(_, f) => assert!(matches!(&f.kind, ExprKind::Fun(cs) if cs.len() == 2 && cs[0].name.is_none())),
+        ExprKind::Match(_, f) => {
+            assert!(matches!(&f.kind, ExprKind::Fun(cs) if cs.len() == 2 && cs[0].name.is_none()))
+        }
         other => panic!("{other:?}"),
     }
     match &body[10].kind {
-        ExprKind::Match(_, f) => assert!(matches!(&f.kind, ExprKind::Fun(cs) if cs[0].name.as_ref().is_some_and(|n| n.0 == "Loop"))),
+        ExprKind::Match(_, f) => assert!(
+            matches!(&f.kind, ExprKind::Fun(cs) if cs[0].name.as_ref().is_some_and(|n| n.0 == "Loop"))
+        ),
         other => panic!("{other:?}"),
     }
     assert!(matches!(&body[11].kind, ExprKind::Catch(_)));
@@ -202,7 +240,9 @@ fn control_expressions() {
 
 #[test]
 fn syntax_errors_like_erlc() {
-    let ds = parse_err("-module(a).\nf(X) -> ).\ng(X) -> X + end.\nh() -> foo bar.\nk() -> \"abc\" \"def\" 1.\n");
+    let ds = parse_err(
+        "-module(a).\nf(X) -> ).\ng(X) -> X + end.\nh() -> foo bar.\nk() -> \"abc\" \"def\" 1.\n",
+    );
     let msgs: Vec<&str> = ds.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         msgs,

@@ -1,0 +1,423 @@
+//! Patterns and guards.
+
+use std::collections::HashMap;
+
+use eubeam_ir as ir;
+use eubeam_ir::Literal;
+
+use super::bifs;
+use super::scope::Binding;
+use super::Lowerer;
+use crate::ast::{self, BinOp, ExprKind, UnOp};
+
+/// State of one clause head: the variables it binds, and equality tests for
+/// variables repeated inside it (the IR allows a variable once per head).
+#[derive(Default)]
+pub(crate) struct Head {
+    pub bound: HashMap<String, String>,
+    pub equalities: Vec<ir::Expr>,
+    /// Fun heads and generator patterns bind fresh variables even when the
+    /// name is bound outside (Erlang's only shadowing).
+    pub shadow: bool,
+}
+
+impl Head {
+    pub fn shadowing() -> Head {
+        Head {
+            shadow: true,
+            ..Head::default()
+        }
+    }
+}
+
+/// A constant term, for attributes and literal folding in patterns.
+pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
+    Some(match &e.kind {
+        ExprKind::Atom(a) => Literal::Atom(a.clone()),
+        ExprKind::Int(i) => Literal::Int(*i),
+        ExprKind::Char(c) => Literal::Int(i64::from(*c)),
+        ExprKind::Float(x) => Literal::Float(*x),
+        ExprKind::Str(s) => Literal::string(s),
+        ExprKind::Tuple(items) => {
+            Literal::Tuple(items.iter().map(const_literal).collect::<Option<_>>()?)
+        }
+        ExprKind::List(items, tail) => {
+            let tail = match tail {
+                Some(t) => const_literal(t)?,
+                None => Literal::Nil,
+            };
+            let items: Vec<Literal> = items.iter().map(const_literal).collect::<Option<_>>()?;
+            items
+                .into_iter()
+                .rev()
+                .fold(tail, |t, h| Literal::Cons(Box::new(h), Box::new(t)))
+        }
+        ExprKind::UnOp(UnOp::Neg, x) => match const_literal(x)? {
+            Literal::Int(i) => Literal::Int(i.checked_neg()?),
+            Literal::Float(f) => Literal::Float(-f),
+            _ => return None,
+        },
+        ExprKind::UnOp(UnOp::Plus, x) => match const_literal(x)? {
+            l @ (Literal::Int(_) | Literal::Float(_)) => l,
+            _ => return None,
+        },
+        ExprKind::BinOp(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b) => {
+            match (const_literal(a)?, const_literal(b)?) {
+                (Literal::Int(a), Literal::Int(b)) => Literal::Int(match op {
+                    BinOp::Add => a.checked_add(b)?,
+                    BinOp::Sub => a.checked_sub(b)?,
+                    _ => a.checked_mul(b)?,
+                }),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+impl Lowerer<'_> {
+    /// Lowers a pattern, binding its new variables in `self.env`.
+    pub fn pattern(&mut self, e: &ast::Expr, head: &mut Head) -> ir::Pattern {
+        if !self.enter(&e.span) {
+            return ir::Pattern::Wildcard;
+        }
+        let p = self.pattern_inner(e, head);
+        self.leave();
+        p
+    }
+
+    fn pattern_var(
+        &mut self,
+        name: &str,
+        r: &std::ops::Range<usize>,
+        head: &mut Head,
+    ) -> ir::Pattern {
+        if name == "_" {
+            return ir::Pattern::Wildcard;
+        }
+        if let Some(first) = head.bound.get(name).cloned() {
+            let again = self.names.fresh_for(name);
+            let span = self.span(r);
+            head.equalities.push(ir::Expr::call(
+                "erlang",
+                "=:=",
+                vec![
+                    ir::Expr::var(first, span),
+                    ir::Expr::var(again.clone(), span),
+                ],
+                span,
+            ));
+            return ir::Pattern::Var(again);
+        }
+        if !head.shadow {
+            if let Some(what) = self.env.unsafe_vars.get(name) {
+                let what = *what;
+                self.error(r, format!("variable '{name}' unsafe in '{what}'"));
+                return ir::Pattern::Wildcard;
+            }
+            if let Some(v) = self.env.var(name) {
+                return ir::Pattern::Var(v.clone());
+            }
+        }
+        let v = self.names.fresh_for(name);
+        head.bound.insert(name.to_string(), v.clone());
+        self.env.unsafe_vars.remove(name);
+        self.env.bind(name, Binding::Var(v.clone()));
+        ir::Pattern::Var(v)
+    }
+
+    fn pattern_inner(&mut self, e: &ast::Expr, head: &mut Head) -> ir::Pattern {
+        match &e.kind {
+            ExprKind::Var(v) => self.pattern_var(v, &e.span, head),
+            ExprKind::List(items, tail) => {
+                let items: Vec<ir::Pattern> = items.iter().map(|i| self.pattern(i, head)).collect();
+                let tail = match tail {
+                    Some(t) => self.pattern(t, head),
+                    None => ir::Pattern::Lit(Literal::Nil),
+                };
+                cons_pattern(items, tail)
+            }
+            ExprKind::Tuple(items) => {
+                ir::Pattern::Tuple(items.iter().map(|i| self.pattern(i, head)).collect())
+            }
+            ExprKind::Match(a, b) => {
+                let pa = self.pattern(a, head);
+                let pb = self.pattern(b, head);
+                match (pa, pb) {
+                    (ir::Pattern::Wildcard, p) | (p, ir::Pattern::Wildcard) => p,
+                    (ir::Pattern::Var(v), p) | (p, ir::Pattern::Var(v)) => {
+                        ir::Pattern::Alias(v, Box::new(p))
+                    }
+                    (ir::Pattern::Alias(v, inner), p)
+                        if matches!(p, ir::Pattern::Lit(_)) || *inner == p =>
+                    {
+                        ir::Pattern::Alias(v, Box::new(p))
+                    }
+                    _ => {
+                        self.unsupported(&e.span, "patterns with two non-variable sides of '='");
+                        ir::Pattern::Wildcard
+                    }
+                }
+            }
+            // `"abc" ++ Rest` and `[1, 2] ++ Rest`: a fixed prefix.
+            ExprKind::BinOp(BinOp::Append, prefix, rest) => {
+                let items: Option<Vec<Literal>> = match &prefix.kind {
+                    ExprKind::Str(s) => Some(
+                        s.chars()
+                            .map(|c| Literal::Int(i64::from(u32::from(c))))
+                            .collect(),
+                    ),
+                    ExprKind::List(items, None) => items.iter().map(const_literal).collect(),
+                    _ => None,
+                };
+                match items {
+                    Some(items) => {
+                        let tail = self.pattern(rest, head);
+                        cons_pattern(items.into_iter().map(ir::Pattern::Lit).collect(), tail)
+                    }
+                    None => {
+                        self.error(&e.span, "illegal pattern");
+                        ir::Pattern::Wildcard
+                    }
+                }
+            }
+            ExprKind::Unsupported(what) => {
+                self.unsupported(&e.span, what);
+                ir::Pattern::Wildcard
+            }
+            _ => match const_literal(e) {
+                Some(l) => ir::Pattern::Lit(l),
+                None => {
+                    self.error(&e.span, "illegal pattern");
+                    ir::Pattern::Wildcard
+                }
+            },
+        }
+    }
+
+    /// Lowers a guard (`;`-separated alternatives of `,`-separated tests).
+    /// One alternative is a conjunction with `and`; with several, each is
+    /// wrapped in a `try` so that an exception in one only makes that
+    /// alternative false.
+    pub fn guard(
+        &mut self,
+        g: &ast::Guard,
+        extra: Vec<ir::Expr>,
+        span: ir::Span,
+    ) -> Option<ir::Expr> {
+        let mut alts: Vec<ir::Expr> = Vec::new();
+        for alt in g {
+            let tests: Vec<ir::Expr> = alt.iter().map(|t| self.guard_test(t)).collect();
+            if let Some(c) = conj(tests, span) {
+                alts.push(c);
+            }
+        }
+        let main = match alts.len() {
+            0 => None,
+            1 => alts.pop(),
+            _ => {
+                let wrapped: Vec<ir::Expr> =
+                    alts.into_iter().map(|a| self.guard_try(a, span)).collect();
+                wrapped
+                    .into_iter()
+                    .rev()
+                    .reduce(|acc, a| ir::Expr::call("erlang", "or", vec![a, acc], span))
+            }
+        };
+        let mut all = extra;
+        all.extend(main);
+        conj(all, span)
+    }
+
+    fn guard_try(&mut self, e: ir::Expr, span: ir::Span) -> ir::Expr {
+        let v = self.names.temp();
+        let evars = [self.names.temp(), self.names.temp(), self.names.temp()];
+        ir::Expr::new(
+            ir::ExprKind::Try {
+                arg: Box::new(e),
+                vars: vec![v.clone()],
+                body: Box::new(ir::Expr::var(v, span)),
+                evars,
+                handler: Box::new(ir::Expr::atom("false", span)),
+            },
+            span,
+        )
+    }
+
+    /// One guard test; non-boolean results are compared with `'true'`.
+    fn guard_test(&mut self, t: &ast::Expr) -> ir::Expr {
+        let e = self.guard_expr(t);
+        let boolean = match &e.kind {
+            ir::ExprKind::Call {
+                module,
+                function,
+                args,
+            } => {
+                module.kind == ir::ExprKind::Lit(Literal::atom("erlang"))
+                    && matches!(&function.kind, ir::ExprKind::Lit(Literal::Atom(f))
+                        if bifs::returns_boolean(f, u32::try_from(args.len()).unwrap_or(0)))
+            }
+            ir::ExprKind::Lit(Literal::Atom(a)) => a == "true" || a == "false",
+            _ => false,
+        };
+        if boolean {
+            e
+        } else {
+            let span = e.span;
+            ir::Expr::call("erlang", "=:=", vec![e, ir::Expr::atom("true", span)], span)
+        }
+    }
+
+    /// A guard expression: no bindings, only guard BIFs and operators.
+    pub fn guard_expr(&mut self, e: &ast::Expr) -> ir::Expr {
+        let span = self.span(&e.span);
+        if !self.enter(&e.span) {
+            return ir::Expr::atom("false", span);
+        }
+        let out = self.guard_expr_inner(e, span);
+        self.leave();
+        out
+    }
+
+    fn guard_expr_inner(&mut self, e: &ast::Expr, span: ir::Span) -> ir::Expr {
+        match &e.kind {
+            ExprKind::Var(_) => self.var_use(e),
+            ExprKind::List(items, tail) => {
+                let items: Vec<ir::Expr> = items.iter().map(|i| self.guard_expr(i)).collect();
+                let tail = match tail {
+                    Some(t) => self.guard_expr(t),
+                    None => ir::Expr::lit(Literal::Nil, span),
+                };
+                super::expr::cons_expr(items, tail, span)
+            }
+            ExprKind::Tuple(items) => {
+                let items = items.iter().map(|i| self.guard_expr(i)).collect();
+                super::expr::tuple_expr(items, span)
+            }
+            ExprKind::BinOp(op, a, b) => {
+                let a = self.guard_expr(a);
+                let b = self.guard_expr(b);
+                let name = match op {
+                    BinOp::AndAlso => "and",
+                    BinOp::OrElse => "or",
+                    op => op.bif(),
+                };
+                ir::Expr::call("erlang", name, vec![a, b], span)
+            }
+            ExprKind::UnOp(op, x) => match const_literal(e) {
+                Some(l) => ir::Expr::lit(l, span),
+                None => {
+                    let x = self.guard_expr(x);
+                    ir::Expr::call("erlang", op.bif(), vec![x], span)
+                }
+            },
+            ExprKind::Call(f, args) => {
+                let arity = u32::try_from(args.len()).unwrap_or(u32::MAX);
+                let name = match &f.kind {
+                    ExprKind::Atom(n) if !self.info.defined.contains(&(n.clone(), arity)) => {
+                        Some(n)
+                    }
+                    ExprKind::Remote(m, n) => match (&m.kind, &n.kind) {
+                        (ExprKind::Atom(m), ExprKind::Atom(n)) if m == "erlang" => Some(n),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match name {
+                    Some(n) if bifs::is_guard_bif(n, arity) => {
+                        let args = args.iter().map(|a| self.guard_expr(a)).collect();
+                        ir::Expr::call("erlang", n, args, span)
+                    }
+                    _ => {
+                        let what = match &f.kind {
+                            ExprKind::Atom(n) => format!(
+                                "call to local/imported function {n}/{arity} is illegal in guard"
+                            ),
+                            _ => "illegal guard expression".to_string(),
+                        };
+                        self.error(&e.span, what);
+                        ir::Expr::atom("false", span)
+                    }
+                }
+            }
+            ExprKind::Unsupported(what) => {
+                self.unsupported(&e.span, what);
+                ir::Expr::atom("false", span)
+            }
+            _ => match const_literal(e) {
+                Some(l) => ir::Expr::lit(l, span),
+                None => {
+                    self.error(&e.span, "illegal guard expression");
+                    ir::Expr::atom("false", span)
+                }
+            },
+        }
+    }
+}
+
+/// Whether an expression is a guard expression (used to decide how a
+/// comprehension filter is compiled).
+pub(crate) fn is_guard(e: &ast::Expr, defined: &std::collections::BTreeSet<(String, u32)>) -> bool {
+    match &e.kind {
+        ExprKind::Var(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Int(_)
+        | ExprKind::Char(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_) => true,
+        ExprKind::List(items, tail) => {
+            items.iter().all(|i| is_guard(i, defined))
+                && tail.as_ref().is_none_or(|t| is_guard(t, defined))
+        }
+        ExprKind::Tuple(items) => items.iter().all(|i| is_guard(i, defined)),
+        ExprKind::BinOp(_, a, b) => is_guard(a, defined) && is_guard(b, defined),
+        ExprKind::UnOp(_, x) => is_guard(x, defined),
+        ExprKind::Call(f, args) => {
+            let arity = u32::try_from(args.len()).unwrap_or(u32::MAX);
+            let ok = match &f.kind {
+                ExprKind::Atom(n) => {
+                    !defined.contains(&(n.clone(), arity)) && bifs::is_guard_bif(n, arity)
+                }
+                ExprKind::Remote(m, n) => matches!((&m.kind, &n.kind),
+                    (ExprKind::Atom(m), ExprKind::Atom(n)) if m == "erlang" && bifs::is_guard_bif(n, arity)),
+                _ => false,
+            };
+            ok && args.iter().all(|a| is_guard(a, defined))
+        }
+        _ => false,
+    }
+}
+
+fn conj(tests: Vec<ir::Expr>, span: ir::Span) -> Option<ir::Expr> {
+    tests
+        .into_iter()
+        .rev()
+        .reduce(|acc, t| ir::Expr::call("erlang", "and", vec![t, acc], span))
+}
+
+pub(crate) fn cons_pattern(items: Vec<ir::Pattern>, tail: ir::Pattern) -> ir::Pattern {
+    let all_lit = items.iter().all(|p| matches!(p, ir::Pattern::Lit(_)))
+        && matches!(tail, ir::Pattern::Lit(_));
+    if all_lit {
+        let lits: Vec<Literal> = items
+            .into_iter()
+            .filter_map(|p| match p {
+                ir::Pattern::Lit(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let tail = match tail {
+            ir::Pattern::Lit(l) => l,
+            _ => Literal::Nil,
+        };
+        return ir::Pattern::Lit(
+            lits.into_iter()
+                .rev()
+                .fold(tail, |t, h| Literal::Cons(Box::new(h), Box::new(t))),
+        );
+    }
+    items
+        .into_iter()
+        .rev()
+        .fold(tail, |t, h| ir::Pattern::Cons(Box::new(h), Box::new(t)))
+}

@@ -1,0 +1,17 @@
+//! Library modules written in Erlang, compiled by the CLI's loader on first
+//! use.
+
+const LISTS: &str = include_str!("../lib/lists.erl");
+
+/// The source of a library module: `(file name, text)`.
+pub fn stdlib_source(module: &str) -> Option<(&'static str, &'static str)> {
+    match module {
+        "lists" => Some(("lists.erl", LISTS)),
+        _ => None,
+    }
+}
+
+/// Every library module this frontend ships.
+pub fn stdlib_modules() -> &'static [&'static str] {
+    &["lists"]
+}
