@@ -109,6 +109,7 @@ impl Output {
 }
 
 const SHARDS: usize = 64;
+const GLOBAL_FIRST: u64 = 8;
 
 /// pid → process, sharded to keep spawn and send from contending.
 struct ProcTable {
@@ -459,7 +460,7 @@ impl VmInner {
             }
             Some(Ok(mods)) => {
                 for md in &mods {
-                    if let Err(e) = self.load_ir(md) {
+                    if let Err(e) = self.compile_and_install(md) {
                         self.output.err(format!("{e}\n").as_bytes());
                     }
                 }
@@ -471,20 +472,25 @@ impl VmInner {
         }
     }
 
-    /// Compile and install an IR module.
+    /// Compile and install an IR module (from outside the loader).
     pub fn load_ir(&self, module: &eubeam_ir::Module) -> Result<(), String> {
-        let natives = self.natives.read().unwrap_or_else(|e| e.into_inner());
-        let code = with_big_stack(|| crate::compile::compile_module(module, &natives, &self.code))
-            .unwrap_or_else(|| Err("internal compiler error".into()))
-            .map_err(|e| format!("{}: cannot load module {}: {e}", module.file, module.name))?;
-        drop(natives);
-        let name = code.name;
-        self.code.install(code);
+        self.compile_and_install(module)?;
+        let name = Atom::intern(&module.name);
         self.load_state
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .absent
             .remove(&name);
+        Ok(())
+    }
+
+    fn compile_and_install(&self, module: &eubeam_ir::Module) -> Result<(), String> {
+        let natives = self.natives.read().unwrap_or_else(|e| e.into_inner());
+        let code = with_big_stack(|| crate::compile::compile_module(module, &natives, &self.code))
+            .unwrap_or_else(|| Err("internal compiler error".into()))
+            .map_err(|e| format!("{}: cannot load module {}: {e}", module.file, module.name))?;
+        drop(natives);
+        self.code.install(code);
         Ok(())
     }
 
@@ -498,9 +504,14 @@ impl VmInner {
     }
 
     /// Steal work: the global queue first, then the other schedulers.
-    fn find_work(&self, local: &Worker<Arc<Process>>) -> Option<Arc<Process>> {
-        if let Some(p) = local.pop() {
-            return Some(p);
+    /// Every `GLOBAL_FIRST`-th pick looks at the global queue before the
+    /// local one, so processes woken or spawned there are not starved by
+    /// busy processes that keep yielding to the local queue (and vice versa).
+    fn find_work(&self, local: &Worker<Arc<Process>>, tick: u64) -> Option<Arc<Process>> {
+        if tick % GLOBAL_FIRST != 0 {
+            if let Some(p) = local.pop() {
+                return Some(p);
+            }
         }
         loop {
             match self.injector.steal_batch_and_pop(local) {
@@ -508,6 +519,9 @@ impl VmInner {
                 Steal::Retry => continue,
                 Steal::Empty => break,
             }
+        }
+        if let Some(p) = local.pop() {
+            return Some(p);
         }
         let stealers = self.stealers.read().unwrap_or_else(|e| e.into_inner());
         for s in stealers.iter() {
@@ -547,8 +561,10 @@ impl VmInner {
 
     fn scheduler_loop(&self, local: Worker<Arc<Process>>) {
         let mut x = vec![Term::NIL; MAX_X];
+        let mut tick = 0u64;
         while !self.shutdown.load(Ordering::SeqCst) {
-            match self.find_work(&local) {
+            tick = tick.wrapping_add(1);
+            match self.find_work(&local, tick) {
                 Some(p) => self.run_process(p, &local, &mut x),
                 None => self.park(),
             }

@@ -263,7 +263,7 @@ struct Fx<'c, 'm> {
 impl<'c, 'm> Fx<'c, 'm> {
     fn emit(&mut self, ins: Instr) -> usize {
         let pc = self.cx.code.len();
-        if self.line != self.last_line && self.line != 0 {
+        if self.line != self.last_line {
             self.cx.lines.push((pc as u32, self.line));
             self.last_line = self.line;
         }

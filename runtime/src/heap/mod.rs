@@ -586,7 +586,8 @@ mod tests {
         let mut h = Heap::new();
         let mut keep = Term::NIL;
         for i in 0..1000 {
-            let tup = make_tuple(&mut h, &[Term::small(i), make_float(&mut h, i as f64)]);
+            let fl = make_float(&mut h, i as f64);
+            let tup = make_tuple(&mut h, &[Term::small(i), fl]);
             keep = cons(&mut h, tup, keep);
             // garbage
             let _ = make_tuple(&mut h, &[Term::small(1), Term::small(2), Term::small(3)]);
@@ -614,7 +615,8 @@ mod tests {
     fn fragments_are_deep_copies() {
         let mut h = Heap::new();
         let inner = list(&mut h, &[Term::small(1), Term::small(2)]);
-        let t = make_tuple(&mut h, &[inner, inner, make_float(&mut h, 2.5)]);
+        let fl = make_float(&mut h, 2.5);
+        let t = make_tuple(&mut h, &[inner, inner, fl]);
         let f = copy_to_fragment(t);
         assert!(eq_exact(f.term, t));
         assert_eq!(f.words(), crate::term::copy_size(t));
