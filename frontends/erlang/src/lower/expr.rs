@@ -111,7 +111,7 @@ impl Lowerer<'_> {
     }
 
     /// Binds a non-simple value to a temporary so it can be used twice.
-    pub fn to_simple(&mut self, v: ir::Expr, pre: &mut Vec<Pre>) -> ir::Expr {
+    pub fn bind_simple(&mut self, v: ir::Expr, pre: &mut Vec<Pre>) -> ir::Expr {
         if is_simple(&v) {
             return v;
         }
@@ -125,6 +125,11 @@ impl Lowerer<'_> {
     /// bindings, earlier non-simple arguments are bound first so that
     /// evaluation order is kept.
     pub fn args(&mut self, args: &[ast::Expr], pre: &mut Vec<Pre>) -> Vec<ir::Expr> {
+        let refs: Vec<&ast::Expr> = args.iter().collect();
+        self.args_ref(&refs, pre)
+    }
+
+    pub fn args_ref(&mut self, args: &[&ast::Expr], pre: &mut Vec<Pre>) -> Vec<ir::Expr> {
         let mut out: Vec<ir::Expr> = Vec::with_capacity(args.len());
         for a in args {
             let mut own = Vec::new();
@@ -132,7 +137,7 @@ impl Lowerer<'_> {
             if !own.is_empty() {
                 for prev in out.iter_mut() {
                     let taken = std::mem::replace(prev, ir::Expr::atom("ok", ir::Span::NONE));
-                    *prev = self.to_simple(taken, pre);
+                    *prev = self.bind_simple(taken, pre);
                 }
                 pre.extend(own);
             }
@@ -163,11 +168,11 @@ impl Lowerer<'_> {
                 None => ir::Expr::atom("false", span),
             },
             ExprKind::List(items, tail) => {
-                let mut all: Vec<ast::Expr> = items.clone();
+                let mut all: Vec<&ast::Expr> = items.iter().collect();
                 if let Some(t) = tail {
-                    all.push((**t).clone());
+                    all.push(t);
                 }
-                let mut vals = self.args(&all, pre);
+                let mut vals = self.args_ref(&all, pre);
                 let tail = if tail.is_some() {
                     vals.pop()
                         .unwrap_or_else(|| ir::Expr::lit(Literal::Nil, span))
@@ -183,7 +188,7 @@ impl Lowerer<'_> {
             ExprKind::BinOp(BinOp::AndAlso, a, b) => self.short_circuit(true, a, b, span, pre),
             ExprKind::BinOp(BinOp::OrElse, a, b) => self.short_circuit(false, a, b, span, pre),
             ExprKind::BinOp(op, a, b) => {
-                let vals = self.args(&[(**a).clone(), (**b).clone()], pre);
+                let vals = self.args_ref(&[a, b], pre);
                 ir::Expr::call("erlang", op.bif(), vals, span)
             }
             ExprKind::UnOp(op, x) => {
@@ -195,7 +200,7 @@ impl Lowerer<'_> {
             }
             ExprKind::Match(p, v) => self.match_expr(p, v, span, pre),
             ExprKind::Send(p, m) => {
-                let vals = self.args(&[(**p).clone(), (**m).clone()], pre);
+                let vals = self.args_ref(&[p, m], pre);
                 ir::Expr::call("erlang", "!", vals, span)
             }
             ExprKind::Call(f, args) => self.call(f, args, span, pre),
@@ -208,7 +213,7 @@ impl Lowerer<'_> {
             }
             ExprKind::FunRef(name, arity) => self.fun_ref(name, *arity, &e.span, span),
             ExprKind::RemoteFunRef(m, f, a) => {
-                let vals = self.args(&[(**m).clone(), (**f).clone(), (**a).clone()], pre);
+                let vals = self.args_ref(&[m, f, a], pre);
                 ir::Expr::call("erlang", "make_fun", vals, span)
             }
             ExprKind::Block(body) => {
@@ -272,13 +277,13 @@ impl Lowerer<'_> {
                 return ir::Expr::var(ir_name, span);
             }
         }
-        let value = self.to_simple(value, pre);
+        let value = self.bind_simple(value, pre);
         let mut head = Head::default();
         let pat = self.pattern(p, &mut head);
         let guard = self.guard(&Vec::new(), head.equalities, span);
         let fail = ir::Expr::match_fail(reason("badmatch", vec![value.clone()], span), span);
         pre.push(Pre::Match {
-            arg: value.clone(),
+            arg: Box::new(value.clone()),
             pat,
             guard,
             fail,
@@ -423,9 +428,9 @@ impl Lowerer<'_> {
                 ir::Expr::atom("false", span)
             }
             ExprKind::Remote(m, fname) => {
-                let mut all = vec![(**m).clone(), (**fname).clone()];
-                all.extend(args.iter().cloned());
-                let mut vals = self.args(&all, pre);
+                let mut all: Vec<&ast::Expr> = vec![m, fname];
+                all.extend(args.iter());
+                let mut vals = self.args_ref(&all, pre);
                 let rest = vals.split_off(2);
                 let fv = vals.pop().unwrap_or_else(|| ir::Expr::atom("false", span));
                 let mv = vals.pop().unwrap_or_else(|| ir::Expr::atom("false", span));
@@ -439,9 +444,9 @@ impl Lowerer<'_> {
                 )
             }
             _ => {
-                let mut all = vec![f.clone()];
-                all.extend(args.iter().cloned());
-                let mut vals = self.args(&all, pre);
+                let mut all: Vec<&ast::Expr> = vec![f];
+                all.extend(args.iter());
+                let mut vals = self.args_ref(&all, pre);
                 let rest = vals.split_off(1);
                 let fun = vals.pop().unwrap_or_else(|| ir::Expr::atom("false", span));
                 ir::Expr::new(

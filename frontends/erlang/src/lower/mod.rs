@@ -40,7 +40,7 @@ pub(crate) enum Pre {
     Do(ir::Expr),
     /// `case Arg of <Pat> when Guard -> REST ; <_> -> Fail end`.
     Match {
-        arg: ir::Expr,
+        arg: Box<ir::Expr>,
         pat: ir::Pattern,
         guard: Option<ir::Expr>,
         fail: ir::Expr,
@@ -64,7 +64,7 @@ pub(crate) fn wrap(pre: Vec<Pre>, body: ir::Expr) -> ir::Expr {
             let rest_span = rest.span;
             ir::Expr::new(
                 ir::ExprKind::Case {
-                    arg: Box::new(arg),
+                    arg,
                     clauses: vec![
                         ir::Clause {
                             pats: vec![pat],

@@ -52,6 +52,16 @@ pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
                 .rev()
                 .fold(tail, |t, h| Literal::Cons(Box::new(h), Box::new(t)))
         }
+        // Only a literal operand: folding nested operators would make long
+        // prefix chains quadratic.
+        ExprKind::UnOp(_, x)
+            if !matches!(
+                x.kind,
+                ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_)
+            ) =>
+        {
+            return None
+        }
         ExprKind::UnOp(UnOp::Neg, x) => match const_literal(x)? {
             Literal::Int(i) => Literal::Int(i.checked_neg()?),
             Literal::Float(f) => Literal::Float(-f),
@@ -61,7 +71,15 @@ pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
             l @ (Literal::Int(_) | Literal::Float(_)) => l,
             _ => return None,
         },
-        ExprKind::BinOp(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b) => {
+        ExprKind::BinOp(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b)
+            if matches!(
+                a.kind,
+                ExprKind::Int(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
+            ) && matches!(
+                b.kind,
+                ExprKind::Int(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
+            ) =>
+        {
             match (const_literal(a)?, const_literal(b)?) {
                 (Literal::Int(a), Literal::Int(b)) => Literal::Int(match op {
                     BinOp::Add => a.checked_add(b)?,

@@ -553,7 +553,7 @@ fn right<'t>(operand: P<'t, Expr>, ops: P<'t, BinOp>) -> P<'t, Expr> {
     operand
         .clone()
         .then(ops.then(operand).repeated().collect::<Vec<(BinOp, Expr)>>())
-        .map(|(first, rest)| fold_right(first, rest, |op, l, r| bin(op, l, r)))
+        .map(|(first, rest)| fold_right(first, rest, bin))
         .boxed()
 }
 
