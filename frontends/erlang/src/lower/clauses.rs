@@ -40,6 +40,45 @@ fn clause(
     }
 }
 
+/// A clause with a guard of several `;` alternatives becomes one clause per
+/// alternative (same head and body). Core Erlang only allows a `try` at the
+/// top of a guard, so `G1 ; G2` cannot be a disjunction of protected tests;
+/// separate clauses give the same semantics: an exception in one
+/// alternative only makes that alternative fail.
+pub(crate) trait Guarded: Clone {
+    fn guard_mut(&mut self) -> &mut ast::Guard;
+}
+
+macro_rules! guarded {
+    ($($t:ty),*) => {$(
+        impl Guarded for $t {
+            fn guard_mut(&mut self) -> &mut ast::Guard {
+                &mut self.guard
+            }
+        }
+    )*};
+}
+guarded!(ast::Clause, ast::IfClause, ast::CatchClause, ast::FunClause);
+
+pub(crate) fn split_alternatives<T: Guarded>(cs: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(cs.len());
+    for c in cs {
+        let mut c = c.clone();
+        let alts = std::mem::take(c.guard_mut());
+        if alts.len() <= 1 {
+            *c.guard_mut() = alts;
+            out.push(c);
+        } else {
+            for alt in alts {
+                let mut one = c.clone();
+                *one.guard_mut() = vec![alt];
+                out.push(one);
+            }
+        }
+    }
+    out
+}
+
 impl Lowerer<'_> {
     /// Joins branches: computes the exported variables, sets `self.env` to
     /// the scope after the construct, and returns the clauses plus the
@@ -150,7 +189,7 @@ impl Lowerer<'_> {
         pre: &mut Vec<Pre>,
     ) -> ir::Expr {
         let before = self.env.clone();
-        let parts: Vec<Part> = clauses
+        let parts: Vec<Part> = split_alternatives(clauses)
             .iter()
             .map(|c| self.pattern_part(&before, c))
             .collect();
@@ -192,7 +231,7 @@ impl Lowerer<'_> {
     ) -> ir::Expr {
         let before = self.env.clone();
         let mut parts = Vec::new();
-        for c in clauses {
+        for c in &split_alternatives(clauses) {
             self.env = before.clone();
             let cspan = self.span(&c.span);
             let guard = self.guard(&c.guard, Vec::new(), cspan);
@@ -235,7 +274,7 @@ impl Lowerer<'_> {
             None => ir::Expr::atom("infinity", span),
         };
         let before = self.env.clone();
-        let mut parts: Vec<Part> = clauses
+        let mut parts: Vec<Part> = split_alternatives(clauses)
             .iter()
             .map(|c| self.pattern_part(&before, c))
             .collect();
@@ -391,7 +430,7 @@ impl Lowerer<'_> {
             self.raise(&evars, span)
         } else {
             let mut cls = Vec::new();
-            for c in catches {
+            for c in &split_alternatives(catches) {
                 self.env = before.clone();
                 let cspan = self.span(&c.span);
                 let mut head = Head::default();
@@ -489,7 +528,7 @@ impl Lowerer<'_> {
         let params: Vec<String> = (0..arity).map(|_| self.names.temp()).collect();
         let before = self.env.clone();
         let mut cls = Vec::new();
-        for c in clauses {
+        for c in &split_alternatives(clauses) {
             self.env = before.clone();
             let cspan = self.span(&c.span);
             if c.params.len() != arity {

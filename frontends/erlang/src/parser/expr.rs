@@ -635,34 +635,50 @@ fn operators<'t>(prim: P<'t, Expr>, expr: P<'t, Expr>) -> P<'t, Expr> {
         .boxed();
     let andalso = right(comp, punct("andalso").to(BinOp::AndAlso).boxed());
     let orelse = right(andalso, punct("orelse").to(BinOp::OrElse).boxed());
-    // expr_100: `=` and `!`, right-associative.
-    let assign = orelse
+    // expr_100: `=` and `!`, right-associative; `catch` prefixes an
+    // operand and covers the rest of the chain (`X = catch Y = f()` is
+    // `X = (catch (Y = f()))`), which is also the top level `catch Expr`.
+    let catches = punct("catch")
+        .map_with(|_, e| range(e.span()))
+        .repeated()
+        .collect::<Vec<Span>>();
+    let operand = catches.then(orelse).boxed();
+    operand
         .clone()
         .then(
             select! { Tok::Punct("=") => true, Tok::Punct("!") => false }
-                .then(orelse)
+                .then(operand)
                 .repeated()
-                .collect::<Vec<(bool, Expr)>>(),
+                .collect::<Vec<(bool, (Vec<Span>, Expr))>>(),
         )
         .map(|(first, rest)| {
-            fold_right(first, rest, |is_match, l, r| {
-                let span = join(&l.span, &r.span);
+            let mut operands = vec![first];
+            let mut ops = Vec::with_capacity(rest.len());
+            for (op, x) in rest {
+                ops.push(op);
+                operands.push(x);
+            }
+            let wrap_catches = |catches: Vec<Span>, mut x: Expr| {
+                for s in catches.into_iter().rev() {
+                    let span = s.start..x.span.end;
+                    x = Expr::new(ExprKind::Catch(Box::new(x)), span);
+                }
+                x
+            };
+            let mut acc = match operands.pop() {
+                Some((cs, last)) => wrap_catches(cs, last),
+                None => return Expr::new(ExprKind::Error, 0..0),
+            };
+            while let (Some(is_match), Some((cs, l))) = (ops.pop(), operands.pop()) {
+                let span = join(&l.span, &acc.span);
                 let kind = if is_match {
-                    ExprKind::Match(Box::new(l), Box::new(r))
+                    ExprKind::Match(Box::new(l), Box::new(acc))
                 } else {
-                    ExprKind::Send(Box::new(l), Box::new(r))
+                    ExprKind::Send(Box::new(l), Box::new(acc))
                 };
-                Expr::new(kind, span)
-            })
+                acc = wrap_catches(cs, Expr::new(kind, span));
+            }
+            acc
         })
-        .boxed();
-    let catch = punct("catch")
-        .map_with(|_, e| range(e.span()))
-        .repeated()
-        .foldr(assign, |s: Span, x| {
-            let span = s.start..x.span.end;
-            Expr::new(ExprKind::Catch(Box::new(x)), span)
-        })
-        .boxed();
-    catch
+        .boxed()
 }

@@ -76,6 +76,8 @@ fn precedence_and_associativity() {
         ("X = Y = 1 + 2", "(= X (= Y (+ 1 2)))"),
         ("P ! M = 2", "(! P (= M 2))"),
         ("catch X = 1", "(catch (= X 1))"),
+        ("X = catch Y = 1", "(= X (catch (= Y 1)))"),
+        ("catch catch 1", "(catch (catch 1))"),
         ("A < B + 1", "(< A (+ B 1))"),
         ("A == B andalso C =/= D", "(andalso (== A B) (=/= C D))"),
         ("X bsl 2 bor 1", "(bor (bsl X 2) 1)"),
@@ -112,9 +114,10 @@ fn comparison_is_not_associative() {
 }
 
 #[test]
-fn catch_needs_parentheses_after_match() {
-    parse_err("f() -> X = catch 1.");
+fn catch_after_match_like_erlc() {
+    parse_ok("f() -> X = catch 1, P ! catch 2.");
     parse_ok("f() -> X = (catch 1).");
+    parse_err("f() -> 1 + catch 2.");
 }
 
 #[test]
