@@ -8,7 +8,6 @@ use crate::{diagnostics, languages};
 
 /// One source file and what its frontend made of it.
 pub struct CompiledFile {
-    pub path: PathBuf,
     pub frontend: &'static dyn Frontend,
     pub modules: Vec<Module>,
 }
@@ -66,7 +65,6 @@ fn compile_one(path: &Path) -> Result<CompiledFile, ()> {
         Ok(compiled) => {
             diagnostics::emit(&compiled.warnings, &source.text);
             Ok(CompiledFile {
-                path: path.to_path_buf(),
                 frontend,
                 modules: compiled.modules,
             })

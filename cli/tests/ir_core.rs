@@ -44,12 +44,20 @@ fn ir_of_every_erlang_example_compiles_with_erlc_from_core() {
             src.display(),
             r.stderr
         );
-        let core = tmp.join(format!("m{i}.core"));
+        // erlc insists that the file is named after the module.
+        let module = r
+            .stdout
+            .strip_prefix("module '")
+            .and_then(|rest| rest.split('\'').next())
+            .expect("Core Erlang starts with the module header");
+        let dir = tmp.join(i.to_string());
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let core = dir.join(format!("{module}.core"));
         std::fs::write(&core, &r.stdout).expect("write core");
         let out = std::process::Command::new("erlc")
             .arg("+from_core")
             .arg("-o")
-            .arg(&tmp)
+            .arg(&dir)
             .arg(&core)
             .output()
             .expect("run erlc");
