@@ -45,6 +45,11 @@ enum Command {
     /// Run every main.<ext> in a directory and compare their outputs.
     #[command(after_help = "Example:\n  eubeam compare examples/squares")]
     Compare(commands::compare::CompareArgs),
+    /// Run the anchor benchmarks side by side with erl and lua5.4.
+    #[command(
+        after_help = "Examples:\n  eubeam bench                 # every workload, 5 runs each\n  eubeam bench --only fib --runs 3"
+    )]
+    Bench(commands::bench::BenchArgs),
     /// An interactive shell for one language.
     #[command(after_help = "Example:\n  eubeam repl --lang erlang")]
     Repl(commands::repl::ReplArgs),
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         Command::Ir(args) => commands::ir::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Repl(args) => commands::repl::run(args),
+        Command::Bench(args) => commands::bench::run(args),
     };
     ExitCode::from(status)
 }
