@@ -338,11 +338,14 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 None => pc = *fail as usize,
             },
             Instr::PutTuple { elems, dst } => {
-                let mut v = Vec::with_capacity(elems.len());
-                for e in elems.iter() {
-                    v.push(src!(*e));
-                }
-                set!(*dst, heap::make_tuple(&mut p.heap, &v));
+                let ys = &p.ys;
+                let xr = &*x;
+                let t = heap::make_tuple_with(&mut p.heap, elems.len(), |i| match elems[i] {
+                    Src::X(r) => xr[r as usize],
+                    Src::Y(r) => ys[yb + r as usize],
+                    Src::Lit(t) => t,
+                });
+                set!(*dst, t);
                 pc += 1;
             }
             Instr::PutList { hd, tl, dst } => {

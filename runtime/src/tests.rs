@@ -92,7 +92,7 @@ fn arithmetic() {
 #[test]
 fn term_order_and_equality() {
     let f = fun(&[], atom("ok"));
-    let chain = vec![
+    let chain = [
         int(1),
         atom("a"),
         call("erlang", "make_ref", vec![]),
@@ -1167,4 +1167,54 @@ fn exit_signals_kill_and_trap() {
         ),
     );
     assert_eq!(eval(e), "false");
+}
+
+/// The tailloop fixture: 100,000,000 iterations allocating a tuple each must
+/// keep the whole OS process under 50 MB. Slow: run with `--ignored`.
+#[test]
+#[ignore]
+fn tail_loop_100m_stays_under_50mb_rss() {
+    // loop(0, {A, B}) -> {A, B}; loop(N, {A, B}) -> loop(N - 1, {B, (A + N) rem 1000003}).
+    let lp = fundef(
+        "loop",
+        &["N", "P"],
+        case(
+            Expr2::values(vec![var("N"), var("P")]),
+            vec![
+                clause(vec![pint(0), pvar("P2")], None, var("P2")),
+                clause(
+                    vec![pvar("M"), ptuple(vec![pvar("A"), pvar("B")])],
+                    None,
+                    apply_local(
+                        "loop",
+                        vec![
+                            op("-", var("M"), int(1)),
+                            tuple(vec![
+                                var("B"),
+                                op("rem", op("+", var("A"), var("M")), int(1_000_003)),
+                            ]),
+                        ],
+                    ),
+                ),
+            ],
+        ),
+    );
+    let t = std::time::Instant::now();
+    let out = eval_with(
+        apply_local("loop", vec![int(100_000_000), tuple(vec![int(0), int(1)])]),
+        vec![lp],
+    );
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let hwm_kb: u64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    eprintln!(
+        "tailloop: {out} in {:?}, peak RSS {} KiB",
+        t.elapsed(),
+        hwm_kb
+    );
+    assert!(hwm_kb < 50 * 1024, "peak RSS {hwm_kb} KiB");
 }

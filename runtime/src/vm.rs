@@ -508,7 +508,7 @@ impl VmInner {
     /// local one, so processes woken or spawned there are not starved by
     /// busy processes that keep yielding to the local queue (and vice versa).
     fn find_work(&self, local: &Worker<Arc<Process>>, tick: u64) -> Option<Arc<Process>> {
-        if tick % GLOBAL_FIRST != 0 {
+        if !tick.is_multiple_of(GLOBAL_FIRST) {
             if let Some(p) = local.pop() {
                 return Some(p);
             }

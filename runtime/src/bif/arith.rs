@@ -328,7 +328,9 @@ fn is_record(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         Some(s) => s.as_int() == Some(t.len() as i64),
         None => true,
     };
-    Ok(Term::bool(size_ok && t.len() > 0 && t.get(0) == Some(a[1])))
+    Ok(Term::bool(
+        size_ok && !t.is_empty() && t.get(0) == Some(a[1]),
+    ))
 }
 
 pub(super) fn register(t: &mut NativeTable) {

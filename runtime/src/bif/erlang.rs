@@ -207,7 +207,7 @@ fn convert_time_unit(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     i64::try_from(r)
         .ok()
         .and_then(Term::int)
-        .map_or(Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))), Ok)
+        .ok_or(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
 }
 
 fn exit1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
@@ -337,7 +337,7 @@ fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         return badarg();
     }
     match i64::from_str_radix(t, base) {
-        Ok(i) => Term::int(i).map_or(Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))), Ok),
+        Ok(i) => Term::int(i).ok_or(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))),
         Err(e)
             if matches!(
                 e.kind(),

@@ -154,7 +154,7 @@ fn count(n: i64) -> Result<usize, FormatError> {
 }
 
 fn pad_chars(c: char, n: i64) -> Result<String, FormatError> {
-    Ok(std::iter::repeat(c).take(count(n)?).collect())
+    Ok(std::iter::repeat_n(c, count(n)?).collect())
 }
 
 /// `n` copies of the spec's pad character. The pad is only checked when it

@@ -537,7 +537,7 @@ struct Pp {
 
 fn push_indent(out: &mut String, ind: usize) {
     out.push('\n');
-    out.extend(std::iter::repeat(' ').take(ind));
+    out.extend(std::iter::repeat_n(' ', ind));
 }
 
 impl Pp {

@@ -117,6 +117,17 @@ pub fn make_tuple(a: &mut impl Alloc, elems: &[Term]) -> Term {
     Term::boxed_ptr(p, a.is_literal())
 }
 
+/// A tuple of `n` elements computed by `elem(i)` (no intermediate vector).
+pub fn make_tuple_with(a: &mut impl Alloc, n: usize, mut elem: impl FnMut(usize) -> Term) -> Term {
+    let p = a.alloc_words(1 + n);
+    write_words(p, &[make_header(Sub::Tuple, n)]);
+    for i in 0..n {
+        // SAFETY: `p` has 1 + n words; index 1 + i <= n.
+        unsafe { *p.add(1 + i) = elem(i).raw() };
+    }
+    Term::boxed_ptr(p, a.is_literal())
+}
+
 pub fn cons(a: &mut impl Alloc, head: Term, tail: Term) -> Term {
     let p = a.alloc_words(2);
     write_words(p, &[head.raw(), tail.raw()]);
@@ -186,7 +197,7 @@ pub fn make_export_fun(a: &mut impl Alloc, m: Atom, f: Atom, arity: u32) -> Term
 }
 
 /// A flat map from `pairs`; later pairs win for equal keys (exact compare).
-pub fn make_map(a: &mut impl Alloc, pairs: &mut Vec<(Term, Term)>) -> Term {
+pub fn make_map(a: &mut impl Alloc, pairs: &mut [(Term, Term)]) -> Term {
     // Stable sort keeps later duplicates after earlier ones; keep the last.
     pairs.sort_by(|x, y| crate::term::order::cmp_exact(x.0, y.0));
     let mut dedup: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());

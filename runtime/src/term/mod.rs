@@ -551,6 +551,15 @@ pub fn copy_size(t: Term) -> usize {
     size
 }
 
+impl Closure {
+    /// The module version the closure's function lives in.
+    pub fn module_code(&self) -> &'static crate::code::ModuleCode {
+        // SAFETY: the address was stored by `heap::make_closure` from a
+        // `&'static ModuleCode`; module code is leaked on load and never freed.
+        unsafe { &*(self.code as *const crate::code::ModuleCode) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,14 +583,5 @@ mod tests {
         assert!(Term::NIL.is_nil() && Term::NIL.is_list() && !Term::NIL.is_cons());
         assert!(Term::NIL.is_immediate());
         assert_ne!(Term::NON_VALUE, Term::NIL);
-    }
-}
-
-impl Closure {
-    /// The module version the closure's function lives in.
-    pub fn module_code(&self) -> &'static crate::code::ModuleCode {
-        // SAFETY: the address was stored by `heap::make_closure` from a
-        // `&'static ModuleCode`; module code is leaked on load and never freed.
-        unsafe { &*(self.code as *const crate::code::ModuleCode) }
     }
 }

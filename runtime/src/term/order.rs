@@ -73,10 +73,18 @@ pub fn cmp_exact(a: Term, b: Term) -> Ordering {
 }
 
 pub fn eq(a: Term, b: Term) -> bool {
+    if a.is_immediate() && b.is_immediate() {
+        // Immediates are unique: equal exactly when the words are.
+        return a == b;
+    }
     a == b || compare(a, b, false) == Ordering::Equal
 }
 
 pub fn eq_exact(a: Term, b: Term) -> bool {
+    if a.is_immediate() || b.is_immediate() {
+        // An immediate equals only the identical word (floats are boxed).
+        return a == b;
+    }
     a == b || compare(a, b, true) == Ordering::Equal
 }
 
