@@ -48,6 +48,8 @@ pub struct Process {
     /// Long-lived host processes (the shell) survive the end of `Vm::run`.
     pub system: bool,
     pub trap_exit: AtomicBool,
+    /// Monitors on this process: (ref id, watching pid).
+    pub monitors: Mutex<Vec<(u64, u64)>>,
 }
 
 impl Process {
@@ -62,6 +64,7 @@ impl Process {
             body: Mutex::new(Some(Box::new(body))),
             system,
             trap_exit: AtomicBool::new(false),
+            monitors: Mutex::new(Vec::new()),
         }
     }
 
@@ -211,6 +214,8 @@ pub struct ProcBody {
     pub exit_notify: Option<Sender<bool>>,
     /// Where the shell process sends evaluation results.
     pub host_reply: Option<Sender<Result<String, String>>>,
+    /// Monitors this process holds: ref id → monitored pid.
+    pub monitoring: Vec<(u64, u64)>,
 }
 
 impl ProcBody {
@@ -236,6 +241,7 @@ impl ProcBody {
             reductions: 0,
             exit_notify: None,
             host_reply: None,
+            monitoring: Vec::new(),
         }
     }
 

@@ -108,6 +108,11 @@ impl Output {
     }
 }
 
+thread_local! {
+    /// The run queue of the scheduler running on this thread, if any.
+    static LOCAL: std::cell::OnceCell<Worker<Arc<Process>>> = const { std::cell::OnceCell::new() };
+}
+
 const SHARDS: usize = 64;
 const GLOBAL_FIRST: u64 = 8;
 
@@ -232,9 +237,20 @@ impl VmInner {
             .is_some_and(|p| p.state() != crate::process::EXITED)
     }
 
-    /// Make a process runnable from any thread.
+    /// Make a process runnable from any thread. On a scheduler thread it
+    /// goes to that scheduler's queue (locality: a spawner or sender keeps
+    /// running and the new or woken process runs next there, unless stolen).
     pub fn enqueue(&self, p: Arc<Process>) {
-        self.injector.push(p);
+        let rest = LOCAL.with(|l| match l.get() {
+            Some(w) => {
+                w.push(p);
+                None
+            }
+            None => Some(p),
+        });
+        if let Some(p) = rest {
+            self.injector.push(p);
+        }
         self.wake_one();
     }
 
@@ -328,6 +344,31 @@ impl VmInner {
             .unwrap_or_else(|e| e.into_inner())
             .get(&name)
             .copied()
+    }
+
+    /// monitor(process, Pid) from `watcher`: returns the ref id. A dead
+    /// target gets an immediate 'DOWN' with reason `noproc`.
+    pub fn monitor(&self, watcher: u64, target: u64) -> (u64, bool) {
+        let id = self.new_ref_id();
+        match self.procs.get(target) {
+            Some(t) if t.state() != crate::process::EXITED => {
+                t.monitors
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((id, watcher));
+                (id, true)
+            }
+            _ => (id, false),
+        }
+    }
+
+    pub fn demonitor(&self, ref_id: u64, target: u64) {
+        if let Some(t) = self.procs.get(target) {
+            t.monitors
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|(r, _)| *r != ref_id);
+        }
     }
 
     /// An exit signal from `from` to `to` (no links yet: only exit/2).
@@ -560,18 +601,22 @@ impl VmInner {
     }
 
     fn scheduler_loop(&self, local: Worker<Arc<Process>>) {
+        LOCAL.with(|l| {
+            let _ = l.set(local);
+        });
         let mut x = vec![Term::NIL; MAX_X];
         let mut tick = 0u64;
         while !self.shutdown.load(Ordering::SeqCst) {
             tick = tick.wrapping_add(1);
-            match self.find_work(&local, tick) {
-                Some(p) => self.run_process(p, &local, &mut x),
+            let next = LOCAL.with(|l| l.get().and_then(|w| self.find_work(w, tick)));
+            match next {
+                Some(p) => self.run_process(p, &mut x),
                 None => self.park(),
             }
         }
     }
 
-    fn run_process(&self, p: Arc<Process>, local: &Worker<Arc<Process>>, x: &mut [Term]) {
+    fn run_process(&self, p: Arc<Process>, x: &mut [Term]) {
         if p.state() != RUNNABLE {
             return;
         }
@@ -597,8 +642,7 @@ impl VmInner {
                 }
                 drop(guard);
                 p.set_runnable();
-                local.push(p);
-                self.wake_one();
+                self.enqueue(p);
             }
             RunResult::Wait => {}
             RunResult::Exit { reason, report } => self.finish(&p, &mut guard, reason, report),
@@ -627,6 +671,27 @@ impl VmInner {
         }
         p.set_exited();
         self.procs.remove(p.pid);
+        // 'DOWN' messages for the monitors on this process.
+        let monitors = std::mem::take(&mut *p.monitors.lock().unwrap_or_else(|e| e.into_inner()));
+        if !monitors.is_empty() {
+            let mut scratch = heap::Heap::new();
+            for (ref_id, watcher) in monitors {
+                if let Some(w) = self.procs.get(watcher) {
+                    let r = heap::make_ref(&mut scratch, ref_id);
+                    let msg = heap::make_tuple(
+                        &mut scratch,
+                        &[
+                            Term::atom(Atom::intern("DOWN")),
+                            r,
+                            Term::atom(Atom::intern("process")),
+                            Term::pid(p.pid),
+                            reason,
+                        ],
+                    );
+                    self.deliver(&w, heap::copy_to_fragment(msg));
+                }
+            }
+        }
         if let Some(tx) = &body.exit_notify {
             let _ = tx.send(reason == Term::atom(Atom::NORMAL));
         }

@@ -512,6 +512,48 @@ fn garbage_collect(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
     Err(Trap::Gc)
 }
 
+fn monitor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if a[0] != Term::atom(Atom::intern("process")) {
+        return badarg();
+    }
+    let target = match (a[1].as_pid(), a[1].as_atom()) {
+        (Some(p), _) => Some(p),
+        (None, Some(name)) => c.vm.whereis(name),
+        _ => return badarg(),
+    };
+    let (id, alive) = match target {
+        Some(t) => c.vm.monitor(c.p.pid, t),
+        None => (c.vm.new_ref_id(), false),
+    };
+    let r = heap::make_ref(&mut c.p.heap, id);
+    match target {
+        Some(t) if alive => c.p.monitoring.push((id, t)),
+        _ => {
+            // The target does not exist: 'DOWN' right away.
+            let msg = c.tuple(&[
+                Term::atom(Atom::intern("DOWN")),
+                r,
+                Term::atom(Atom::intern("process")),
+                a[1],
+                Term::atom(Atom::intern("noproc")),
+            ]);
+            c.vm.send(Term::pid(c.p.pid), msg);
+        }
+    }
+    Ok(r)
+}
+
+fn demonitor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(id) = a[0].ref_id() else {
+        return badarg();
+    };
+    if let Some(i) = c.p.monitoring.iter().position(|(r, _)| *r == id) {
+        let (_, target) = c.p.monitoring.remove(i);
+        c.vm.demonitor(id, target);
+    }
+    Ok(Term::TRUE)
+}
+
 fn display(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let s = crate::term::printable::debug_string(a[0]);
     c.vm.output.out(format!("{s}\n").as_bytes());
@@ -582,6 +624,9 @@ pub(super) fn register(t: &mut NativeTable) {
         ("is_process_alive", 1, is_process_alive),
         ("garbage_collect", 0, garbage_collect),
         ("display", 1, display),
+        ("monitor", 2, monitor),
+        ("demonitor", 1, demonitor),
+        ("demonitor", 2, demonitor),
     ];
     for &(f, a, nf) in called {
         t.push(("erlang", f, a, nf, false));

@@ -29,6 +29,21 @@ fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
     }
 }
 
+/// io_lib:format/2: the formatted text as a character list.
+fn io_lib_format(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(f) = format_chars(a[0]) else {
+        return badarg();
+    };
+    let Some(args) = a[1].list_to_vec() else {
+        return badarg();
+    };
+    let pargs: Vec<_> = args.into_iter().map(to_pterm).collect();
+    match crate::format::format(&f, &pargs) {
+        Ok(s) => Ok(c.string(&s)),
+        Err(_) => badarg(),
+    }
+}
+
 fn is_stdio(t: Term) -> bool {
     matches!(t.as_atom(), Some(Atom::STANDARD_IO | Atom::USER)) || t.is_pid()
 }
@@ -82,4 +97,5 @@ pub(super) fn register(t: &mut NativeTable) {
     t.push(("io", "put_chars", 1, put_chars1, false));
     t.push(("io", "put_chars", 2, put_chars2, false));
     t.push(("io", "nl", 0, nl0, false));
+    t.push(("io_lib", "format", 2, io_lib_format, false));
 }

@@ -326,6 +326,11 @@ impl<'c, 'm> Fx<'c, 'm> {
                 Ok(Vec::new())
             }
             K::Val(n) => {
+                if srcs.len() == 1 && n != 1 {
+                    // A single value where several are wanted only comes from
+                    // expressions that never return (match_fail, error/1).
+                    return Ok(vec![srcs[0]; n]);
+                }
                 if srcs.len() != n {
                     return Err(format!("{} values where {n} are expected", srcs.len()));
                 }
@@ -597,7 +602,14 @@ impl<'c, 'm> Fx<'c, 'm> {
             .iter()
             .map(|v| self.lookup(v))
             .collect::<R<Vec<_>>>()?;
-        let name = self.lambda_name(f.name.as_deref());
+        let name = match &f.name {
+            // The frontend's name for stack traces, as given.
+            Some(n) => {
+                self.cx.lambda_counter += 1;
+                n.clone()
+            }
+            None => self.lambda_name(None),
+        };
         let idx = self
             .cx
             .new_fun(name, f.params.len() + extra.len(), extra.len())?;
