@@ -19,6 +19,8 @@ pub mod vm;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_binaries;
 
 pub use eubeam_ir::ValueStyle;
 pub use vm::{Shell, Vm};

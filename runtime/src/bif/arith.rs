@@ -309,8 +309,8 @@ type_test!(is_port, |_t| false);
 type_test!(is_reference, |t| t.ref_id().is_some());
 type_test!(is_function, |t| t.is_function());
 type_test!(is_map, |t| t.is_map());
-type_test!(is_binary, |t| t.sub() == Some(Sub::Binary));
-type_test!(is_bitstring, |t| t.sub() == Some(Sub::Binary));
+type_test!(is_binary, |t| t.is_binary());
+type_test!(is_bitstring, |t| t.is_bitstring());
 type_test!(is_boolean, |t| t == Term::TRUE || t == Term::FALSE);
 
 fn is_function2(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {

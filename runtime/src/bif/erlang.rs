@@ -283,13 +283,16 @@ fn list_to_atom(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn list_to_existing_atom(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !a[0].is_list() {
+        return badarg();
+    }
     match term_to_string(a[0]).and_then(|s| Atom::lookup(&s)) {
         Some(at) => Ok(Term::atom(at)),
         None => badarg(),
     }
 }
 
-fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+pub(super) fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let Some(i) = a[0].as_int() else {
         return badarg();
     };
@@ -321,8 +324,8 @@ fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(c.string(&s))
 }
 
-fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(s) = term_to_string(a[0]) else {
+pub(super) fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(s) = term_to_string(a[0]).filter(|_| a[0].is_list()) else {
         return badarg();
     };
     let base = match a.get(1) {

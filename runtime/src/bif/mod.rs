@@ -15,6 +15,7 @@ use crate::term::{Atom, Term};
 use crate::vm::VmInner;
 
 mod arith;
+pub mod binary;
 mod erlang;
 mod io;
 
@@ -85,16 +86,22 @@ pub fn term_to_string(t: Term) -> Option<String> {
     Some(s)
 }
 
+/// Chardata: code points, nested lists, and UTF-8 binaries (also as a tail).
 fn append_chars(t: Term, out: &mut String) -> Option<()> {
     let mut cur = t;
     loop {
         if cur.is_nil() {
             return Some(());
         }
+        if cur.is_bitstring() {
+            let b = cur.binary_bytes()?;
+            out.push_str(std::str::from_utf8(&b).ok()?);
+            return Some(());
+        }
         let (h, tl) = cur.cons()?;
         if let Some(c) = h.as_int() {
             out.push(char::from_u32(u32::try_from(c).ok()?)?);
-        } else if h.is_list() {
+        } else if h.is_list() || h.is_bitstring() {
             append_chars(h, out)?;
         } else {
             return None;
@@ -110,6 +117,7 @@ pub type NativeTable = Vec<(&'static str, &'static str, u32, NativeFn, bool)>;
 pub fn all() -> NativeTable {
     let mut t = NativeTable::new();
     arith::register(&mut t);
+    binary::register(&mut t);
     erlang::register(&mut t);
     io::register(&mut t);
     t

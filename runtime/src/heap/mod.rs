@@ -32,6 +32,11 @@ use crate::term::{
     header_arity, header_sub, is_header, make_header, raw_words, Atom, Sub, Term, LITERAL_BIT,
 };
 
+pub mod binary;
+
+pub use binary::{make_binary, make_binary_from_vec, make_bitstring, make_sub_binary};
+use binary::{release_all, Mso};
+
 /// A contiguous chunk of words with a bump pointer.
 pub struct Block {
     ptr: NonNull<u64>,
@@ -101,6 +106,10 @@ pub trait Alloc {
     fn is_literal(&self) -> bool {
         false
     }
+    /// A `ProcBin` handle was just written at `obj` in this memory and owns
+    /// one strong count of its buffer: remember it (the "MSO list"), so the
+    /// count is released when the handle dies.
+    fn track_off_heap(&mut self, obj: *mut u64, bytes: usize);
 }
 
 /// Write `words` at `p`.
@@ -219,7 +228,7 @@ pub fn make_map(a: &mut impl Alloc, pairs: &mut [(Term, Term)]) -> Term {
 }
 
 /// Build a term from an IR literal. `Err` for what the runtime cannot
-/// represent yet (integers beyond 60 bits, binaries).
+/// represent yet (integers beyond 60 bits).
 pub fn build_literal(a: &mut impl Alloc, lit: &eubeam_ir::Literal) -> Result<Term, String> {
     use eubeam_ir::Literal as L;
     Ok(match lit {
@@ -254,14 +263,23 @@ pub fn build_literal(a: &mut impl Alloc, lit: &eubeam_ir::Literal) -> Result<Ter
             }
             make_map(a, &mut ps)
         }
-        L::Binary(_) => return Err("binaries are not supported yet".into()),
+        L::Binary(bytes) => make_binary(a, bytes),
     })
 }
 
 /// Memory for module constants: pointers into it carry the literal bit.
+/// Off-heap binaries referenced by literals stay alive as long as the area
+/// (module code is never freed, so: forever).
 #[derive(Default)]
 pub struct LiteralArea {
     blocks: Vec<Block>,
+    mso: Mso,
+}
+
+impl Drop for LiteralArea {
+    fn drop(&mut self) {
+        release_all(&mut self.mso);
+    }
 }
 
 impl LiteralArea {
@@ -283,11 +301,15 @@ impl Alloc for LiteralArea {
     fn is_literal(&self) -> bool {
         true
     }
+    fn track_off_heap(&mut self, obj: *mut u64, _bytes: usize) {
+        self.mso.push(obj);
+    }
 }
 
 /// A standalone fragment being filled (a message under construction).
 pub struct FragmentBuilder {
     block: Block,
+    mso: Mso,
 }
 
 impl Alloc for FragmentBuilder {
@@ -303,17 +325,39 @@ impl Alloc for FragmentBuilder {
             }
         }
     }
+    fn track_off_heap(&mut self, obj: *mut u64, _bytes: usize) {
+        self.mso.push(obj);
+    }
+}
+
+/// The memory of a fragment: its words and the off-heap handles in them.
+/// Dropping it (a message never received) releases those handles.
+pub struct FragMem {
+    block: Block,
+    mso: Mso,
+}
+
+impl FragMem {
+    pub fn capacity(&self) -> usize {
+        self.block.capacity()
+    }
+}
+
+impl Drop for FragMem {
+    fn drop(&mut self) {
+        release_all(&mut self.mso);
+    }
 }
 
 /// A term copied into memory of its own (a message, spawn arguments).
 pub struct Fragment {
     pub term: Term,
-    pub block: Option<Block>,
+    pub block: Option<FragMem>,
 }
 
 impl Fragment {
     pub fn words(&self) -> usize {
-        self.block.as_ref().map_or(0, Block::capacity)
+        self.block.as_ref().map_or(0, FragMem::capacity)
     }
 }
 
@@ -329,11 +373,15 @@ pub fn copy_to_fragment(t: Term) -> Fragment {
     let size = crate::term::copy_size(t);
     let mut b = FragmentBuilder {
         block: Block::new(size),
+        mso: Mso::default(),
     };
     let term = copy_into(&mut b, t);
     Fragment {
         term,
-        block: Some(b.block),
+        block: Some(FragMem {
+            block: b.block,
+            mso: b.mso,
+        }),
     }
 }
 
@@ -352,10 +400,17 @@ impl Alloc for HeapAlloc {
     fn alloc_words(&mut self, n: usize) -> *mut u64 {
         self.0.alloc_words(n)
     }
+    fn track_off_heap(&mut self, obj: *mut u64, bytes: usize) {
+        self.0.track_off_heap(obj, bytes)
+    }
 }
 
 /// Shallow-copy the object `t` points to into `to`; returns the new pointer.
-fn shallow_copy(to: &mut impl Alloc, t: Term) -> Term {
+/// `gc`: the copy replaces the original (a collection moves it), so an
+/// off-heap handle keeps its strong count and the collector re-tracks it;
+/// otherwise (a message copy) the copy is a new handle with a count of its
+/// own, and heap binary bytes count as copied.
+fn shallow_copy(to: &mut impl Alloc, t: Term, gc: bool) -> Term {
     let src = t.ptr();
     if t.is_cons() {
         let p = to.alloc_words(2);
@@ -369,13 +424,23 @@ fn shallow_copy(to: &mut impl Alloc, t: Term) -> Term {
         let p = to.alloc_words(n);
         // SAFETY: the object has 1 + arity live words.
         unsafe { std::ptr::copy_nonoverlapping(src, p, n) };
+        if !gc {
+            match header_sub(h) {
+                Sub::ProcBin => binary::retain_copied_handle(to, p),
+                // SAFETY: word 1 of a heap binary is its byte length.
+                Sub::Binary => {
+                    crate::term::binary::count_bytes_copied(unsafe { *src.add(1) } as usize)
+                }
+                _ => {}
+            }
+        }
         Term::boxed_ptr(p, to.is_literal())
     }
 }
 
 /// Deep copy with a Cheney-style scan of the destination (no recursion).
 fn copy_into(to: &mut FragmentBuilder, t: Term) -> Term {
-    let root = shallow_copy(to, t);
+    let root = shallow_copy(to, t, false);
     let base = to.block.base();
     let mut scan = 0usize;
     while scan < to.block.top {
@@ -387,7 +452,7 @@ fn copy_into(to: &mut FragmentBuilder, t: Term) -> Term {
         }
         let term = Term::from_raw(w);
         if term.is_cons() || term.is_boxed() {
-            let copy = shallow_copy(to, term);
+            let copy = shallow_copy(to, term, false);
             // SAFETY: scan < top.
             unsafe { *base.add(scan) = copy.raw() };
         }
@@ -406,7 +471,10 @@ const MAX_BLOCK: usize = 1 << 20;
 /// A process heap.
 pub struct Heap {
     blocks: Vec<Block>,
-    frags: Vec<Block>,
+    frags: Vec<FragMem>,
+    /// Every `ProcBin` handle in `blocks` and `frags` (each owns one strong
+    /// count); swept after each collection, released when the heap dies.
+    mso: Mso,
     /// Words allocated (or attached) since the last collection.
     since_gc: usize,
     /// Collect once `since_gc` reaches this.
@@ -422,7 +490,20 @@ impl Default for Heap {
     }
 }
 
+impl Drop for Heap {
+    fn drop(&mut self) {
+        release_all(&mut self.mso);
+    }
+}
+
 impl Alloc for Heap {
+    fn track_off_heap(&mut self, obj: *mut u64, bytes: usize) {
+        self.mso.push(obj);
+        // Off-heap data counts towards the next collection (in words), so a
+        // process that drops large binaries frees them soon.
+        self.since_gc += bytes / 8;
+    }
+
     fn alloc_words(&mut self, n: usize) -> *mut u64 {
         self.since_gc += n;
         if let Some(p) = self.blocks.last_mut().and_then(|b| b.alloc(n)) {
@@ -445,6 +526,7 @@ impl Heap {
         Heap {
             blocks: Vec::new(),
             frags: Vec::new(),
+            mso: Mso::default(),
             since_gc: 0,
             budget: MIN_BUDGET,
             live: 0,
@@ -453,11 +535,21 @@ impl Heap {
     }
 
     /// Make a received message's memory part of this heap.
-    pub fn attach(&mut self, frag: Option<Block>) {
-        if let Some(b) = frag {
+    pub fn attach(&mut self, frag: Option<FragMem>) {
+        if let Some(mut b) = frag {
             self.since_gc += b.capacity();
+            for obj in b.mso.take() {
+                // SAFETY: obj is a ProcBin object in this fragment (see Mso).
+                let bytes = unsafe { *obj.add(1) } as usize;
+                self.track_off_heap(obj, bytes);
+            }
             self.frags.push(b);
         }
+    }
+
+    /// Off-heap handles this heap holds (live or not yet collected).
+    pub fn off_heap_handles(&self) -> usize {
+        self.mso.len()
     }
 
     /// Whether the next safe point should collect.
@@ -469,8 +561,8 @@ impl Heap {
     pub fn size_words(&self) -> usize {
         self.blocks
             .iter()
-            .chain(self.frags.iter())
             .map(Block::capacity)
+            .chain(self.frags.iter().map(FragMem::capacity))
             .sum()
     }
 
@@ -485,7 +577,7 @@ impl Heap {
         let from_blocks = std::mem::take(&mut self.blocks);
         let from_frags = std::mem::take(&mut self.frags);
         let from_used: usize = from_blocks.iter().map(Block::used).sum::<usize>()
-            + from_frags.iter().map(Block::used).sum::<usize>();
+            + from_frags.iter().map(|f| f.block.used()).sum::<usize>();
         // Guess the live size from the last collection; to-space grows by more
         // blocks if the guess is short, so it never needs to be exact.
         let first = (self.live + self.live / 2 + FIRST_BLOCK).min(from_used.max(FIRST_BLOCK));
@@ -522,6 +614,21 @@ impl Heap {
             unsafe { *base.add(scan) = nt.raw() };
             scan += 1;
         }
+        // Sweep the MSO list while from-space is still readable: a handle
+        // that was evacuated now holds a forwarding pointer to its copy
+        // (which carries its strong count); one still headed by a header
+        // died, and its count is released.
+        let old = self.mso.take();
+        for obj in old {
+            // SAFETY: obj points at a ProcBin object in from-space, which
+            // is allocated until `from_blocks`/`from_frags` drop below.
+            let w = unsafe { *obj };
+            if is_header(w) {
+                binary::release(obj);
+            } else {
+                self.mso.push(Term::from_raw(w).ptr());
+            }
+        }
         drop(from_blocks);
         drop(from_frags);
         self.live = to.blocks.iter().map(Block::used).sum();
@@ -537,6 +644,9 @@ struct ToSpace {
 }
 
 impl Alloc for ToSpace {
+    /// The sweep after the collection re-tracks moved handles.
+    fn track_off_heap(&mut self, _obj: *mut u64, _bytes: usize) {}
+
     fn alloc_words(&mut self, n: usize) -> *mut u64 {
         if let Some(p) = self.blocks.last_mut().and_then(|b| b.alloc(n)) {
             return p;
@@ -563,7 +673,7 @@ fn evacuate(to: &mut ToSpace, t: Term) -> Term {
         if h == Term::NON_VALUE.raw() {
             return Term::from_raw(tl);
         }
-        let new = shallow_copy(to, t);
+        let new = shallow_copy(to, t, true);
         // SAFETY: as above; from-space words may be overwritten once copied.
         unsafe {
             *src = Term::NON_VALUE.raw();
@@ -577,7 +687,7 @@ fn evacuate(to: &mut ToSpace, t: Term) -> Term {
         if !is_header(h) {
             return Term::from_raw(h);
         }
-        let new = shallow_copy(to, t);
+        let new = shallow_copy(to, t, true);
         debug_assert_eq!(new.raw() & LITERAL_BIT, 0);
         // SAFETY: as above.
         unsafe { *src = new.raw() };

@@ -27,6 +27,7 @@
 //! pointers point into code that is never freed.
 
 pub mod atom;
+pub mod binary;
 pub mod order;
 pub mod printable;
 
@@ -65,8 +66,13 @@ pub enum Sub {
     Map = 5,
     PosBig = 6,
     NegBig = 7,
+    /// A heap binary (fewer than 64 bytes): byte length, then the bytes.
     Binary = 8,
     LuaTable = 9,
+    /// A handle to an off-heap, reference-counted binary (see `binary`).
+    ProcBin = 10,
+    /// A slice of a `Binary` or `ProcBin`, in bits (see `binary`).
+    SubBin = 11,
 }
 
 impl Sub {
@@ -81,6 +87,8 @@ impl Sub {
             6 => Sub::PosBig,
             7 => Sub::NegBig,
             8 => Sub::Binary,
+            10 => Sub::ProcBin,
+            11 => Sub::SubBin,
             _ => Sub::LuaTable,
         }
     }
@@ -93,6 +101,8 @@ pub fn raw_words(sub: Sub, arity: usize) -> usize {
         Sub::Tuple | Sub::Export | Sub::Map | Sub::LuaTable => 0,
         Sub::Fun => 2,
         Sub::Float | Sub::Ref | Sub::PosBig | Sub::NegBig | Sub::Binary => arity,
+        // Byte length and buffer pointer; bit size and offset (then a term).
+        Sub::ProcBin | Sub::SubBin => 2,
     }
 }
 

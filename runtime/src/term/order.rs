@@ -30,7 +30,7 @@ fn class_rank(t: Term) -> u8 {
         Some(Sub::Fun | Sub::Export) => 4,
         Some(Sub::Tuple) => 7,
         Some(Sub::Map) => 8,
-        Some(Sub::Binary) => 11,
+        Some(Sub::Binary | Sub::ProcBin | Sub::SubBin) => 11,
         Some(Sub::LuaTable) => 12,
         None => 13,
     }
@@ -153,6 +153,12 @@ fn compare(a: Term, b: Term, exact: bool) -> Ordering {
                 return Ordering::Equal;
             }
             9 => return Ordering::Equal,
+            11 => {
+                return match (a.bitstring(), b.bitstring()) {
+                    (Some(x), Some(y)) => super::binary::cmp_bits(&x, &y),
+                    _ => Ordering::Equal,
+                };
+            }
             10 => {
                 let (Some((ha, ta)), Some((hb, tb))) = (a.cons(), b.cons()) else {
                     return Ordering::Equal;

@@ -69,6 +69,11 @@ pub fn to_pterm(t: Term) -> PTerm {
             ),
             None => PTerm::Map(Vec::new()),
         },
+        Some(Sub::Binary | Sub::ProcBin | Sub::SubBin) => match t.bitstring() {
+            Some(b) if b.is_binary() => PTerm::Binary(b.to_vec()),
+            Some(b) => PTerm::Opaque(bitstring_text(&b)),
+            None => PTerm::Opaque("#Unknown<>".into()),
+        },
         _ => PTerm::Opaque("#Unknown<>".into()),
     }
 }
@@ -89,4 +94,13 @@ pub fn ref_string(id: u64) -> String {
 /// `~w`-style text, for debugging and error messages.
 pub fn debug_string(t: Term) -> String {
     crate::format::print_w(&to_pterm(t))
+}
+
+/// A bitstring that is not a binary as `~w` prints it: `<<1,2,5:3>>`.
+fn bitstring_text(b: &super::binary::BitSlice) -> String {
+    let whole = b.bit_size() / 8;
+    let mut items: Vec<String> = (0..whole).map(|i| b.content_byte(i).to_string()).collect();
+    let rest = b.bit_size() % 8;
+    items.push(format!("{}:{}", b.read_bits(whole * 8, rest), rest));
+    format!("<<{}>>", items.join(","))
 }
