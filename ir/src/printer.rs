@@ -437,7 +437,11 @@ fn is_simple(e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Var(_) | ExprKind::FunRef(_) => true,
             ExprKind::Lit(l) => match l {
-                Literal::Int(_) | Literal::Float(_) | Literal::Atom(_) | Literal::Nil => true,
+                Literal::Int(_)
+                | Literal::BigInt(_)
+                | Literal::Float(_)
+                | Literal::Atom(_)
+                | Literal::Nil => true,
                 Literal::Binary(b) => b.len() <= 2,
                 _ => {
                     let (items, tail) = literal_list(l);
@@ -895,6 +899,7 @@ impl<'a> Printer<'a> {
     fn literal(&mut self, l: &'a Literal) {
         match l {
             Literal::Int(n) => self.out.push_str(&n.to_string()),
+            Literal::BigInt(digits) => self.out.push_str(digits),
             Literal::Float(f) => self.out.push_str(&format_float(*f)),
             Literal::Atom(a) => self.out.push_str(&quote_atom(a)),
             Literal::Nil => self.out.push_str("[]"),

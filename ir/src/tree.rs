@@ -85,6 +85,10 @@ pub type Var = String;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
     Int(i64),
+    /// An integer outside the `i64` range: decimal digits with an optional
+    /// leading `-` (never in `i64` range, no leading zeros; `validate`
+    /// checks). Use [`Literal::integer`] to pick between `Int` and `BigInt`.
+    BigInt(String),
     Float(f64),
     Atom(String),
     Nil,
@@ -97,6 +101,28 @@ pub enum Literal {
 }
 
 impl Literal {
+    /// An integer literal from decimal text (optional leading `-`): `Int`
+    /// when it fits `i64`, `BigInt` (normalised, no leading zeros) otherwise.
+    /// `None` if the text is not a decimal integer.
+    pub fn integer(text: &str) -> Option<Literal> {
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, text),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Ok(i) = text.parse::<i64>() {
+            return Some(Literal::Int(i));
+        }
+        let digits = digits.trim_start_matches('0');
+        Some(Literal::BigInt(if neg {
+            format!("-{digits}")
+        } else {
+            digits.to_string()
+        }))
+    }
+
     pub fn atom(name: impl Into<String>) -> Literal {
         Literal::Atom(name.into())
     }

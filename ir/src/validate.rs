@@ -460,6 +460,13 @@ impl<'a> Validator<'a> {
                 Literal::Float(f) if !f.is_finite() => {
                     self.error(span, format!("float {f} is not finite"));
                 }
+                Literal::BigInt(d) if !matches!(Literal::integer(d), Some(Literal::BigInt(n)) if n == *d) =>
+                {
+                    self.error(
+                        span,
+                        format!("big integer literal {d:?} is not normalised decimal outside i64"),
+                    );
+                }
                 Literal::Cons(h, t) => {
                     stack.push(t);
                     stack.push(h);

@@ -184,6 +184,8 @@ pub enum ExprKind {
     Var(String),
     Atom(String),
     Int(i64),
+    /// An integer beyond `i64`, as normalised decimal text.
+    BigInt(String),
     Char(u32),
     Float(f64),
     /// Adjacent string literals, already concatenated.

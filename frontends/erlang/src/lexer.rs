@@ -14,6 +14,8 @@ pub enum Tok {
     Atom(String),
     Var(String),
     Int(i64),
+    /// An integer beyond `i64`: normalised decimal text (see `ir::Literal::BigInt`).
+    BigInt(String),
     Char(u32),
     Float(f64),
     Str(String),
@@ -46,6 +48,7 @@ impl fmt::Display for Tok {
             Tok::Atom(a) => write!(f, "{}", quote_atom(a)),
             Tok::Var(v) => write!(f, "{v}"),
             Tok::Int(i) => write!(f, "{i}"),
+            Tok::BigInt(d) => write!(f, "{d}"),
             Tok::Char(c) => match char::from_u32(*c) {
                 Some(ch) if !ch.is_control() => write!(f, "${ch}"),
                 _ => write!(f, "{c}"),
@@ -284,19 +287,24 @@ impl Lexer<'_> {
     }
 
     fn push_int(&mut self, digits: &str, radix: u32, start: usize) {
-        match i64::from_str_radix(digits, radix) {
-            Ok(n) => self.tokens.push((Tok::Int(n), start..self.pos)),
-            Err(_) => {
-                self.errors.push(LexError {
-                    span: start..self.pos,
-                    message: "not supported yet: integers beyond 64 bits".into(),
-                    at_eof: false,
-                    unsupported: true,
-                });
-                // Keep a token so that the parser sees a well-formed form.
-                self.tokens.push((Tok::Int(0), start..self.pos));
-            }
-        }
+        let tok = match i64::from_str_radix(digits, radix) {
+            Ok(n) => Tok::Int(n),
+            // Only overflow is possible here: `digits` are digits of `radix`.
+            Err(_) => match num_bigint::BigUint::parse_bytes(digits.as_bytes(), radix) {
+                Some(v) => Tok::BigInt(v.to_string()),
+                None => {
+                    self.errors.push(LexError {
+                        span: start..self.pos,
+                        message: format!("malformed integer {digits}"),
+                        at_eof: false,
+                        unsupported: false,
+                    });
+                    // Keep a token so that the parser sees a well-formed form.
+                    Tok::Int(0)
+                }
+            },
+        };
+        self.tokens.push((tok, start..self.pos));
     }
 
     /// The body of a quoted atom or string after its opening quote; `None`
@@ -496,11 +504,15 @@ mod tests {
     }
 
     #[test]
-    fn big_integer_is_unsupported() {
-        let l = lex("123456789012345678901234567890");
-        assert_eq!(l.errors.len(), 1);
-        assert!(l.errors[0].unsupported);
-        assert!(l.errors[0].message.contains("integers beyond 64 bits"));
+    fn big_integers() {
+        assert_eq!(
+            toks("123456789012345678901234567890 16#FFFFFFFFFFFFFFFFFFFF 9223372036854775807"),
+            vec![
+                Tok::BigInt("123456789012345678901234567890".into()),
+                Tok::BigInt("1208925819614629174706175".into()),
+                Tok::Int(i64::MAX),
+            ]
+        );
     }
 
     #[test]

@@ -700,11 +700,6 @@ fn guard_alternatives_become_separate_clauses() {
 
 #[test]
 fn unsupported_constructs_have_located_diagnostics() {
-    let errs = errors("-module(t).\n-export([f/1]).\nf(X) -> #{a => X}.\ng(<<A>>) -> A.\nh() -> 123456789012345678901234567890.\n");
-    assert_eq!(
-        errs,
-        vec!["t.erl:5:8: not supported yet: integers beyond 64 bits",]
-    );
     let errs = errors("-module(t).\n-export([f/1]).\nf(X) -> #{a => X}.\ng(<<A>>) -> A.\n");
     assert_eq!(
         errs,
@@ -877,4 +872,18 @@ fn shell_contract() {
         other => panic!("{other:?}"),
     }
     assert_eq!(ErlangFrontend.prompt(3), "3> ");
+}
+
+#[test]
+fn integers_beyond_64_bits_are_big_literals() {
+    let m = compile_ok(
+        "-module(t).\n-export([h/0, p/1]).\nh() -> {123456789012345678901234567890, 16#FFFFFFFFFFFFFFFFFFFF}.\np(-9223372036854775808) -> min; p(-99999999999999999999) -> big.\n",
+    );
+    let text = eubeam_ir::printer::print_module(&m);
+    assert!(text.contains("123456789012345678901234567890"), "{text}");
+    assert!(text.contains("1208925819614629174706175"), "{text}");
+    assert!(text.contains("-9223372036854775808"), "{text}");
+    assert!(text.contains("-99999999999999999999"), "{text}");
+    let debug = format!("{:?}", m.functions);
+    assert!(debug.contains("BigInt(\"123456789012345678901234567890\")"));
 }

@@ -1,30 +1,60 @@
 //! Arithmetic, comparison, boolean operators and type tests.
 //!
-//! Integers are 60-bit immediates for now: a result that does not fit raises
-//! `system_limit` (bignums come later; never wrap silently).
+//! Integers are unbounded as in Erlang: small integers (60-bit immediates)
+//! take the fast paths; results beyond the small range become bignums
+//! (`heap::make_integer`, always normalised), and any operand that is a
+//! bignum goes through `num_bigint`. Results larger than [`MAX_BITS`] raise
+//! `system_limit` rather than exhausting memory.
 
 use std::cmp::Ordering;
 
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+
 use super::{badarg, badarith, Ctx, NativeTable, Trap};
-use crate::term::{order, Atom, Sub, Term};
+use crate::heap;
+use crate::term::{big, order, Atom, Sub, Term};
+
+/// Largest integer result, in bits (8 MiB of limbs); beyond: `system_limit`.
+const MAX_BITS: u64 = 1 << 26;
 
 enum Num {
     I(i64),
+    B(BigInt),
     F(f64),
 }
 
 fn num(t: Term) -> Option<Num> {
     if let Some(i) = t.as_int() {
         Some(Num::I(i))
+    } else if let Some(f) = t.as_float() {
+        Some(Num::F(f))
     } else {
-        t.as_float().map(Num::F)
+        big::to_bigint(t).map(Num::B)
     }
 }
 
-fn int_result(i: Option<i64>) -> Result<Term, Trap> {
-    match i.and_then(Term::int) {
-        Some(t) => Ok(t),
-        None => Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))),
+fn system_limit<T>() -> Result<T, Trap> {
+    Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
+}
+
+/// An integer result (small or big), refusing absurd sizes.
+fn int_result(c: &mut Ctx, v: &BigInt) -> Result<Term, Trap> {
+    if v.bits() > MAX_BITS {
+        return system_limit();
+    }
+    Ok(heap::make_integer(&mut c.p.heap, v))
+}
+
+/// An `i64` result of small operands (a bignum when beyond 60 bits).
+fn i64_result(c: &mut Ctx, i: i64) -> Term {
+    heap::make_i64(&mut c.p.heap, i)
+}
+
+fn i128_result(c: &mut Ctx, i: i128) -> Term {
+    match i64::try_from(i) {
+        Ok(i) => i64_result(c, i),
+        Err(_) => heap::make_integer(&mut c.p.heap, &BigInt::from(i)),
     }
 }
 
@@ -36,137 +66,226 @@ fn float_result(c: &mut Ctx, f: f64) -> Result<Term, Trap> {
     }
 }
 
-fn to_f(n: &Num) -> f64 {
-    match *n {
-        Num::I(i) => i as f64,
-        Num::F(f) => f,
+/// The operand as a float; `badarith` for an integer beyond the float range.
+fn to_f(n: &Num) -> Result<f64, Trap> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::F(f) => Ok(*f),
+        Num::B(b) => big::to_f64(b).map_or_else(badarith, Ok),
     }
 }
 
+/// An integer operand as a `BigInt`; `None` for floats.
+fn to_big(n: Num) -> Option<BigInt> {
+    match n {
+        Num::I(i) => Some(BigInt::from(i)),
+        Num::B(b) => Some(b),
+        Num::F(_) => None,
+    }
+}
+
+/// The slow path of `+ - *`: bignum or float operands.
 fn arith2(
     c: &mut Ctx,
     a: &[Term],
-    iop: fn(i64, i64) -> Option<i64>,
+    bop: fn(&BigInt, &BigInt) -> Option<BigInt>,
     fop: fn(f64, f64) -> f64,
 ) -> Result<Term, Trap> {
     let (Some(x), Some(y)) = (num(a[0]), num(a[1])) else {
         return badarith();
     };
-    match (&x, &y) {
-        (Num::I(i), Num::I(j)) => int_result(iop(*i, *j)),
-        _ => float_result(c, fop(to_f(&x), to_f(&y))),
+    if matches!(x, Num::F(_)) || matches!(y, Num::F(_)) {
+        let (fx, fy) = (to_f(&x)?, to_f(&y)?);
+        return float_result(c, fop(fx, fy));
+    }
+    let (Some(bx), Some(by)) = (to_big(x), to_big(y)) else {
+        return badarith();
+    };
+    match bop(&bx, &by) {
+        Some(r) => int_result(c, &r),
+        None => system_limit(),
     }
 }
 
 fn plus(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    // Fast path: two small integers.
+    // Fast path: two small integers (their sum always fits an i64).
     if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
-        return int_result(i.checked_add(j));
+        return Ok(i64_result(c, i + j));
     }
-    arith2(c, a, i64::checked_add, |x, y| x + y)
+    arith2(c, a, |x, y| Some(x + y), |x, y| x + y)
 }
 
 fn minus(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
-        return int_result(i.checked_sub(j));
+        return Ok(i64_result(c, i - j));
     }
-    arith2(c, a, i64::checked_sub, |x, y| x - y)
+    arith2(c, a, |x, y| Some(x - y), |x, y| x - y)
 }
 
 fn times(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    arith2(c, a, i64::checked_mul, |x, y| x * y)
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        return Ok(i128_result(c, i128::from(i) * i128::from(j)));
+    }
+    arith2(
+        c,
+        a,
+        |x, y| {
+            if x.bits() + y.bits() > MAX_BITS + 1 {
+                None
+            } else {
+                Some(x * y)
+            }
+        },
+        |x, y| x * y,
+    )
 }
 
 fn divide(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let (Some(x), Some(y)) = (num(a[0]), num(a[1])) else {
         return badarith();
     };
-    let d = to_f(&y);
+    let d = to_f(&y)?;
     if d == 0.0 {
         return badarith();
     }
-    float_result(c, to_f(&x) / d)
+    let n = to_f(&x)?;
+    float_result(c, n / d)
 }
 
-fn ints(a: &[Term]) -> Result<(i64, i64), Trap> {
-    match (a[0].as_int(), a[1].as_int()) {
-        (Some(i), Some(j)) => Ok((i, j)),
+/// Two integer operands for the slow paths of `div rem band bor bxor`.
+fn bigs(a: &[Term]) -> Result<(BigInt, BigInt), Trap> {
+    match (big::to_bigint(a[0]), big::to_bigint(a[1])) {
+        (Some(x), Some(y)) => Ok((x, y)),
         _ => badarith(),
     }
 }
 
-fn div(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    if j == 0 {
+fn div(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        if j == 0 {
+            return badarith();
+        }
+        // 60-bit operands: no overflow (SMALL_MIN / -1 fits an i64).
+        return Ok(i64_result(c, i / j));
+    }
+    let (x, y) = bigs(a)?;
+    if y.is_zero() {
         return badarith();
     }
-    int_result(i.checked_div(j))
+    // BigInt division truncates toward zero, like Erlang's div.
+    int_result(c, &(x / y))
 }
 
-fn rem(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    if j == 0 {
+fn rem(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        if j == 0 {
+            return badarith();
+        }
+        return Ok(i64_result(c, i % j));
+    }
+    let (x, y) = bigs(a)?;
+    if y.is_zero() {
         return badarith();
     }
-    int_result(i.checked_rem(j))
+    // The remainder takes the dividend's sign, like Erlang's rem.
+    int_result(c, &(x % y))
 }
 
-fn band(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    int_result(Some(i & j))
+// Bitwise operations: num-bigint implements two's complement semantics on
+// negative values, as Erlang does.
+fn band(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        return Ok(i64_result(c, i & j));
+    }
+    let (x, y) = bigs(a)?;
+    int_result(c, &(x & y))
 }
 
-fn bor(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    int_result(Some(i | j))
+fn bor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        return Ok(i64_result(c, i | j));
+    }
+    let (x, y) = bigs(a)?;
+    int_result(c, &(x | y))
 }
 
-fn bxor(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    int_result(Some(i ^ j))
+fn bxor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let (Some(i), Some(j)) = (a[0].as_int(), a[1].as_int()) {
+        return Ok(i64_result(c, i ^ j));
+    }
+    let (x, y) = bigs(a)?;
+    int_result(c, &(x ^ y))
 }
 
-fn shift(i: i64, j: i64) -> Option<i64> {
-    // Positive j shifts left. Check that nothing is lost.
-    if j >= 0 {
-        if i == 0 {
-            return Some(0);
-        }
-        if j >= 63 {
-            return None;
-        }
-        let r = i.checked_shl(j as u32)?;
-        if r >> j == i {
-            Some(r)
+/// `i bsl j` (a negative `j` shifts right, rounding toward minus infinity).
+fn shift(c: &mut Ctx, i: Term, j: Term) -> Result<Term, Trap> {
+    let Some(x) = big::to_bigint(i) else {
+        return badarith();
+    };
+    if !j.is_integer() {
+        return badarith();
+    }
+    let Some(j) = j.as_int() else {
+        // A bignum shift: everything shifts out, or the result is absurd.
+        let right = matches!(j.sub(), Some(Sub::NegBig));
+        return if x.is_zero() {
+            Ok(i)
+        } else if right {
+            Ok(Term::int(if x.is_negative() { -1 } else { 0 }).unwrap_or(Term::NIL))
         } else {
-            None
+            system_limit()
+        };
+    };
+    if j >= 0 {
+        if x.is_zero() {
+            return Ok(i);
         }
+        if x.bits() + j.unsigned_abs() > MAX_BITS {
+            return system_limit();
+        }
+        // Small shifts of small values stay in i128.
+        if let (Some(v), true) = (i.as_int(), j < 64) {
+            return Ok(i128_result(c, i128::from(v) << j));
+        }
+        int_result(c, &(x << j.unsigned_abs() as usize))
     } else {
-        let s = j.unsigned_abs().min(63) as u32;
-        Some(i >> s)
+        let s = j.unsigned_abs();
+        if let Some(v) = i.as_int() {
+            return Ok(i64_result(c, v >> s.min(63)));
+        }
+        if s >= x.bits() + 1 {
+            return Ok(Term::int(if x.is_negative() { -1 } else { 0 }).unwrap_or(Term::NIL));
+        }
+        // BigInt >> rounds toward minus infinity, like Erlang's bsr.
+        int_result(c, &(x >> s as usize))
     }
 }
 
-fn bsl(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    int_result(shift(i, j))
+fn bsl(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    shift(c, a[0], a[1])
 }
 
-fn bsr(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (i, j) = ints(a)?;
-    int_result(shift(i, j.checked_neg().unwrap_or(i64::MAX)))
+fn bsr(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let neg = match num(a[1]) {
+        Some(Num::I(j)) => i64_result(c, -j),
+        Some(Num::B(j)) => int_result(c, &-j)?,
+        _ => return badarith(),
+    };
+    shift(c, a[0], neg)
 }
 
-fn bnot(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    match a[0].as_int() {
-        Some(i) => int_result(Some(!i)),
-        None => badarith(),
+fn bnot(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match num(a[0]) {
+        Some(Num::I(i)) => Ok(i64_result(c, !i)),
+        Some(Num::B(b)) => int_result(c, &!b),
+        _ => badarith(),
     }
 }
 
 fn neg(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match num(a[0]) {
-        Some(Num::I(i)) => int_result(i.checked_neg()),
+        Some(Num::I(i)) => Ok(i64_result(c, -i)),
+        Some(Num::B(b)) => int_result(c, &-b),
         Some(Num::F(f)) => float_result(c, -f),
         None => badarith(),
     }
@@ -182,7 +301,8 @@ fn pos(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn abs(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match num(a[0]) {
-        Some(Num::I(i)) => int_result(i.checked_abs()),
+        Some(Num::I(i)) => Ok(i64_result(c, i.abs())),
+        Some(Num::B(b)) => int_result(c, &b.abs()),
         Some(Num::F(f)) => float_result(c, f.abs()),
         None => badarg(),
     }
@@ -190,40 +310,49 @@ fn abs(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn float(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match num(a[0]) {
-        Some(n) => float_result(c, to_f(&n)),
+        Some(Num::B(b)) => match big::to_f64(&b) {
+            Some(f) => Ok(c.float(f)),
+            None => badarg(),
+        },
+        Some(n) => {
+            let f = to_f(&n)?;
+            float_result(c, f)
+        }
         None => badarg(),
     }
 }
 
-fn float_to_int(a: &[Term], f: fn(f64) -> f64) -> Result<Term, Trap> {
+fn float_to_int(c: &mut Ctx, a: &[Term], f: fn(f64) -> f64) -> Result<Term, Trap> {
     match num(a[0]) {
-        Some(Num::I(_)) => Ok(a[0]),
+        Some(Num::I(_) | Num::B(_)) => Ok(a[0]),
         Some(Num::F(x)) => {
             let r = f(x);
-            if r >= -(2f64.powi(59)) && r < 2f64.powi(59) {
-                int_result(Some(r as i64))
-            } else {
-                Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
+            if r.abs() < 2f64.powi(62) {
+                return Ok(i64_result(c, r as i64));
+            }
+            match big::from_integral_f64(r) {
+                Some(v) => int_result(c, &v),
+                None => badarg(),
             }
         }
         None => badarg(),
     }
 }
 
-fn trunc(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    float_to_int(a, f64::trunc)
+fn trunc(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    float_to_int(c, a, f64::trunc)
 }
 
-fn round(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    float_to_int(a, f64::round)
+fn round(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    float_to_int(c, a, f64::round)
 }
 
-fn floor(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    float_to_int(a, f64::floor)
+fn floor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    float_to_int(c, a, f64::floor)
 }
 
-fn ceil(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    float_to_int(a, f64::ceil)
+fn ceil(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    float_to_int(c, a, f64::ceil)
 }
 
 fn eq(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
@@ -297,8 +426,7 @@ macro_rules! type_test {
     };
 }
 
-type_test!(is_integer, |t| t.is_small()
-    || matches!(t.sub(), Some(Sub::PosBig | Sub::NegBig)));
+type_test!(is_integer, |t| t.is_integer());
 type_test!(is_float, |t| t.is_float());
 type_test!(is_number, |t| t.is_number());
 type_test!(is_atom, |t| t.is_atom());

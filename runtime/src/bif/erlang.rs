@@ -293,7 +293,7 @@ fn list_to_existing_atom(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 pub(super) fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(i) = a[0].as_int() else {
+    let Some(v) = crate::term::big::to_bigint(a[0]) else {
         return badarg();
     };
     let base = match a.get(1) {
@@ -303,28 +303,11 @@ pub(super) fn integer_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         },
         None => 10,
     };
-    let mut digits = Vec::new();
-    let mut n = i.unsigned_abs();
-    loop {
-        let d = (n % base as u64) as u32;
-        digits.push(
-            std::char::from_digit(d, base)
-                .unwrap_or('0')
-                .to_ascii_uppercase(),
-        );
-        n /= base as u64;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        digits.push('-');
-    }
-    let s: String = digits.into_iter().rev().collect();
+    let s = v.to_str_radix(base).to_ascii_uppercase();
     Ok(c.string(&s))
 }
 
-pub(super) fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+pub(super) fn list_to_integer(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let Some(s) = term_to_string(a[0]).filter(|_| a[0].is_list()) else {
         return badarg();
     };
@@ -335,22 +318,22 @@ pub(super) fn list_to_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         },
         None => 10,
     };
-    let t = s.strip_prefix('+').unwrap_or(&s);
-    if t.is_empty() || t.starts_with(['+']) {
+    // An optional sign, then at least one digit of `base`, nothing else.
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, &s[..]),
+    };
+    if digits.is_empty() || !digits.chars().all(|ch| ch.is_digit(base)) {
         return badarg();
     }
-    match i64::from_str_radix(t, base) {
-        Ok(i) => Term::int(i).ok_or(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT))),
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
-            ) =>
-        {
-            Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
-        }
-        Err(_) => badarg(),
+    let Some(mut v) = num_bigint::BigInt::parse_bytes(digits.as_bytes(), base) else {
+        return badarg();
+    };
+    if neg {
+        v = -v;
     }
+    Ok(heap::make_integer(&mut c.p.heap, &v))
 }
 
 fn tuple_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {

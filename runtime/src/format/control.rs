@@ -96,9 +96,7 @@ fn control(spec: &Spec<'_>, col: i64) -> Result<String, FormatError> {
             float_control(*f, spec)
         }
         'b' | 'B' | '+' | '#' => {
-            let PTerm::Int(i) = arg(0)? else {
-                return Err(bad("not an integer", spec));
-            };
+            let i = int_arg(arg(0)?).ok_or_else(|| bad("not an integer", spec))?;
             let base = base(spec)?;
             let lower = matches!(spec.control, 'b' | '+');
             let prefix = if matches!(spec.control, '+' | '#') {
@@ -106,12 +104,10 @@ fn control(spec: &Spec<'_>, col: i64) -> Result<String, FormatError> {
             } else {
                 String::new()
             };
-            integer(*i, base, lower, &prefix, spec)
+            integer(i, base, lower, &prefix, spec)
         }
         'x' | 'X' => {
-            let PTerm::Int(i) = arg(0)? else {
-                return Err(bad("not an integer", spec));
-            };
+            let i = int_arg(arg(0)?).ok_or_else(|| bad("not an integer", spec))?;
             let prefix = match arg(1)? {
                 PTerm::Atom(a) => a.clone(),
                 p => {
@@ -121,7 +117,7 @@ fn control(spec: &Spec<'_>, col: i64) -> Result<String, FormatError> {
                     cs.into_iter().collect()
                 }
             };
-            integer(*i, base(spec)?, spec.control == 'x', &prefix, spec)
+            integer(i, base(spec)?, spec.control == 'x', &prefix, spec)
         }
         'c' => {
             let PTerm::Int(i) = arg(0)? else {
@@ -339,35 +335,36 @@ fn base(spec: &Spec<'_>) -> Result<u32, FormatError> {
     }
 }
 
+/// An integer argument of `~b ~x ...`: sign and magnitude limbs.
+fn int_arg(t: &PTerm) -> Option<(bool, Vec<u64>)> {
+    match t {
+        PTerm::Int(i) => Some((*i < 0, vec![i.unsigned_abs()])),
+        PTerm::BigInt {
+            negative,
+            magnitude,
+        } => Some((*negative, magnitude.clone())),
+        _ => None,
+    }
+}
+
 fn integer(
-    i: i64,
+    (negative, magnitude): (bool, Vec<u64>),
     base: u32,
     lower: bool,
     prefix: &str,
     spec: &Spec<'_>,
 ) -> Result<String, FormatError> {
-    let mut digits = Vec::new();
-    let mut n = i.unsigned_abs();
-    loop {
-        let d = (n % u64::from(base)) as u32;
-        digits.push(char::from_digit(d, base).unwrap_or('?'));
-        n /= u64::from(base);
-        if n == 0 {
-            break;
-        }
-    }
-    let body: String = digits
-        .iter()
-        .rev()
-        .map(|c| {
-            if lower {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            }
-        })
-        .collect();
-    let sign = if i < 0 { "-" } else { "" };
+    let digits = super::term::big_text(false, &magnitude, base);
+    let body: String = if lower {
+        digits.to_ascii_lowercase()
+    } else {
+        digits
+    };
+    let sign = if negative && magnitude.iter().any(|&l| l != 0) {
+        "-"
+    } else {
+        ""
+    };
     let text = format!("{sign}{prefix}{body}");
     // Integers ignore the precision for the field (it is the base).
     let s = Spec {

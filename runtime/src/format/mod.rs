@@ -35,6 +35,12 @@ mod tests;
 #[derive(Clone, Debug, PartialEq)]
 pub enum PTerm {
     Int(i64),
+    /// An integer outside `i64`: sign and magnitude limbs (least significant
+    /// first). A value that fits `i64` may also come this way; it prints the same.
+    BigInt {
+        negative: bool,
+        magnitude: Vec<u64>,
+    },
     Float(f64),
     Atom(String),
     Nil,

@@ -129,7 +129,11 @@ pub(super) fn print(t: &PTerm, o: &Options) -> String {
     let ll = o.line_length;
     match t {
         PTerm::Atom(a) => write_atom(a, o.unicode),
-        PTerm::Int(_) | PTerm::Float(_) | PTerm::Pid(_) | PTerm::Opaque(_) => {
+        PTerm::Int(_)
+        | PTerm::BigInt { .. }
+        | PTerm::Float(_)
+        | PTerm::Pid(_)
+        | PTerm::Opaque(_) => {
             // io_lib:write/1: Latin-1 encoding, whatever the modifier.
             write_atomic(t, false).unwrap_or_default()
         }
@@ -163,9 +167,11 @@ fn print_length(t: &PTerm, d: i64, o: &Options) -> If {
         PTerm::Tuple(es) if es.is_empty() => If::leaf("{}".into()),
         PTerm::Map(ps) if ps.is_empty() => If::leaf("#{}".into()),
         PTerm::Atom(a) => If::leaf(write_atom(a, o.unicode)),
-        PTerm::Int(_) | PTerm::Float(_) | PTerm::Pid(_) | PTerm::Opaque(_) => {
-            If::leaf(write_atomic(t, false).unwrap_or_default())
-        }
+        PTerm::Int(_)
+        | PTerm::BigInt { .. }
+        | PTerm::Float(_)
+        | PTerm::Pid(_)
+        | PTerm::Opaque(_) => If::leaf(write_atomic(t, false).unwrap_or_default()),
         PTerm::List(..) => print_length_list(t, d, o),
         PTerm::Tuple(es) => {
             if d == 1 {

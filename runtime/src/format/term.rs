@@ -179,3 +179,70 @@ pub(super) fn deep_char_list(t: &PTerm, out: &mut Vec<char>) -> Option<()> {
 pub(super) fn code_point(c: i64) -> Option<char> {
     u32::try_from(c).ok().and_then(char::from_u32)
 }
+
+/// The digits of a big integer in `base` (2..=36, upper case), with a `-`
+/// for negative values. Schoolbook: divides the magnitude by the largest
+/// power of `base` that fits a `u32`, yielding several digits per pass.
+pub(super) fn big_text(negative: bool, magnitude: &[u64], base: u32) -> String {
+    let base = base.clamp(2, 36);
+    let mut chunk = u64::from(base);
+    let mut per_chunk = 1usize;
+    while chunk * u64::from(base) <= u64::from(u32::MAX) {
+        chunk *= u64::from(base);
+        per_chunk += 1;
+    }
+    // 32-bit limbs, most significant first, so each step divides a u64.
+    let mut limbs: Vec<u32> = magnitude
+        .iter()
+        .rev()
+        .flat_map(|&l| [(l >> 32) as u32, l as u32])
+        .skip_while(|&l| l == 0)
+        .collect();
+    let mut digits: Vec<u8> = Vec::new();
+    while !limbs.is_empty() {
+        let mut rem = 0u64;
+        for l in limbs.iter_mut() {
+            let cur = (rem << 32) | u64::from(*l);
+            *l = (cur / chunk) as u32;
+            rem = cur % chunk;
+        }
+        let first_nonzero = limbs.iter().position(|&l| l != 0).unwrap_or(limbs.len());
+        limbs.drain(..first_nonzero);
+        for _ in 0..per_chunk {
+            digits.push(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(rem % u64::from(base)) as usize]);
+            rem /= u64::from(base);
+            if limbs.is_empty() && rem == 0 {
+                break;
+            }
+        }
+    }
+    if digits.is_empty() {
+        digits.push(b'0');
+    }
+    if negative {
+        digits.push(b'-');
+    }
+    digits.iter().rev().map(|&b| char::from(b)).collect()
+}
+
+#[cfg(test)]
+mod big_tests {
+    use super::big_text;
+
+    #[test]
+    fn big_text_in_any_base() {
+        // 2^100 and -(2^70 + 12345), checked against erl.
+        assert_eq!(
+            big_text(false, &[0, 1 << 36], 10),
+            "1267650600228229401496703205376"
+        );
+        assert_eq!(
+            big_text(false, &[0, 1 << 36], 16),
+            "10000000000000000000000000"
+        );
+        assert_eq!(big_text(true, &[12345, 64], 10), "-1180591620717411315769");
+        assert_eq!(big_text(true, &[12345, 64], 16), "-400000000000003039");
+        assert_eq!(big_text(false, &[], 10), "0");
+        assert_eq!(big_text(false, &[7], 2), "111");
+    }
+}

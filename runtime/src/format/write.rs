@@ -26,6 +26,10 @@ pub(super) fn write(t: &PTerm, depth: i64, unicode: bool) -> String {
 pub(super) fn write_atomic(t: &PTerm, unicode: bool) -> Option<String> {
     Some(match t {
         PTerm::Int(i) => i.to_string(),
+        PTerm::BigInt {
+            negative,
+            magnitude,
+        } => super::term::big_text(*negative, magnitude, 10),
         PTerm::Float(f) => shortest(*f),
         PTerm::Atom(a) => write_atom(a, unicode),
         PTerm::Pid(s) | PTerm::Opaque(s) => s.clone(),
@@ -127,7 +131,12 @@ fn write1(out: &mut String, t: &PTerm, d: i64, unicode: bool) {
             out.push(']');
         }
         // Covered by write_atomic.
-        PTerm::Int(_) | PTerm::Float(_) | PTerm::Atom(_) | PTerm::Pid(_) | PTerm::Opaque(_) => {}
+        PTerm::Int(_)
+        | PTerm::BigInt { .. }
+        | PTerm::Float(_)
+        | PTerm::Atom(_)
+        | PTerm::Pid(_)
+        | PTerm::Opaque(_) => {}
     }
 }
 

@@ -162,6 +162,30 @@ pub fn make_float(a: &mut impl Alloc, f: f64) -> Term {
     Term::boxed_ptr(p, a.is_literal())
 }
 
+/// An integer term for `v`: a small integer when it fits, else a bignum
+/// (normalised: see `term::big`).
+pub fn make_integer(a: &mut impl Alloc, v: &num_bigint::BigInt) -> Term {
+    use num_traits::ToPrimitive;
+    if let Some(t) = v.to_i64().and_then(Term::int) {
+        return t;
+    }
+    let (neg, limbs) = crate::term::big::limbs_of(v);
+    let sub = if neg { Sub::NegBig } else { Sub::PosBig };
+    let p = a.alloc_words(1 + limbs.len());
+    write_words(p, &[make_header(sub, limbs.len())]);
+    // SAFETY: `p` has 1 + limbs.len() words.
+    unsafe { std::ptr::copy_nonoverlapping(limbs.as_ptr(), p.add(1), limbs.len()) };
+    Term::boxed_ptr(p, a.is_literal())
+}
+
+/// An integer term for an `i64` (a bignum beyond 60 bits).
+pub fn make_i64(a: &mut impl Alloc, i: i64) -> Term {
+    match Term::int(i) {
+        Some(t) => t,
+        None => make_integer(a, &num_bigint::BigInt::from(i)),
+    }
+}
+
 pub fn make_ref(a: &mut impl Alloc, id: u64) -> Term {
     let p = a.alloc_words(2);
     write_words(p, &[make_header(Sub::Ref, 1), id]);
@@ -232,9 +256,13 @@ pub fn make_map(a: &mut impl Alloc, pairs: &mut [(Term, Term)]) -> Term {
 pub fn build_literal(a: &mut impl Alloc, lit: &eubeam_ir::Literal) -> Result<Term, String> {
     use eubeam_ir::Literal as L;
     Ok(match lit {
-        L::Int(i) => Term::int(*i).ok_or_else(|| {
-            format!("integer {i} does not fit in 60 bits (bignums are not supported yet)")
-        })?,
+        L::Int(i) => make_i64(a, *i),
+        L::BigInt(digits) => {
+            let v: num_bigint::BigInt = digits
+                .parse()
+                .map_err(|_| format!("malformed integer literal {digits}"))?;
+            make_integer(a, &v)
+        }
         L::Float(f) => make_float(a, *f),
         L::Atom(s) => Term::atom(Atom::intern(s)),
         L::Nil => Term::NIL,
@@ -701,6 +729,38 @@ fn evacuate(to: &mut ToSpace, t: Term) -> Term {
 mod tests {
     use super::*;
     use crate::term::order::eq_exact;
+
+    #[test]
+    fn bignums_are_normalised_and_survive_gc_copy_and_literals() {
+        use crate::term::big::to_bigint;
+        use num_bigint::BigInt;
+        let mut h = Heap::new();
+        // A value that fits a small integer is always a small integer.
+        let small = make_integer(&mut h, &BigInt::from(crate::term::SMALL_MAX));
+        assert!(small.is_small());
+        let edge = make_integer(&mut h, &(BigInt::from(crate::term::SMALL_MAX) + 1));
+        assert!(edge.is_bignum());
+        let v: BigInt = "-123456789012345678901234567890123456789"
+            .parse()
+            .unwrap_or_default();
+        let big = make_integer(&mut h, &v);
+        assert_eq!(big.sub(), Some(Sub::NegBig));
+        let t = make_tuple(&mut h, &[big, edge]);
+        let mut roots = [t];
+        h.collect(&mut [&mut roots], 0);
+        let elems = roots[0].tuple().map(|t| t.to_vec()).unwrap_or_default();
+        assert_eq!(to_bigint(elems[0]), Some(v.clone()));
+        assert_eq!(
+            to_bigint(elems[1]),
+            Some(BigInt::from(crate::term::SMALL_MAX) + 1)
+        );
+        let frag = copy_to_fragment(roots[0]);
+        assert!(eq_exact(frag.term, roots[0]));
+        let lit = eubeam_ir::Literal::BigInt("-123456789012345678901234567890123456789".into());
+        // The fragment owns the memory: keep it alive while reading.
+        let lf = literal_fragment(&lit);
+        assert_eq!(lf.as_ref().ok().and_then(|f| to_bigint(f.term)), Some(v));
+    }
 
     #[test]
     fn gc_keeps_live_data_and_drops_garbage() {

@@ -27,6 +27,7 @@
 //! pointers point into code that is never freed.
 
 pub mod atom;
+pub mod big;
 pub mod binary;
 pub mod order;
 pub mod printable;
@@ -304,7 +305,27 @@ impl Term {
     }
 
     pub fn is_number(self) -> bool {
-        self.is_small() || self.is_float()
+        self.is_small() || matches!(self.sub(), Some(Sub::Float | Sub::PosBig | Sub::NegBig))
+    }
+
+    /// A boxed integer (outside the small range by normalisation).
+    pub fn is_bignum(self) -> bool {
+        matches!(self.sub(), Some(Sub::PosBig | Sub::NegBig))
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.is_small() || self.is_bignum()
+    }
+
+    /// A bignum's sign (`true` = negative) and magnitude limbs, least
+    /// significant first.
+    pub fn big_limbs(self) -> Option<(bool, Vec<u64>)> {
+        let (neg, n) = match self.header() {
+            Some((Sub::PosBig, n)) => (false, n),
+            Some((Sub::NegBig, n)) => (true, n),
+            _ => return None,
+        };
+        Some((neg, (1..=n).map(|i| self.word(i)).collect()))
     }
 
     pub fn ref_id(self) -> Option<u64> {

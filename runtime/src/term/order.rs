@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Sub, Term};
+use super::{big, Sub, Term};
 
 fn class_rank(t: Term) -> u8 {
     if t.is_small() {
@@ -37,28 +37,40 @@ fn class_rank(t: Term) -> u8 {
 }
 
 fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
-    match (a.as_int(), b.as_int()) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        _ => {
-            let (fa, a_int) = match a.as_int() {
-                Some(i) => (i as f64, true),
-                None => (a.as_float().unwrap_or(0.0), false),
-            };
-            let (fb, b_int) = match b.as_int() {
-                Some(i) => (i as f64, true),
-                None => (b.as_float().unwrap_or(0.0), false),
-            };
-            match fa.partial_cmp(&fb).unwrap_or(Ordering::Equal) {
-                Ordering::Equal if exact && a_int != b_int => {
-                    if a_int {
-                        Ordering::Less
-                    } else {
-                        Ordering::Greater
-                    }
-                }
-                o => o,
+    // Fast path: two small integers.
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        return x.cmp(&y);
+    }
+    let (fa, fb) = (a.as_float(), b.as_float());
+    let o = match (fa, fb) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        // Integer against float: exact, never by rounding the integer.
+        (None, Some(y)) => match a.as_int() {
+            Some(x) => big::cmp_small_float(x, y),
+            None => big::to_bigint(a).map_or(Ordering::Equal, |x| big::cmp_int_float(&x, y)),
+        },
+        (Some(x), None) => match b.as_int() {
+            Some(y) => big::cmp_small_float(y, x).reverse(),
+            None => {
+                big::to_bigint(b).map_or(Ordering::Equal, |y| big::cmp_int_float(&y, x).reverse())
+            }
+        },
+        // Two integers, at least one big (a bignum is never in the small range).
+        (None, None) => match (big::to_bigint(a), big::to_bigint(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => Ordering::Equal,
+        },
+    };
+    match o {
+        // `=:=` and map keys: an integer sorts before an equal float.
+        Ordering::Equal if exact && fa.is_some() != fb.is_some() => {
+            if fa.is_none() {
+                Ordering::Less
+            } else {
+                Ordering::Greater
             }
         }
+        o => o,
     }
 }
 

@@ -39,6 +39,13 @@ pub fn to_pterm(t: Term) -> PTerm {
                 .unwrap_or_default(),
         ),
         Some(Sub::Float) => PTerm::Float(t.as_float().unwrap_or(0.0)),
+        Some(Sub::PosBig | Sub::NegBig) => match t.big_limbs() {
+            Some((negative, magnitude)) => PTerm::BigInt {
+                negative,
+                magnitude,
+            },
+            None => PTerm::Opaque("#Unknown<>".into()),
+        },
         Some(Sub::Ref) => PTerm::Opaque(ref_string(t.ref_id().unwrap_or(0))),
         Some(Sub::Fun) => match t.closure() {
             Some(c) => {

@@ -161,6 +161,7 @@ impl Lowerer<'_> {
             ExprKind::Var(_) => self.var_use(e),
             ExprKind::Atom(_)
             | ExprKind::Int(_)
+            | ExprKind::BigInt(_)
             | ExprKind::Char(_)
             | ExprKind::Float(_)
             | ExprKind::Str(_) => match const_literal(e) {

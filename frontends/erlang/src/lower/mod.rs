@@ -343,6 +343,7 @@ pub(crate) fn collect_vars(e: &ast::Expr, out: &mut std::collections::HashSet<St
         }
         K::Atom(_)
         | K::Int(_)
+        | K::BigInt(_)
         | K::Char(_)
         | K::Float(_)
         | K::Str(_)

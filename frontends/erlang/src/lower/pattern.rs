@@ -35,6 +35,7 @@ pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
     Some(match &e.kind {
         ExprKind::Atom(a) => Literal::Atom(a.clone()),
         ExprKind::Int(i) => Literal::Int(*i),
+        ExprKind::BigInt(d) => Literal::integer(d)?,
         ExprKind::Char(c) => Literal::Int(i64::from(*c)),
         ExprKind::Float(x) => Literal::Float(*x),
         ExprKind::Str(s) => Literal::string(s),
@@ -57,35 +58,47 @@ pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
         ExprKind::UnOp(_, x)
             if !matches!(
                 x.kind,
-                ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Char(_)
+                ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) | ExprKind::Char(_)
             ) =>
         {
             return None
         }
         ExprKind::UnOp(UnOp::Neg, x) => match const_literal(x)? {
-            Literal::Int(i) => Literal::Int(i.checked_neg()?),
+            Literal::Int(i) => match i.checked_neg() {
+                Some(n) => Literal::Int(n),
+                None => Literal::integer(&format!("{}", -i128::from(i)))?,
+            },
+            Literal::BigInt(d) => match d.strip_prefix('-') {
+                Some(pos) => Literal::integer(pos)?,
+                None => Literal::integer(&format!("-{d}"))?,
+            },
             Literal::Float(f) => Literal::Float(-f),
             _ => return None,
         },
         ExprKind::UnOp(UnOp::Plus, x) => match const_literal(x)? {
-            l @ (Literal::Int(_) | Literal::Float(_)) => l,
+            l @ (Literal::Int(_) | Literal::BigInt(_) | Literal::Float(_)) => l,
             _ => return None,
         },
         ExprKind::BinOp(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul), a, b)
             if matches!(
                 a.kind,
-                ExprKind::Int(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
+                ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
             ) && matches!(
                 b.kind,
-                ExprKind::Int(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
+                ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Char(_) | ExprKind::UnOp(..)
             ) =>
         {
             match (const_literal(a)?, const_literal(b)?) {
-                (Literal::Int(a), Literal::Int(b)) => Literal::Int(match op {
-                    BinOp::Add => a.checked_add(b)?,
-                    BinOp::Sub => a.checked_sub(b)?,
-                    _ => a.checked_mul(b)?,
-                }),
+                // i64 operands cannot overflow i128.
+                (Literal::Int(a), Literal::Int(b)) => {
+                    let (a, b) = (i128::from(a), i128::from(b));
+                    let r = match op {
+                        BinOp::Add => a + b,
+                        BinOp::Sub => a - b,
+                        _ => a * b,
+                    };
+                    Literal::integer(&r.to_string())?
+                }
                 _ => return None,
             }
         }
@@ -380,6 +393,7 @@ pub(crate) fn is_guard(e: &ast::Expr, defined: &std::collections::BTreeSet<(Stri
         ExprKind::Var(_)
         | ExprKind::Atom(_)
         | ExprKind::Int(_)
+        | ExprKind::BigInt(_)
         | ExprKind::Char(_)
         | ExprKind::Float(_)
         | ExprKind::Str(_) => true,

@@ -179,7 +179,7 @@ fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
     let atomic = choice((
         var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
         atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
-        select! { Tok::Int(i) => ExprKind::Int(i), Tok::Char(c) => ExprKind::Char(c),
+        select! { Tok::Int(i) => ExprKind::Int(i), Tok::BigInt(d) => ExprKind::BigInt(d), Tok::Char(c) => ExprKind::Char(c),
         Tok::Float(x) => ExprKind::Float(x) }
         .map_with(|k, e| Expr::new(k, range(e.span()))),
         select! { Tok::Str(s) => s }

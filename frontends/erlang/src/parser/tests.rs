@@ -28,6 +28,7 @@ fn sx(e: &Expr) -> String {
         ExprKind::Var(v) => v.clone(),
         ExprKind::Atom(a) => a.clone(),
         ExprKind::Int(i) => i.to_string(),
+        ExprKind::BigInt(d) => d.clone(),
         ExprKind::Char(c) => format!("${c}"),
         ExprKind::Float(x) => format!("{x:?}"),
         ExprKind::Str(s) => format!("{s:?}"),
