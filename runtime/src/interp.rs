@@ -387,7 +387,18 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 set!(*dst, t);
                 pc += 1;
             }
-            Instr::Raise { class, reason } => raise!(*class, src!(*reason), None),
+            Instr::Raise { class, reason } => {
+                let mut reason = src!(*reason);
+                // Core Erlang's `match_fail({function_clause, A1..An})` raises
+                // plain `function_clause` (OTP puts the arguments in the
+                // trace; here the trace keeps the arity).
+                if let Some(t) = reason.tuple() {
+                    if t.get(0) == Some(Term::atom(Atom::FUNCTION_CLAUSE)) {
+                        reason = Term::atom(Atom::FUNCTION_CLAUSE);
+                    }
+                }
+                raise!(*class, reason, None)
+            }
             Instr::ReRaise { trace, reason } => {
                 let (trace, reason) = (src!(*trace), src!(*reason));
                 let class = trace

@@ -253,7 +253,7 @@ fn shift(c: &mut Ctx, i: Term, j: Term) -> Result<Term, Trap> {
         if let Some(v) = i.as_int() {
             return Ok(i64_result(c, v >> s.min(63)));
         }
-        if s >= x.bits() + 1 {
+        if s > x.bits() {
             return Ok(Term::int(if x.is_negative() { -1 } else { 0 }).unwrap_or(Term::NIL));
         }
         // BigInt >> rounds toward minus infinity, like Erlang's bsr.
