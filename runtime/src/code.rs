@@ -67,6 +67,18 @@ impl Class {
     }
 }
 
+/// The type and options of one bit syntax segment (see `bitsyntax`).
+#[derive(Clone, Copy, Debug)]
+pub struct BinSpec {
+    pub ty: eubeam_ir::BinType,
+    /// `None`: the type's default (8 / 64 bits, the whole binary or the rest).
+    pub size: Option<Src>,
+    pub unit: u8,
+    pub signed: bool,
+    /// Little-endian (`native` is resolved at compile time).
+    pub little: bool,
+}
+
 /// Register bytecode. Labels are absolute instruction indexes in the module.
 ///
 /// Calling convention: arguments in x0..x(n-1); a fun being called in x(n);
@@ -243,6 +255,36 @@ pub enum Instr {
     WaitTimeout {
         target: u32,
         timeout: Src,
+    },
+    /// Build a bitstring from segments; on a bad value or size jump to
+    /// `fail` or, without a label, raise `badarg`.
+    BsCreate {
+        segs: Box<[(Src, BinSpec)]>,
+        dst: Reg,
+        fail: u32,
+    },
+    /// Start matching `src` as a bitstring (the position register is then
+    /// the literal 0); jump to `fail` if it is none.
+    BsStart {
+        src: Src,
+        fail: u32,
+    },
+    /// Read one segment of `bin` at bit position `pos`: the value into
+    /// `dst`, the position after it into `next`; jump to `fail` when it does
+    /// not match (too short, bad size, invalid UTF-8...).
+    BsGet {
+        bin: Src,
+        pos: Src,
+        spec: BinSpec,
+        dst: Reg,
+        next: Reg,
+        fail: u32,
+    },
+    /// Jump to `fail` unless `pos` is the end of `bin`.
+    BsTestTail {
+        bin: Src,
+        pos: Src,
+        fail: u32,
     },
     /// Raise `{case_clause, V}` (a case without a matching clause).
     CaseEnd {

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use crate::bif::{Ctx, Trap};
+use crate::bitsyntax::{self, BuildSeg, Got};
 use crate::code::{Class, Instr, ModuleCode, Reg, Src, NO_LABEL};
 use crate::heap;
 use crate::process::{CatchFrame, Frame, ProcBody, Process};
@@ -376,6 +377,70 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 }
                 set!(*dst, heap::make_map(&mut p.heap, &mut kv));
                 pc += 1;
+            }
+            Instr::BsCreate { segs, dst, fail } => {
+                let mut v = Vec::with_capacity(segs.len());
+                for (val, spec) in segs.iter() {
+                    v.push(BuildSeg {
+                        value: src!(*val),
+                        size: spec.size.map(|s| src!(s)),
+                        spec,
+                    });
+                }
+                match bitsyntax::build(&mut p.heap, &v) {
+                    Some(t) => {
+                        set!(*dst, t);
+                        pc += 1;
+                    }
+                    None if *fail != NO_LABEL => pc = *fail as usize,
+                    None => error!(Term::atom(Atom::BADARG)),
+                }
+            }
+            Instr::BsStart { src, fail } => {
+                if src!(*src).is_bitstring() {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::BsGet {
+                bin,
+                pos,
+                spec,
+                dst,
+                next,
+                fail,
+            } => {
+                let at = src!(*pos).as_int().and_then(|i| usize::try_from(i).ok());
+                let size = spec.size.map(|s| src!(s));
+                let got = match at {
+                    Some(at) => bitsyntax::get(&mut p.heap, src!(*bin), at, spec, size),
+                    None => Got::NoMatch,
+                };
+                match got {
+                    Got::Value(v, np) => {
+                        set!(*dst, v);
+                        set!(*next, Term::small(np));
+                        pc += 1;
+                    }
+                    Got::NoMatch => pc = *fail as usize,
+                    Got::Unsupported(what) => error!(mk_tuple(
+                        p,
+                        &[
+                            Term::atom(Atom::NOT_SUPPORTED),
+                            Term::atom(Atom::intern(what))
+                        ]
+                    )),
+                }
+            }
+            Instr::BsTestTail { bin, pos, fail } => {
+                let size = src!(*bin).bitstring().map(|b| b.bit_size());
+                let at = src!(*pos).as_int().and_then(|i| usize::try_from(i).ok());
+                if size.is_some() && size == at {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
+                }
             }
             Instr::MakeFun { func, free, dst } => {
                 let mut v = Vec::with_capacity(free.len());

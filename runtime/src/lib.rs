@@ -6,6 +6,7 @@
 //! `code` (export targets).
 
 pub mod bif;
+pub mod bitsyntax;
 pub mod code;
 pub mod compile;
 pub mod format;

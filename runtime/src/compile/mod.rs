@@ -22,7 +22,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use eubeam_ir::{Clause, Expr, ExprKind, Fun, FunName, Literal, MapOp, Module, Pattern};
 
 use crate::bif::NativeFn;
-use crate::code::{Class, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode, Reg, Src, NO_LABEL};
+use crate::code::{
+    BinSpec, Class, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode, Reg, Src, NO_LABEL,
+};
 use crate::heap::{build_literal, LiteralArea};
 use crate::interp::MAX_X;
 use crate::term::{Atom, Term};
@@ -154,6 +156,21 @@ pub fn compile_module(module: &Module, natives: &NativeMap, cs: &CodeServer) -> 
     })
 }
 
+/// The run-time spec of a segment (`native` endianness resolved here).
+fn bin_spec<T>(sg: &eubeam_ir::BinSegment<T>, size: Option<Src>) -> BinSpec {
+    BinSpec {
+        ty: sg.ty,
+        size,
+        unit: sg.unit,
+        signed: sg.signed,
+        little: match sg.endian {
+            eubeam_ir::Endian::Big => false,
+            eubeam_ir::Endian::Little => true,
+            eubeam_ir::Endian::Native => cfg!(target_endian = "little"),
+        },
+    }
+}
+
 fn relabel(ins: &mut Instr, labels: &[u32]) -> R<()> {
     let fix = |l: &mut u32| -> R<()> {
         if *l != NO_LABEL {
@@ -172,6 +189,10 @@ fn relabel(ins: &mut Instr, labels: &[u32]) -> R<()> {
         | Instr::IsNil { fail, .. }
         | Instr::IsMap { fail, .. }
         | Instr::GetMapValue { fail, .. }
+        | Instr::BsCreate { fail, .. }
+        | Instr::BsStart { fail, .. }
+        | Instr::BsGet { fail, .. }
+        | Instr::BsTestTail { fail, .. }
         | Instr::LoopRec { fail, .. } => fix(fail),
         Instr::Jump(l) => fix(l),
         Instr::Try { handler } | Instr::Catch { handler } => fix(handler),
@@ -547,9 +568,23 @@ impl<'c, 'm> Fx<'c, 'm> {
                 });
                 self.ret(vec![Src::Y(d)], k)
             }
-            ExprKind::Binary(_) => {
-                let s = self.not_supported("binary");
-                self.ret(vec![s], k)
+            ExprKind::Binary(segs) => {
+                let mut out = Vec::with_capacity(segs.len());
+                for sg in segs {
+                    let v = self.one(&sg.value)?;
+                    let size = match &sg.size {
+                        Some(e) => Some(self.one(e)?),
+                        None => None,
+                    };
+                    out.push((v, bin_spec(sg, size)));
+                }
+                let d = self.slot();
+                self.emit(Instr::BsCreate {
+                    segs: out.into_boxed_slice(),
+                    dst: Reg::Y(d),
+                    fail: self.guard_fail.unwrap_or(NO_LABEL),
+                });
+                self.ret(vec![Src::Y(d)], k)
             }
         }
     }
@@ -1104,8 +1139,36 @@ impl<'c, 'm> Fx<'c, 'm> {
                     self.pattern(vp, Src::Y(d), fail)?;
                 }
             }
-            Pattern::Binary(_) => {
-                self.not_supported("binary_pattern");
+            Pattern::Binary(segs) => {
+                // A position register threads through the segments (a fresh
+                // slot per segment, keeping slots write-once); sizes may use
+                // variables bound by earlier segments.
+                self.emit(Instr::BsStart { src: s, fail });
+                let mut pos = Src::Lit(Term::small(0));
+                for sg in segs {
+                    let size = match &sg.size {
+                        Some(e) => {
+                            // A size that raises makes the match fail.
+                            let saved = self.guard_fail.replace(fail);
+                            let r = self.one(e);
+                            self.guard_fail = saved;
+                            Some(r?)
+                        }
+                        None => None,
+                    };
+                    let (d, np) = (self.slot(), self.slot());
+                    self.emit(Instr::BsGet {
+                        bin: s,
+                        pos,
+                        spec: bin_spec(sg, size),
+                        dst: Reg::Y(d),
+                        next: Reg::Y(np),
+                        fail,
+                    });
+                    pos = Src::Y(np);
+                    self.pattern(&sg.value, Src::Y(d), fail)?;
+                }
+                self.emit(Instr::BsTestTail { bin: s, pos, fail });
             }
         }
         Ok(())
