@@ -81,7 +81,19 @@ pub struct CatchClause {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Qualifier {
     Generator(Expr, Expr),
+    /// `<<Pattern>> <= Binary`.
+    BinGenerator(Expr, Expr),
     Filter(Expr),
+}
+
+/// One element of `<<...>>`: `Value:Size/Type-Specifiers`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BinElem {
+    pub value: Expr,
+    pub size: Option<Expr>,
+    /// Type specifiers in order: name, and the integer of `unit:N`.
+    pub types: Vec<(String, Option<i64>, Span)>,
+    pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,6 +233,10 @@ pub enum ExprKind {
         after: Vec<Expr>,
     },
     ListComp(Box<Expr>, Vec<Qualifier>),
+    /// `<<Elements>>` (bit syntax construction or pattern).
+    Binary(Vec<BinElem>),
+    /// `<< Expr || Qualifiers >>` (the expression must be a bitstring).
+    BinComp(Box<Expr>, Vec<Qualifier>),
     /// A construct that parsed but is not supported yet: maps, records,
     /// binaries, macros. The string names it for the diagnostic.
     Unsupported(&'static str),

@@ -111,19 +111,18 @@ fn binary_to_list3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 fn bitstring_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let b = bits(a[0])?;
     let whole = b.bit_size() / 8;
-    let items: Vec<Term> = (0..whole)
+    let mut items: Vec<Term> = (0..whole)
         .map(|i| Term::small(b.content_byte(i) as usize))
         .collect();
     let rest = b.bit_size() % 8;
-    let tail = if rest == 0 {
-        Term::NIL
-    } else {
+    if rest != 0 {
+        // The trailing bits are the last element: `[1, <<2:3>>]`.
         let mut w = BitWriter::default();
         w.push_bits(b.read_bits(whole * 8, rest), rest);
         let (v, n) = w.finish();
-        heap::make_bitstring(&mut c.p.heap, v, n)
-    };
-    Ok(heap::list_with_tail(&mut c.p.heap, &items, tail))
+        items.push(heap::make_bitstring(&mut c.p.heap, v, n));
+    }
+    Ok(c.list(&items))
 }
 
 fn list_to_binary(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {

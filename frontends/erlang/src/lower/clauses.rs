@@ -656,7 +656,7 @@ impl Lowerer<'_> {
                     .iter()
                     .filter_map(|q| match q {
                         Qualifier::Filter(f) => Some(vec![f.clone()]),
-                        Qualifier::Generator(..) => None,
+                        Qualifier::Generator(..) | Qualifier::BinGenerator(..) => None,
                     })
                     .collect();
                 // Filters are `,`-joined: all must hold. One alternative.
@@ -728,6 +728,9 @@ impl Lowerer<'_> {
                     span,
                 )
             }
+            Qualifier::BinGenerator(pat, bin) => {
+                self.bin_generator(elem, pat, bin, rest, tail, span, &mut pre)
+            }
             Qualifier::Filter(f) if is_guard(f, &self.info.defined) => {
                 let guard = self.guard(&vec![vec![f.clone()]], Vec::new(), span);
                 let body = self.comprehension(elem, rest, tail.clone(), span);
@@ -778,6 +781,143 @@ impl Lowerer<'_> {
             }
         };
         wrap(pre, out)
+    }
+
+    /// `<<Segs>> <= Bin`: a loop matching `<<Segs, T/bitstring>>`; a
+    /// guard filter that fails skips the element, and a rest that does not
+    /// match ends the generator (as on the BEAM).
+    #[allow(clippy::too_many_arguments)]
+    fn bin_generator(
+        &mut self,
+        elem: &ast::Expr,
+        pat: &ast::Expr,
+        bin: &ast::Expr,
+        rest: &[Qualifier],
+        tail: ir::Expr,
+        span: ir::Span,
+        pre: &mut Vec<Pre>,
+    ) -> ir::Expr {
+        let bin = self.expr(bin, pre);
+        let name = FunName::new(format!("lc$^{}", self.lc_counter), 1);
+        self.lc_counter += 1;
+        let arg = self.names.temp();
+        let t = self.names.temp();
+        let before = self.env.clone();
+        let mut head = Head::shadowing();
+        let segs = match &pat.kind {
+            ExprKind::Binary(_) => match self.pattern(pat, &mut head) {
+                ir::Pattern::Binary(segs) => segs,
+                _ => Vec::new(),
+            },
+            _ => {
+                self.error(&pat.span, "a binary generator's pattern must be a binary");
+                Vec::new()
+            }
+        };
+        let n_guards = rest
+            .iter()
+            .take_while(|q| matches!(q, Qualifier::Filter(f) if is_guard(f, &self.info.defined)))
+            .count();
+        let filters: Vec<Vec<ast::Expr>> = rest[..n_guards]
+            .iter()
+            .filter_map(|q| match q {
+                Qualifier::Filter(f) => Some(vec![f.clone()]),
+                _ => None,
+            })
+            .collect();
+        let conj: ast::Guard = if filters.is_empty() {
+            Vec::new()
+        } else {
+            vec![filters.concat()]
+        };
+        let guard = self.guard(&conj, head.equalities, span);
+        let next = self.lc_apply(&name, ir::Expr::var(t.clone(), span), span);
+        let body = self.comprehension(elem, &rest[n_guards..], next, span);
+        self.env = before;
+        let with_tail = |segs: &[ir::BinSegment<ir::Pattern>], t: String| {
+            let mut segs = segs.to_vec();
+            segs.push(ir::BinSegment {
+                value: ir::Pattern::Var(t),
+                size: None,
+                unit: 1,
+                ty: ir::BinType::Bitstring,
+                signed: false,
+                endian: ir::Endian::Big,
+                span,
+            });
+            ir::Pattern::Binary(segs)
+        };
+        let mut cls = vec![clause(vec![with_tail(&segs, t)], guard.clone(), body, span)];
+        if guard.is_some() {
+            // Same segments with fresh names: skip the element.
+            let t2 = self.names.temp();
+            let wild: Vec<ir::BinSegment<ir::Pattern>> = segs
+                .iter()
+                .map(|s| ir::BinSegment {
+                    value: match &s.value {
+                        ir::Pattern::Var(_) => ir::Pattern::Wildcard,
+                        p => p.clone(),
+                    },
+                    ..s.clone()
+                })
+                .collect();
+            // A size using a variable bound in the pattern keeps its binding.
+            let uses_own_var = segs.iter().any(|s| {
+                s.size
+                    .as_ref()
+                    .is_some_and(|e| matches!(&e.kind, ir::ExprKind::Var(_)))
+            });
+            let skip_pat = if uses_own_var {
+                with_tail(&segs, t2.clone())
+            } else {
+                with_tail(&wild, t2.clone())
+            };
+            let skip = self.lc_apply(&name, ir::Expr::var(t2, span), span);
+            cls.push(clause(vec![skip_pat], None, skip, span));
+        }
+        let other = self.names.temp();
+        let is_bits = ir::Expr::call(
+            "erlang",
+            "is_bitstring",
+            vec![ir::Expr::var(other.clone(), span)],
+            span,
+        );
+        cls.push(clause(
+            vec![ir::Pattern::Var(other)],
+            Some(is_bits),
+            tail,
+            span,
+        ));
+        let bad = self.names.temp();
+        cls.push(clause(
+            vec![ir::Pattern::Var(bad.clone())],
+            None,
+            ir::Expr::match_fail(
+                reason("bad_generator", vec![ir::Expr::var(bad, span)], span),
+                span,
+            ),
+            span,
+        ));
+        let fun = ir::Fun {
+            params: vec![arg.clone()],
+            body: Box::new(ir::Expr::new(
+                ir::ExprKind::Case {
+                    arg: Box::new(ir::Expr::var(arg, span)),
+                    clauses: cls,
+                },
+                span,
+            )),
+            span,
+            name: Some(name.name.clone()),
+        };
+        let start = self.lc_apply(&name, bin, span);
+        ir::Expr::new(
+            ir::ExprKind::LetRec {
+                defs: vec![(name, fun)],
+                body: Box::new(start),
+            },
+            span,
+        )
     }
 
     fn lc_apply(&self, name: &FunName, arg: ir::Expr, span: ir::Span) -> ir::Expr {

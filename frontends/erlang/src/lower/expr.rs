@@ -249,6 +249,8 @@ impl Lowerer<'_> {
                 self.env = saved;
                 out
             }
+            ExprKind::Binary(elems) => self.binary_expr(elems, span, pre),
+            ExprKind::BinComp(elem, quals) => self.binary_comprehension(elem, quals, span),
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Expr::atom("false", span)

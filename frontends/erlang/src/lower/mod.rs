@@ -7,6 +7,7 @@
 //! everything evaluated after it, exactly as in Erlang.
 
 mod bifs;
+mod binary;
 mod clauses;
 mod expr;
 mod pattern;
@@ -431,11 +432,19 @@ pub(crate) fn collect_vars(e: &ast::Expr, out: &mut std::collections::HashSet<St
             }
             many(after, out);
         }
-        K::ListComp(x, qs) => {
+        K::Binary(elems) => {
+            for el in elems {
+                collect_vars(&el.value, out);
+                if let Some(sz) = &el.size {
+                    collect_vars(sz, out);
+                }
+            }
+        }
+        K::ListComp(x, qs) | K::BinComp(x, qs) => {
             collect_vars(x, out);
             for q in qs {
                 match q {
-                    ast::Qualifier::Generator(p, l) => {
+                    ast::Qualifier::Generator(p, l) | ast::Qualifier::BinGenerator(p, l) => {
                         collect_vars(p, out);
                         collect_vars(l, out);
                     }

@@ -212,6 +212,7 @@ impl Lowerer<'_> {
                     }
                 }
             }
+            ExprKind::Binary(elems) => self.binary_pattern(elems, head),
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Pattern::Wildcard
@@ -371,6 +372,7 @@ impl Lowerer<'_> {
                     }
                 }
             }
+            ExprKind::Binary(elems) => self.binary_guard(elems, span),
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Expr::atom("false", span)

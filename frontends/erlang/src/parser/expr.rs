@@ -176,6 +176,93 @@ pub(super) fn fun_clause<'t>(
 }
 
 fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    recursive(|prim_self| primary_of(expr, exprs, prim_self.boxed())).boxed()
+}
+
+/// `<< >>`, `<< E1, E2 >>`, `<< E || Qualifiers >>`. An element is
+/// `PrefixOp? Primary (':' Primary)? ('/' Type ('-' Type)*)?` where a type
+/// is an atom or `unit:N` (erl_parse's `bin_element`).
+fn binary_expr<'t>(expr: P<'t, Expr>, prim: P<'t, Expr>) -> P<'t, Expr> {
+    let prefix = select! {
+        Tok::Punct("+") => UnOp::Plus,
+        Tok::Punct("-") => UnOp::Neg,
+        Tok::Punct("bnot") => UnOp::Bnot,
+        Tok::Punct("not") => UnOp::Not,
+    }
+    .map_with(|op, e| (op, range(e.span())));
+    let value = prefix.or_not().then(prim.clone()).map(|(op, x)| match op {
+        Some((op, s)) => {
+            let span = s.start..x.span.end;
+            Expr::new(ExprKind::UnOp(op, Box::new(x)), span)
+        }
+        None => x,
+    });
+    let ty = atom()
+        .then(punct(":").ignore_then(integer()).or_not())
+        .map(|((name, span), unit)| (name, unit, span));
+    let types = punct("/")
+        .ignore_then(ty.separated_by(punct("-")).at_least(1).collect::<Vec<_>>())
+        .or_not()
+        .map(Option::unwrap_or_default);
+    let elem = value
+        .then(punct(":").ignore_then(prim).or_not())
+        .then(types)
+        .map_with(|((value, size), types), e| BinElem {
+            value,
+            size,
+            types,
+            span: range(e.span()),
+        });
+    let elems = elem
+        .separated_by(punct(","))
+        .at_least(1)
+        .collect::<Vec<BinElem>>()
+        .map(Ok);
+    let comp = expr
+        .clone()
+        .then_ignore(punct("||"))
+        .then(qualifiers(expr))
+        .map(Err);
+    punct("<<")
+        .ignore_then(choice((comp, elems)).or_not())
+        .then_ignore(punct(">>"))
+        .map_with(|body, e| {
+            let span = range(e.span());
+            match body {
+                None => Expr::new(ExprKind::Binary(Vec::new()), span),
+                Some(Ok(elems)) => Expr::new(ExprKind::Binary(elems), span),
+                Some(Err((x, quals))) => Expr::new(ExprKind::BinComp(Box::new(x), quals), span),
+            }
+        })
+        .boxed()
+}
+
+/// Comprehension qualifiers: `P <- List`, `P <= Binary`, filters.
+fn qualifiers<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Qualifier>> {
+    expr.clone()
+        .then(
+            choice((
+                punct("<-").ignore_then(expr.clone()).map(|x| (true, x)),
+                punct("<=").ignore_then(expr.clone()).map(|x| (false, x)),
+            ))
+            .or_not(),
+        )
+        .map(|(lhs, rhs)| match rhs {
+            None => Qualifier::Filter(lhs),
+            Some((true, list)) => Qualifier::Generator(lhs, list),
+            Some((false, bin)) => Qualifier::BinGenerator(lhs, bin),
+        })
+        .separated_by(punct(","))
+        .at_least(1)
+        .collect::<Vec<Qualifier>>()
+        .boxed()
+}
+
+fn primary_of<'t>(
+    expr: P<'t, Expr>,
+    exprs: P<'t, Vec<Expr>>,
+    prim_self: P<'t, Expr>,
+) -> P<'t, Expr> {
     let atomic = choice((
         var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
         atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
@@ -227,11 +314,7 @@ fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .map_with(|body, e| Expr::new(ExprKind::Block(body), range(e.span())))
         .boxed();
 
-    let binary = punct("<<")
-        .then(token_tree().repeated())
-        .then(punct(">>"))
-        .map_with(|_, e| unsupported("binaries (bit syntax)")(range(e.span())))
-        .boxed();
+    let binary = binary_expr(expr.clone(), prim_self.clone());
 
     let macro_use = punct("?")
         .then(choice((var().ignored(), atom().ignored())))
@@ -264,28 +347,7 @@ fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
 }
 
 fn list<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
-    let qualifier = expr
-        .clone()
-        .then(
-            choice((
-                punct("<-").ignore_then(expr.clone()).map(Some),
-                punct("<=").ignore_then(expr.clone()).map(|_| None),
-            ))
-            .or_not(),
-        )
-        .map_with(|(lhs, rhs), e| match rhs {
-            None => Qualifier::Filter(lhs),
-            Some(Some(list)) => Qualifier::Generator(lhs, list),
-            Some(None) => Qualifier::Filter(unsupported("binary generators")(range(e.span()))),
-        });
-    let comprehension = punct("||")
-        .ignore_then(
-            qualifier
-                .separated_by(punct(","))
-                .at_least(1)
-                .collect::<Vec<Qualifier>>(),
-        )
-        .map(Ok);
+    let comprehension = punct("||").ignore_then(qualifiers(expr.clone())).map(Ok);
     let items = punct(",")
         .ignore_then(expr.clone())
         .repeated()

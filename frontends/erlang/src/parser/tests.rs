@@ -97,12 +97,35 @@ fn precedence_and_associativity() {
         ("#{a => 1}", "<unsupported maps>"),
         ("#r{a = 1}", "<unsupported records>"),
         ("X#r.a", "<unsupported records>"),
-        ("<<1, 2>>", "<unsupported binaries (bit syntax)>"),
         ("?MODULE", "<unsupported macros (the preprocessor)>"),
     ];
     for (src, want) in cases {
         assert_eq!(sx(&expr(src)), want, "{src}");
     }
+}
+
+#[test]
+fn bit_syntax() {
+    let e = expr("<<X:8/little-signed-unit:1, \"ab\", -1, Y/binary>>");
+    let ExprKind::Binary(elems) = &e.kind else {
+        panic!("not a binary: {e:?}");
+    };
+    assert_eq!(elems.len(), 4);
+    let names: Vec<&str> = elems[0].types.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(names, ["little", "signed", "unit"]);
+    assert_eq!(elems[0].types[2].1, Some(1));
+    assert!(matches!(elems[1].value.kind, ExprKind::Str(_)));
+    assert!(matches!(elems[2].value.kind, ExprKind::UnOp(..)));
+    assert_eq!(elems[3].types[0].0, "binary");
+    assert!(matches!(expr("<<>>").kind, ExprKind::Binary(ref v) if v.is_empty()));
+    let c = expr("<< <<X>> || <<X>> <= B, X > 1 >>");
+    assert!(
+        matches!(&c.kind, ExprKind::BinComp(_, qs) if matches!(qs[0], Qualifier::BinGenerator(..)))
+    );
+    let l = expr("[X || <<X:8>> <= B]");
+    assert!(
+        matches!(&l.kind, ExprKind::ListComp(_, qs) if matches!(qs[0], Qualifier::BinGenerator(..)))
+    );
 }
 
 #[test]
