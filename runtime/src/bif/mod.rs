@@ -17,6 +17,7 @@ use crate::vm::VmInner;
 mod arith;
 pub mod binary;
 mod erlang;
+mod etf;
 mod io;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
@@ -119,6 +120,7 @@ pub fn all() -> NativeTable {
     arith::register(&mut t);
     binary::register(&mut t);
     erlang::register(&mut t);
+    etf::register(&mut t);
     io::register(&mut t);
     t
 }
