@@ -405,6 +405,22 @@ impl CodeServer {
         mods.get(&m).copied()
     }
 
+    /// Bytes of the current versions of all modules (instructions, function
+    /// and line tables, literals), for `erlang:memory(code)`.
+    pub fn bytes(&self) -> usize {
+        let mods = self.modules.read().unwrap_or_else(|e| e.into_inner());
+        mods.values()
+            .map(|m| {
+                std::mem::size_of::<ModuleCode>()
+                    + m.code.len() * std::mem::size_of::<Instr>()
+                    + m.funs.len() * std::mem::size_of::<FunInfo>()
+                    + m.lines.len() * 8
+                    + m.imports.len() * 8
+                    + m.literals.words() * 8
+            })
+            .sum()
+    }
+
     /// Install a compiled module: it becomes current and its exports point at it.
     pub fn install(&self, code: ModuleCode) -> &'static ModuleCode {
         let code: &'static ModuleCode = Box::leak(Box::new(code));

@@ -139,8 +139,11 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
     }
 
     macro_rules! handle_dispatch {
-        ($d:expr, $tail:expr) => {{
+        ($d:expr, $tail:expr, $live:expr) => {{
             match $d {
+                // The native asked to be called again later: the call
+                // instruction runs again with the same x registers.
+                Dispatch::Yield => yield_here!($live),
                 Dispatch::Enter(c, f) => enter!(c, f, $tail),
                 Dispatch::Value(v) => {
                     x[0] = v;
@@ -201,8 +204,12 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 reds -= 1;
                 let tail = matches!(instr, Instr::CallExtLast { .. });
                 let target = CallTarget::Entry(code.imports[*imp as usize], *arity as usize);
+                // Where the caller is, for natives that inspect it
+                // (`process_info(self(), current_function)`).
+                p.code = code;
+                p.pc = pc as u32;
                 let d = dispatch_call(p, me, vm, x, target);
-                handle_dispatch!(d, tail);
+                handle_dispatch!(d, tail, *arity as usize);
             }
             Instr::CallFun { arity } | Instr::CallFunLast { arity } => {
                 if reds == 0 {
@@ -211,7 +218,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 reds -= 1;
                 let tail = matches!(instr, Instr::CallFunLast { .. });
                 let d = dispatch_call(p, me, vm, x, CallTarget::Fun(*arity as usize));
-                handle_dispatch!(d, tail);
+                handle_dispatch!(d, tail, *arity as usize + 1);
             }
             Instr::ApplyLast => {
                 if reds == 0 {
@@ -222,7 +229,12 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 match prepare_apply(vm, x, m, f, args) {
                     Ok((entry, n)) => {
                         let d = dispatch_call(p, me, vm, x, CallTarget::Entry(entry, n));
-                        handle_dispatch!(d, true);
+                        if matches!(d, Dispatch::Yield) {
+                            x[0] = m;
+                            x[1] = f;
+                            x[2] = args;
+                        }
+                        handle_dispatch!(d, true, 3);
                     }
                     Err(reason) => error!(reason),
                 }
@@ -641,6 +653,8 @@ enum Dispatch {
     Value(Term),
     Raise(Class, Term, Option<TopFrame>),
     Exit(Term),
+    /// Suspend and run the call instruction again (`Trap::Yield`).
+    Yield,
 }
 
 enum CallTarget {
@@ -661,7 +675,7 @@ fn dispatch_call(
 ) -> Dispatch {
     let mut target = target;
     // Natives may trap into further calls (apply of apply...): bounded.
-    for _ in 0..64 {
+    for round in 0..64 {
         match target {
             CallTarget::Fun(n) => {
                 let f = x[n];
@@ -755,6 +769,14 @@ fn dispatch_call(
                             return Dispatch::Value(Term::TRUE);
                         }
                         Err(Trap::Exit(reason)) => return Dispatch::Exit(reason),
+                        // Only the first native of a call may be re-run by
+                        // re-executing the instruction (later ones have
+                        // rewritten the x registers): those retry here.
+                        Err(Trap::Yield) if round == 0 => return Dispatch::Yield,
+                        Err(Trap::Yield) => {
+                            std::thread::sleep(std::time::Duration::from_micros(100));
+                            continue;
+                        }
                     }
                 }
                 if let Some(t) = entry.target() {

@@ -16,6 +16,7 @@ pub mod interp;
 pub mod irb;
 pub mod prelude;
 pub mod process;
+pub mod signals;
 pub mod term;
 pub mod vm;
 

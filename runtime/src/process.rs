@@ -16,8 +16,8 @@
 //! CAS fails (the sender got there first and set NOTIFIED) or the sender sees
 //! WAITING and makes the process runnable, so a wake-up is never lost.
 
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::Mutex;
 
@@ -48,8 +48,44 @@ pub struct Process {
     /// Long-lived host processes (the shell) survive the end of `Vm::run`.
     pub system: bool,
     pub trap_exit: AtomicBool,
-    /// Monitors on this process: (ref id, watching pid).
-    pub monitors: Mutex<Vec<(u64, u64)>>,
+    /// Links and monitors (see `crate::signals`). Other processes change
+    /// these sets, so they live here, under their own lock; nobody holds
+    /// two processes' `signals` locks at once.
+    pub signals: Mutex<Signals>,
+    /// Heap, stack and queue words at the end of the last time slice, and
+    /// reductions so far (for `erlang:memory/0` and `statistics/1`, which
+    /// must not lock every process).
+    pub words: AtomicUsize,
+    pub reductions: AtomicU64,
+}
+
+/// How a monitor names its target in the `'DOWN'` message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MonitorName {
+    /// `monitor(process, Pid)`: the pid.
+    Pid,
+    /// `monitor(process, Name)`: `{Name, Node}`.
+    Name(Atom),
+}
+
+/// A monitor held by a process: the target and how the target was named.
+#[derive(Clone, Copy, Debug)]
+pub struct HeldMonitor {
+    pub target: u64,
+    pub name: MonitorName,
+}
+
+/// The link and monitor state of one process.
+#[derive(Default)]
+pub struct Signals {
+    /// Set under this lock when the process dies: after that, links and
+    /// monitors are refused (`noproc`) instead of being added.
+    pub exited: bool,
+    pub links: HashSet<u64>,
+    /// Monitors this process holds, by reference id.
+    pub monitors: HashMap<u64, HeldMonitor>,
+    /// Monitors on this process: reference id → watching pid.
+    pub monitored_by: HashMap<u64, u64>,
 }
 
 impl Process {
@@ -64,7 +100,9 @@ impl Process {
             body: Mutex::new(Some(Box::new(body))),
             system,
             trap_exit: AtomicBool::new(false),
-            monitors: Mutex::new(Vec::new()),
+            signals: Mutex::new(Signals::default()),
+            words: AtomicUsize::new(0),
+            reductions: AtomicU64::new(0),
         }
     }
 
@@ -150,6 +188,21 @@ impl Process {
         }
     }
 
+    pub fn signals(&self) -> std::sync::MutexGuard<'_, Signals> {
+        self.signals.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The messages not yet moved to the receiver's queue (terms stay
+    /// valid while the receiver's body is locked by the caller).
+    pub fn inbox_snapshot(&self) -> Vec<Term> {
+        self.inbox
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|m| m.term)
+            .collect()
+    }
+
     pub fn inbox_len(&self) -> usize {
         self.inbox.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
@@ -178,6 +231,25 @@ pub struct CatchFrame {
 pub struct Mark {
     pub ref_id: u64,
     pub pos: usize,
+}
+
+/// `max_heap_size` of a process (sizes in words, as on the BEAM).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxHeap {
+    /// 0 = no limit.
+    pub size: usize,
+    pub kill: bool,
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> MaxHeap {
+        MaxHeap {
+            size: 0,
+            kill: true,
+            error_logger: true,
+        }
+    }
 }
 
 /// Everything only the running process touches.
@@ -214,8 +286,15 @@ pub struct ProcBody {
     pub exit_notify: Option<Sender<bool>>,
     /// Where the shell process sends evaluation results.
     pub host_reply: Option<Sender<Result<String, String>>>,
-    /// Monitors this process holds: ref id → monitored pid.
-    pub monitoring: Vec<(u64, u64)>,
+    /// `{M, F, Arity}` the process was spawned with.
+    pub initial_call: Option<(Atom, Atom, u32)>,
+    pub max_heap: Option<MaxHeap>,
+    /// Set by a collection that left the heap above `max_heap`: the
+    /// process is killed at its next scheduling point. Holds the total
+    /// heap size in words for the report.
+    pub heap_limit_hit: Option<usize>,
+    /// `process_flag(priority, P)`: remembered and reported (one run queue).
+    pub priority: Atom,
 }
 
 impl ProcBody {
@@ -241,7 +320,10 @@ impl ProcBody {
             reductions: 0,
             exit_notify: None,
             host_reply: None,
-            monitoring: Vec::new(),
+            initial_call: None,
+            max_heap: None,
+            heap_limit_hit: None,
+            priority: Atom::NORMAL,
         }
     }
 
@@ -266,6 +348,22 @@ impl ProcBody {
             ],
             stack_words,
         );
+        if let Some(m) = self.max_heap {
+            let total = self.total_heap_words();
+            if m.size > 0 && total > m.size {
+                self.heap_limit_hit = Some(total);
+            }
+        }
+    }
+
+    /// Heap plus stack, in words (`total_heap_size` on the BEAM counts both).
+    pub fn total_heap_words(&self) -> usize {
+        self.heap.size_words() + self.stack_words()
+    }
+
+    /// Words of the process's stack (y slots and frame records).
+    pub fn stack_words(&self) -> usize {
+        self.ys.len() + self.frames.len() * 2
     }
 
     /// Take the message at the save pointer out of the queue and make its

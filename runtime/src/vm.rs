@@ -111,13 +111,17 @@ impl Output {
 thread_local! {
     /// The run queue of the scheduler running on this thread, if any.
     static LOCAL: std::cell::OnceCell<Worker<Arc<Process>>> = const { std::cell::OnceCell::new() };
+    /// On a scheduler thread: processes spawned during the current time
+    /// slice, queued locally when it ends. None on other threads.
+    static SPAWNED: std::cell::RefCell<Option<Vec<Arc<Process>>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 const SHARDS: usize = 64;
 const GLOBAL_FIRST: u64 = 8;
 
 /// pid → process, sharded to keep spawn and send from contending.
-struct ProcTable {
+pub(crate) struct ProcTable {
     shards: Vec<Mutex<HashMap<u64, Arc<Process>>>>,
 }
 
@@ -132,7 +136,7 @@ impl ProcTable {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
     }
-    fn get(&self, pid: u64) -> Option<Arc<Process>> {
+    pub(crate) fn get(&self, pid: u64) -> Option<Arc<Process>> {
         self.shard(pid).get(&pid).cloned()
     }
     fn insert(&self, p: Arc<Process>) {
@@ -141,7 +145,7 @@ impl ProcTable {
     fn remove(&self, pid: u64) {
         self.shard(pid).remove(&pid);
     }
-    fn all(&self) -> Vec<Arc<Process>> {
+    pub(crate) fn all(&self) -> Vec<Arc<Process>> {
         self.shards
             .iter()
             .flat_map(|s| {
@@ -158,10 +162,31 @@ impl ProcTable {
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct TimerKey(std::cmp::Reverse<(Instant, u64)>);
 
+/// A timer that sends a message (`erlang:send_after`, `start_timer`).
+struct MsgTimer {
+    deadline: Instant,
+    /// A pid or a registered name, resolved when the timer fires.
+    dest: Term,
+    msg: Fragment,
+}
+
+// SAFETY: `dest` is an immediate (pid or atom) and `msg` a fragment the
+// timer owns alone until it is delivered; neither points into a process heap.
+unsafe impl Send for MsgTimer {}
+
 #[derive(Default)]
 struct TimerState {
+    /// Deadlines of receive timers (by timer id) and message timers (by
+    /// reference id); ids of both kinds never collide: message timers use
+    /// reference ids, tagged by the low bit of the key (see `timer_key`).
     heap: BinaryHeap<TimerKey>,
     procs: HashMap<u64, Arc<Process>>,
+    msgs: HashMap<u64, MsgTimer>,
+}
+
+/// Heap key of a timer: receive timers even, message timers odd.
+fn timer_key(id: u64, msg: bool) -> u64 {
+    (id << 1) | u64::from(msg)
 }
 
 #[derive(Default)]
@@ -180,8 +205,8 @@ pub struct VmInner {
     pub output: Output,
     loader: Arc<dyn ModuleLoader>,
     load_state: Mutex<LoadState>,
-    procs: ProcTable,
-    registry: Mutex<HashMap<Atom, u64>>,
+    pub(crate) procs: ProcTable,
+    pub(crate) registry: Mutex<HashMap<Atom, u64>>,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
     injector: Injector<Arc<Process>>,
@@ -193,6 +218,10 @@ pub struct VmInner {
     timers: Mutex<TimerState>,
     timer_cv: Condvar,
     next_timer: AtomicU64,
+    last_runtime: AtomicU64,
+    last_wall: AtomicU64,
+    /// Reductions of processes that have ended.
+    dead_reductions: AtomicU64,
 }
 
 fn boot_code() -> &'static ModuleCode {
@@ -273,29 +302,98 @@ impl VmInner {
     }
 
     fn start(&self, body: ProcBody, system: bool) -> u64 {
+        self.start_with(body, system, &SpawnOpts::default(), None)
+    }
+
+    /// Start a process; with `opts.link`/`opts.monitor` the link or monitor
+    /// with `parent` exists before the child runs its first instruction
+    /// (as `spawn_link`/`spawn_monitor` promise).
+    fn start_with(
+        &self,
+        body: ProcBody,
+        system: bool,
+        opts: &SpawnOpts,
+        parent: Option<&Arc<Process>>,
+    ) -> u64 {
+        let mut body = body;
+        if opts.max_heap.is_some() {
+            body.max_heap = opts.max_heap;
+        }
         let pid = body.pid;
         let p = Arc::new(Process::new(pid, body, system));
+        if let Some(parent) = parent {
+            if opts.link {
+                parent.signals().links.insert(pid);
+                p.signals().links.insert(parent.pid);
+            }
+            if let Some(r) = opts.monitor {
+                parent.signals().monitors.insert(
+                    r,
+                    crate::process::HeldMonitor {
+                        target: pid,
+                        name: crate::process::MonitorName::Pid,
+                    },
+                );
+                p.signals().monitored_by.insert(r, parent.pid);
+            }
+        }
         self.procs.insert(p.clone());
-        self.enqueue(p);
+        // Spawned by a running process: the child waits in this scheduler's
+        // queue until the parent's time slice ends (as on the BEAM), so the
+        // parent's next operations (`monitor`, `link`, a send) come first.
+        let p = SPAWNED.with(|s| match s.borrow_mut().as_mut() {
+            Some(v) => {
+                v.push(p);
+                None
+            }
+            None => Some(p),
+        });
+        if let Some(p) = p {
+            self.enqueue(p);
+        }
         pid
     }
 
     /// spawn(Fun): the fun is copied into the new process.
     pub fn spawn_fun(&self, fun: Term) -> u64 {
+        self.spawn_fun_opts(fun, &SpawnOpts::default(), None)
+    }
+
+    pub fn spawn_fun_opts(
+        &self,
+        fun: Term,
+        opts: &SpawnOpts,
+        parent: Option<&Arc<Process>>,
+    ) -> u64 {
         let frag = heap::copy_to_fragment(fun);
         let mut body = self.new_body(BOOT_FUN);
         body.saved_x = vec![frag.term];
         body.heap.attach(frag.block);
-        self.start(body, false)
+        body.initial_call = initial_call_of(fun);
+        self.start_with(body, false, opts, parent)
     }
 
     /// spawn(M, F, Args).
     pub fn spawn_mfa(&self, m: Term, f: Term, args: Term) -> u64 {
+        self.spawn_mfa_opts(m, f, args, &SpawnOpts::default(), None)
+    }
+
+    pub fn spawn_mfa_opts(
+        &self,
+        m: Term,
+        f: Term,
+        args: Term,
+        opts: &SpawnOpts,
+        parent: Option<&Arc<Process>>,
+    ) -> u64 {
         let frag = heap::copy_to_fragment(args);
         let mut body = self.new_body(BOOT_APPLY);
         body.saved_x = vec![m, f, frag.term];
         body.heap.attach(frag.block);
-        self.start(body, false)
+        if let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), args.list_len()) {
+            body.initial_call = Some((m, f, n as u32));
+        }
+        self.start_with(body, false, opts, parent)
     }
 
     /// Send `msg` to a pid or registered name. False if the name is unknown
@@ -315,7 +413,7 @@ impl VmInner {
         true
     }
 
-    fn deliver(&self, p: &Arc<Process>, frag: Fragment) {
+    pub(crate) fn deliver(&self, p: &Arc<Process>, frag: Fragment) {
         if p.deliver(frag) {
             self.enqueue(p.clone());
         }
@@ -346,60 +444,7 @@ impl VmInner {
             .copied()
     }
 
-    /// monitor(process, Pid) from `watcher`: returns the ref id. A dead
-    /// target gets an immediate 'DOWN' with reason `noproc`.
-    pub fn monitor(&self, watcher: u64, target: u64) -> (u64, bool) {
-        let id = self.new_ref_id();
-        match self.procs.get(target) {
-            Some(t) if t.state() != crate::process::EXITED => {
-                t.monitors
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((id, watcher));
-                (id, true)
-            }
-            _ => (id, false),
-        }
-    }
-
-    pub fn demonitor(&self, ref_id: u64, target: u64) {
-        if let Some(t) = self.procs.get(target) {
-            t.monitors
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .retain(|(r, _)| *r != ref_id);
-        }
-    }
-
-    /// An exit signal from `from` to `to` (no links yet: only exit/2).
-    pub fn exit_signal(&self, from: u64, to: u64, reason: Term) {
-        let Some(target) = self.procs.get(to) else {
-            return;
-        };
-        let is_kill = reason == Term::atom(Atom::KILL);
-        if target.trap_exit.load(Ordering::SeqCst) && !is_kill {
-            let mut scratch = heap::Heap::new();
-            let msg = heap::make_tuple(
-                &mut scratch,
-                &[Term::atom(Atom::EXIT_UPPER), Term::pid(from), reason],
-            );
-            self.deliver(&target, heap::copy_to_fragment(msg));
-            return;
-        }
-        if reason == Term::atom(Atom::NORMAL) {
-            return;
-        }
-        let r = if is_kill {
-            Term::atom(Atom::KILLED)
-        } else {
-            reason
-        };
-        *target.exit_reason.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some(heap::copy_to_fragment(r));
-        self.kill(&target);
-    }
-
-    fn kill(&self, p: &Arc<Process>) {
+    pub(crate) fn kill(&self, p: &Arc<Process>) {
         p.killed.store(true, Ordering::SeqCst);
         if p.notify() {
             self.enqueue(p.clone());
@@ -428,10 +473,160 @@ impl VmInner {
         let id = self.next_timer.fetch_add(1, Ordering::Relaxed);
         let deadline = Instant::now() + Duration::from_millis(ms);
         let mut t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
-        t.heap.push(TimerKey(std::cmp::Reverse((deadline, id))));
+        t.heap.push(TimerKey(std::cmp::Reverse((
+            deadline,
+            timer_key(id, false),
+        ))));
         t.procs.insert(id, p.clone());
         self.timer_cv.notify_one();
         id
+    }
+
+    /// Start a message timer with reference id `r`.
+    pub fn start_msg_timer(&self, ms: u64, r: u64, dest: Term, msg: Fragment) {
+        let deadline = Instant::now() + Duration::from_millis(ms);
+        let mut t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+        t.heap
+            .push(TimerKey(std::cmp::Reverse((deadline, timer_key(r, true)))));
+        t.msgs.insert(
+            r,
+            MsgTimer {
+                deadline,
+                dest,
+                msg,
+            },
+        );
+        self.timer_cv.notify_one();
+    }
+
+    /// Milliseconds left, rounded up as the BEAM does.
+    fn ms_left(deadline: Instant) -> u64 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        left.as_micros().div_ceil(1000) as u64
+    }
+
+    /// Cancel a message timer: the time it had left, or None if it fired
+    /// or never existed. (Its heap entry is skipped when it comes due.)
+    pub fn cancel_msg_timer(&self, r: u64) -> Option<u64> {
+        let m = self
+            .timers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .msgs
+            .remove(&r)?;
+        Some(Self::ms_left(m.deadline))
+    }
+
+    pub fn read_msg_timer(&self, r: u64) -> Option<u64> {
+        let t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+        t.msgs.get(&r).map(|m| Self::ms_left(m.deadline))
+    }
+
+    /// Send an already copied message to a pid or name (false: no such name).
+    fn send_fragment(&self, dest: Term, msg: Fragment) -> bool {
+        let pid = match (dest.as_pid(), dest.as_atom()) {
+            (Some(pid), _) => pid,
+            (None, Some(name)) => match self.whereis(name) {
+                Some(pid) => pid,
+                None => return false,
+            },
+            _ => return false,
+        };
+        if let Some(p) = self.procs.get(pid) {
+            self.deliver(&p, msg);
+        }
+        true
+    }
+
+    pub fn registered_names(&self) -> Vec<Atom> {
+        self.registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .copied()
+            .collect()
+    }
+
+    pub fn name_of(&self, pid: u64) -> Option<Atom> {
+        self.registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|(_, p)| **p == pid)
+            .map(|(n, _)| *n)
+    }
+
+    /// Pids of live processes, in creation order.
+    pub fn live_pids(&self) -> Vec<u64> {
+        let mut v: Vec<u64> = self
+            .procs
+            .all()
+            .iter()
+            .filter(|p| p.state() != crate::process::EXITED)
+            .map(|p| p.pid)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    pub fn scheduler_count(&self) -> usize {
+        self.stealers
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
+    }
+
+    /// No fixed limit: the BEAM's default, reported for compatibility.
+    pub fn process_limit(&self) -> usize {
+        262_144
+    }
+
+    /// `statistics(runtime | wall_clock)`: total ms since the VM started and
+    /// ms since the previous call of the same kind.
+    pub fn clock_sample(&self, runtime: bool) -> (u64, u64) {
+        let now = self.start.elapsed().as_millis() as u64;
+        let cell = if runtime {
+            &self.last_runtime
+        } else {
+            &self.last_wall
+        };
+        let prev = cell.swap(now, Ordering::SeqCst);
+        (now, now.saturating_sub(prev))
+    }
+
+    /// Reductions of processes that have ended plus those of live processes
+    /// at their last time slice.
+    pub fn total_reductions(&self) -> u64 {
+        self.dead_reductions.load(Ordering::Relaxed)
+            + self
+                .procs
+                .all()
+                .iter()
+                .map(|p| p.reductions.load(Ordering::Relaxed))
+                .sum::<u64>()
+    }
+
+    /// Bytes in use, from the runtime's own accounting: process heaps,
+    /// stacks and queues as of each process's last time slice; atoms; code.
+    pub fn memory_usage(&self) -> MemoryUsage {
+        let procs = self.procs.all();
+        let processes: usize = procs
+            .iter()
+            .map(|p| {
+                p.words.load(Ordering::Relaxed) * 8
+                    + std::mem::size_of::<Process>()
+                    + std::mem::size_of::<ProcBody>()
+            })
+            .sum();
+        let atom = crate::term::atom::table_bytes();
+        let code = self.code.bytes();
+        MemoryUsage {
+            processes,
+            system: atom + code,
+            atom,
+            binary: 0,
+            code,
+        }
     }
 
     fn timer_loop(&self) {
@@ -443,9 +638,17 @@ impl VmInner {
             let now = Instant::now();
             let next = t.heap.peek().map(|k| k.0 .0);
             match next {
-                Some((deadline, id)) if deadline <= now => {
+                Some((deadline, key)) if deadline <= now => {
                     t.heap.pop();
-                    if let Some(p) = t.procs.remove(&id) {
+                    let id = key >> 1;
+                    if key & 1 == 1 {
+                        if let Some(m) = t.msgs.remove(&id) {
+                            // Deliver outside the timer lock.
+                            drop(t);
+                            let _ = self.send_fragment(m.dest, m.msg);
+                            t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+                        }
+                    } else if let Some(p) = t.procs.remove(&id) {
                         p.timer_fired.store(id, Ordering::SeqCst);
                         if p.notify() {
                             self.enqueue(p);
@@ -604,13 +807,24 @@ impl VmInner {
         LOCAL.with(|l| {
             let _ = l.set(local);
         });
+        SPAWNED.with(|s| *s.borrow_mut() = Some(Vec::new()));
         let mut x = vec![Term::NIL; MAX_X];
         let mut tick = 0u64;
         while !self.shutdown.load(Ordering::SeqCst) {
             tick = tick.wrapping_add(1);
             let next = LOCAL.with(|l| l.get().and_then(|w| self.find_work(w, tick)));
             match next {
-                Some(p) => self.run_process(p, &mut x),
+                Some(p) => {
+                    self.run_process(p, &mut x);
+                    let spawned = SPAWNED.with(|s| s.borrow_mut().as_mut().map(std::mem::take));
+                    if let Some(v) = spawned {
+                        if !v.is_empty() {
+                            for c in v {
+                                self.enqueue(c);
+                            }
+                        }
+                    }
+                }
                 None => self.park(),
             }
         }
@@ -633,6 +847,23 @@ impl VmInner {
         } else {
             interp::run(body, &p, self, x)
         };
+        let result = match body.heap_limit_hit.take() {
+            Some(total) if !matches!(result, RunResult::Exit { .. }) => {
+                match self.heap_limit_reached(&p, body, total) {
+                    Some(reason) => RunResult::Exit {
+                        reason,
+                        report: false,
+                    },
+                    None => result,
+                }
+            }
+            _ => result,
+        };
+        p.words.store(
+            body.total_heap_words() + body.queue.iter().map(Fragment::words).sum::<usize>(),
+            Ordering::Relaxed,
+        );
+        p.reductions.store(body.reductions, Ordering::Relaxed);
         match result {
             RunResult::Yield => {
                 if p.killed.load(Ordering::SeqCst) {
@@ -663,39 +894,46 @@ impl VmInner {
         if report {
             self.crash_report(p.pid, reason);
         }
-        if let Some(name) = body.registered {
+        // The name goes first, as on the BEAM: whoever sees the 'DOWN' or
+        // 'EXIT' may register it again. Any process may have registered
+        // this one, so look by pid (the registry is small).
+        {
+            let pid = p.pid;
             let mut r = self.registry.lock().unwrap_or_else(|e| e.into_inner());
-            if r.get(&name) == Some(&p.pid) {
-                r.remove(&name);
+            if !r.is_empty() {
+                r.retain(|_, v| *v != pid);
             }
         }
+        // Links and monitors (the reason still lives in the body's heap).
+        self.signal_exit(p, reason);
         p.set_exited();
         self.procs.remove(p.pid);
-        // 'DOWN' messages for the monitors on this process.
-        let monitors = std::mem::take(&mut *p.monitors.lock().unwrap_or_else(|e| e.into_inner()));
-        if !monitors.is_empty() {
-            let mut scratch = heap::Heap::new();
-            for (ref_id, watcher) in monitors {
-                if let Some(w) = self.procs.get(watcher) {
-                    let r = heap::make_ref(&mut scratch, ref_id);
-                    let msg = heap::make_tuple(
-                        &mut scratch,
-                        &[
-                            Term::atom(Atom::intern("DOWN")),
-                            r,
-                            Term::atom(Atom::intern("process")),
-                            Term::pid(p.pid),
-                            reason,
-                        ],
-                    );
-                    self.deliver(&w, heap::copy_to_fragment(msg));
-                }
-            }
-        }
         if let Some(tx) = &body.exit_notify {
             let _ = tx.send(reason == Term::atom(Atom::NORMAL));
         }
+        self.dead_reductions
+            .fetch_add(body.reductions, Ordering::Relaxed);
         drop(body);
+    }
+
+    /// A collection left the heap above `max_heap_size`: report as OTP does
+    /// and end the process with `killed` when the limit says so.
+    fn heap_limit_reached(&self, p: &Arc<Process>, body: &ProcBody, total: usize) -> Option<Term> {
+        let m = body.max_heap?;
+        if m.error_logger {
+            let text = format!(
+                "=ERROR REPORT==== {} ===\n     Process:            {} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n     Message Queue Len:  {}\n\n",
+                timestamp(),
+                pid_string(p.pid),
+                m.size,
+                total,
+                m.kill,
+                m.error_logger,
+                body.queue.len() + p.inbox_len(),
+            );
+            self.output.err(text.as_bytes());
+        }
+        m.kill.then_some(Term::atom(Atom::KILLED))
     }
 
     fn crash_report(&self, pid: u64, reason: Term) {
@@ -726,6 +964,30 @@ impl VmInner {
             .unwrap_or_else(|e| e.into_inner())
             .retain(|_, pid| self.procs.get(*pid).is_some());
     }
+}
+
+/// `erlang:memory()` figures, in bytes.
+pub struct MemoryUsage {
+    pub processes: usize,
+    pub system: usize,
+    pub atom: usize,
+    pub binary: usize,
+    pub code: usize,
+}
+
+/// Options of `spawn_opt` (and what `spawn_link`/`spawn_monitor` mean).
+#[derive(Default, Clone, Copy)]
+pub struct SpawnOpts {
+    pub link: bool,
+    /// The monitor reference id, when the parent monitors the child.
+    pub monitor: Option<u64>,
+    pub max_heap: Option<crate::process::MaxHeap>,
+}
+
+/// `initial_call` of a process spawned with a fun: `{erlang, apply, 2}`, as
+/// on the BEAM (`proc_lib` would show the fun; plain spawn does not).
+fn initial_call_of(_fun: Term) -> Option<(Atom, Atom, u32)> {
+    Some((Atom::ERLANG, Atom::APPLY, 2))
 }
 
 /// `24-Nov-2026::23:31:07.262367` in UTC (the local time of this machine).
@@ -819,6 +1081,9 @@ impl Vm {
             timers: Mutex::new(TimerState::default()),
             timer_cv: Condvar::new(),
             next_timer: AtomicU64::new(1),
+            last_runtime: AtomicU64::new(0),
+            last_wall: AtomicU64::new(0),
+            dead_reductions: AtomicU64::new(0),
         });
         for m in crate::prelude::modules() {
             if let Err(e) = inner.load_ir(&m) {

@@ -86,64 +86,12 @@ fn make_ref(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
     Ok(heap::make_ref(&mut c.p.heap, id))
 }
 
-fn spawn1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if a[0].fun_arity() != Some(0) {
-        return badarg();
-    }
-    let pid = c.vm.spawn_fun(a[0]);
-    Ok(Term::pid(pid))
-}
-
-fn spawn3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if !a[0].is_atom() || !a[1].is_atom() || a[2].list_len().is_none() {
-        return badarg();
-    }
-    let pid = c.vm.spawn_mfa(a[0], a[1], a[2]);
-    Ok(Term::pid(pid))
-}
-
 fn send(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     if c.vm.send(a[0], a[1]) {
         Ok(a[1])
     } else {
         badarg()
     }
-}
-
-fn register_name(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let (Some(name), Some(pid)) = (a[0].as_atom(), a[1].as_pid()) else {
-        return badarg();
-    };
-    if name == Atom::UNDEFINED || !c.vm.register(name, pid) {
-        return badarg();
-    }
-    if pid == c.p.pid {
-        c.p.registered = Some(name);
-    }
-    Ok(Term::TRUE)
-}
-
-fn unregister(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(name) = a[0].as_atom() else {
-        return badarg();
-    };
-    if c.vm.unregister(name) {
-        if c.p.registered == Some(name) {
-            c.p.registered = None;
-        }
-        Ok(Term::TRUE)
-    } else {
-        badarg()
-    }
-}
-
-fn whereis(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(name) = a[0].as_atom() else {
-        return badarg();
-    };
-    Ok(c.vm
-        .whereis(name)
-        .map_or(Term::atom(Atom::UNDEFINED), Term::pid))
 }
 
 /// Convert microseconds to `unit`.
@@ -212,34 +160,6 @@ fn convert_time_unit(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn exit1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Err(Trap::Raise(Class::Exit, a[0]))
-}
-
-fn exit2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(pid) = a[0].as_pid() else {
-        return badarg();
-    };
-    if pid == c.p.pid {
-        // An exit signal to oneself.
-        if a[1] == Term::atom(Atom::NORMAL)
-            && !c.me.trap_exit.load(std::sync::atomic::Ordering::Relaxed)
-        {
-            return Ok(Term::TRUE);
-        }
-        if c.me.trap_exit.load(std::sync::atomic::Ordering::Relaxed)
-            && a[1] != Term::atom(Atom::KILL)
-        {
-            c.vm.exit_signal(c.p.pid, pid, a[1]);
-            return Ok(Term::TRUE);
-        }
-        let reason = if a[1] == Term::atom(Atom::KILL) {
-            Term::atom(Atom::KILLED)
-        } else {
-            a[1]
-        };
-        return Err(Trap::Exit(reason));
-    }
-    c.vm.exit_signal(c.p.pid, pid, a[1]);
-    Ok(Term::TRUE)
 }
 
 fn error1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
@@ -421,125 +341,6 @@ fn make_fun(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
 }
 
-fn process_flag(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    match a[0].as_atom() {
-        Some(Atom::TRAP_EXIT) => {
-            let new = match a[1].as_atom() {
-                Some(Atom::TRUE) => true,
-                Some(Atom::FALSE) => false,
-                _ => return badarg(),
-            };
-            let old =
-                c.me.trap_exit
-                    .swap(new, std::sync::atomic::Ordering::SeqCst);
-            Ok(Term::bool(old))
-        }
-        _ => badarg(),
-    }
-}
-
-fn dict_find(c: &Ctx, k: Term) -> Option<usize> {
-    (0..c.p.dict.len() / 2).find(|&i| order::eq_exact(c.p.dict[2 * i], k))
-}
-
-fn put(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    match dict_find(c, a[0]) {
-        Some(i) => {
-            let old = c.p.dict[2 * i + 1];
-            c.p.dict[2 * i + 1] = a[1];
-            Ok(old)
-        }
-        None => {
-            c.p.dict.push(a[0]);
-            c.p.dict.push(a[1]);
-            Ok(Term::atom(Atom::UNDEFINED))
-        }
-    }
-}
-
-fn get1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    Ok(dict_find(c, a[0]).map_or(Term::atom(Atom::UNDEFINED), |i| c.p.dict[2 * i + 1]))
-}
-
-fn get0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
-    let pairs: Vec<(Term, Term)> = c.p.dict.chunks(2).map(|kv| (kv[0], kv[1])).collect();
-    let mut items = Vec::with_capacity(pairs.len());
-    for (k, v) in pairs {
-        items.push(c.tuple(&[k, v]));
-    }
-    Ok(c.list(&items))
-}
-
-fn erase1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    match dict_find(c, a[0]) {
-        Some(i) => {
-            let old = c.p.dict[2 * i + 1];
-            c.p.dict.drain(2 * i..2 * i + 2);
-            Ok(old)
-        }
-        None => Ok(Term::atom(Atom::UNDEFINED)),
-    }
-}
-
-fn erase0(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let all = get0(c, a)?;
-    c.p.dict.clear();
-    Ok(all)
-}
-
-fn is_process_alive(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    match a[0].as_pid() {
-        Some(pid) => Ok(Term::bool(pid == c.p.pid || c.vm.is_alive(pid))),
-        None => badarg(),
-    }
-}
-
-fn garbage_collect(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
-    Err(Trap::Gc)
-}
-
-fn monitor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if a[0] != Term::atom(Atom::intern("process")) {
-        return badarg();
-    }
-    let target = match (a[1].as_pid(), a[1].as_atom()) {
-        (Some(p), _) => Some(p),
-        (None, Some(name)) => c.vm.whereis(name),
-        _ => return badarg(),
-    };
-    let (id, alive) = match target {
-        Some(t) => c.vm.monitor(c.p.pid, t),
-        None => (c.vm.new_ref_id(), false),
-    };
-    let r = heap::make_ref(&mut c.p.heap, id);
-    match target {
-        Some(t) if alive => c.p.monitoring.push((id, t)),
-        _ => {
-            // The target does not exist: 'DOWN' right away.
-            let msg = c.tuple(&[
-                Term::atom(Atom::intern("DOWN")),
-                r,
-                Term::atom(Atom::intern("process")),
-                a[1],
-                Term::atom(Atom::intern("noproc")),
-            ]);
-            c.vm.send(Term::pid(c.p.pid), msg);
-        }
-    }
-    Ok(r)
-}
-
-fn demonitor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let Some(id) = a[0].ref_id() else {
-        return badarg();
-    };
-    if let Some(i) = c.p.monitoring.iter().position(|(r, _)| *r == id) {
-        let (_, target) = c.p.monitoring.remove(i);
-        c.vm.demonitor(id, target);
-    }
-    Ok(Term::TRUE)
-}
-
 fn display(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let s = crate::term::printable::debug_string(a[0]);
     c.vm.output.out(format!("{s}\n").as_bytes());
@@ -566,20 +367,14 @@ pub(super) fn register(t: &mut NativeTable) {
     }
     let called: &[(&str, u32, super::NativeFn)] = &[
         ("make_ref", 0, make_ref),
-        ("spawn", 1, spawn1),
-        ("spawn", 3, spawn3),
         ("!", 2, send),
         ("send", 2, send),
-        ("register", 2, register_name),
-        ("unregister", 1, unregister),
-        ("whereis", 1, whereis),
         ("monotonic_time", 0, monotonic_time0),
         ("monotonic_time", 1, monotonic_time1),
         ("system_time", 0, system_time0),
         ("system_time", 1, system_time1),
         ("convert_time_unit", 3, convert_time_unit),
         ("exit", 1, exit1),
-        ("exit", 2, exit2),
         ("error", 1, error1),
         ("error", 2, error1),
         ("throw", 1, throw1),
@@ -601,18 +396,7 @@ pub(super) fn register(t: &mut NativeTable) {
         ("apply", 3, apply3),
         ("make_fun", 3, make_fun),
         ("node", 1, node),
-        ("process_flag", 2, process_flag),
-        ("put", 2, put),
-        ("get", 1, get1),
-        ("get", 0, get0),
-        ("erase", 1, erase1),
-        ("erase", 0, erase0),
-        ("is_process_alive", 1, is_process_alive),
-        ("garbage_collect", 0, garbage_collect),
         ("display", 1, display),
-        ("monitor", 2, monitor),
-        ("demonitor", 1, demonitor),
-        ("demonitor", 2, demonitor),
     ];
     for &(f, a, nf) in called {
         t.push(("erlang", f, a, nf, false));

@@ -19,6 +19,7 @@ pub mod binary;
 mod erlang;
 mod etf;
 mod io;
+mod process;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
 
@@ -45,6 +46,9 @@ pub enum Trap {
     Gc,
     /// End the process with this reason (no crash report).
     Exit(Term),
+    /// Not possible now (another process's state is busy): suspend and
+    /// call the native again with the same arguments when rescheduled.
+    Yield,
 }
 
 impl Ctx<'_> {
@@ -122,5 +126,6 @@ pub fn all() -> NativeTable {
     erlang::register(&mut t);
     etf::register(&mut t);
     io::register(&mut t);
+    process::register(&mut t);
     t
 }

@@ -157,6 +157,15 @@ impl Atom {
     }
 }
 
+/// Bytes the atom table holds (texts and index), for `erlang:memory(atom)`.
+pub fn table_bytes() -> usize {
+    let t = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    t.texts
+        .iter()
+        .map(|s| s.len() + 2 * std::mem::size_of::<&str>() + 4)
+        .sum()
+}
+
 fn intern_locked(t: &mut Table, text: &str) -> Atom {
     let sym = t.interner.get_or_intern(text);
     let idx = sym.to_usize();
