@@ -938,20 +938,25 @@ fn registered_names_dictionary_and_spawn3() {
         ),
         seq(
             call("erlang", "register", vec![atom("w"), var("W")]),
-            seq(
-                send(atom("w"), atom("hi")),
+            // Read the name before the worker can exit (its death frees it).
+            let_(
+                "Wh",
+                call("erlang", "whereis", vec![atom("w")]),
                 seq(
-                    call("erlang", "put", vec![atom("k"), int(1)]),
-                    tuple(vec![
-                        receive(
-                            vec![clause(vec![pvar("R")], None, var("R"))],
-                            int(1000),
-                            atom("timeout"),
-                        ),
-                        call("erlang", "get", vec![atom("k")]),
-                        op("=:=", call("erlang", "whereis", vec![atom("w")]), var("W")),
-                        call("erlang", "is_process_alive", vec![self_()]),
-                    ]),
+                    send(atom("w"), atom("hi")),
+                    seq(
+                        call("erlang", "put", vec![atom("k"), int(1)]),
+                        tuple(vec![
+                            receive(
+                                vec![clause(vec![pvar("R")], None, var("R"))],
+                                int(1000),
+                                atom("timeout"),
+                            ),
+                            call("erlang", "get", vec![atom("k")]),
+                            op("=:=", var("Wh"), var("W")),
+                            call("erlang", "is_process_alive", vec![self_()]),
+                        ]),
+                    ),
                 ),
             ),
         ),

@@ -251,7 +251,6 @@ fn demonitor2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         }
     }
     let active = c.vm.demonitor(c.me, r);
-    let mut removed = false;
     if flush {
         // Remove a 'DOWN' for this monitor already in the queue.
         c.me.drain_inbox(&mut c.p.queue);
@@ -268,10 +267,8 @@ fn demonitor2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
             c.p.save = i;
             c.p.remove_message();
             c.p.save = if save > i { save - 1 } else { save };
-            removed = true;
         }
     }
-    let _ = removed;
     Ok(Term::bool(!info || active))
 }
 
@@ -573,7 +570,7 @@ fn info_item(c: &mut Ctx, proc_: &Process, body: Option<&ProcBody>, item: Atom) 
         }
         "trap_exit" => Term::bool(proc_.trap_exit.load(Ordering::SeqCst)),
         "dictionary" => {
-            let dict: Vec<Term> = b.dict.iter().map(|t| *t).collect();
+            let dict: Vec<Term> = b.dict.to_vec();
             let dict: Vec<Term> = if me {
                 dict
             } else {
@@ -627,15 +624,15 @@ fn copy_into(c: &mut Ctx, t: Term) -> Term {
     f.term
 }
 
+/// What `with_process` runs: the caller's context, the process asked
+/// about and its body (None: the caller itself).
+type InfoFn<'a> = dyn FnMut(&mut Ctx, &Process, Option<&ProcBody>) -> Result<Term, Trap> + 'a;
+
 /// Run `f` with the body of `pid` (None for the caller itself). A running
 /// process's body is locked by its scheduler: then the caller yields and
 /// retries (`Trap::Yield`), so two processes asking about each other
 /// cannot deadlock.
-fn with_process(
-    c: &mut Ctx,
-    pid: u64,
-    f: &mut dyn FnMut(&mut Ctx, &Process, Option<&ProcBody>) -> Result<Term, Trap>,
-) -> Result<Term, Trap> {
+fn with_process(c: &mut Ctx, pid: u64, f: &mut InfoFn<'_>) -> Result<Term, Trap> {
     if pid == c.p.pid {
         let me = c.me.clone();
         return f(c, &me, None);
@@ -954,5 +951,4 @@ pub(super) fn register(t: &mut NativeTable) {
     t.push(("timer", "send_after", 2, timer_send_after, false));
     t.push(("timer", "send_after", 3, timer_send_after, false));
     t.push(("timer", "cancel", 1, timer_cancel, false));
-    let _ = error::<Term>;
 }
