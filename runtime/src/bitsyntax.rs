@@ -13,8 +13,8 @@
 //!   segment matched without a size, a rest that is a multiple of its unit);
 //! - `utf8/16/32` encode one code point (not a surrogate, at most 16#10FFFF).
 //!
-//! Integers read from a binary must fit the runtime's 60-bit small
-//! integers until bignums exist; larger ones are an `Unsupported` result.
+//! Integers of any size are read and written: values beyond an `i64` go
+//! through `num_bigint` (two's complement of the low `n` bits).
 
 use eubeam_ir::BinType;
 
@@ -56,8 +56,10 @@ fn put(w: &mut BitWriter, s: &BuildSeg) -> Option<()> {
                 Some(sz) => bits_of(sz, spec.unit)?,
                 None => 8,
             };
-            let v = s.value.as_int()?;
-            put_integer(w, v, n, spec.little);
+            match s.value.as_int() {
+                Some(v) => put_integer(w, v, n, spec.little),
+                None => put_big_integer(w, &crate::term::big::to_bigint(s.value)?, n, spec.little),
+            }
         }
         BinType::Float => {
             let n = match s.size {
@@ -66,7 +68,10 @@ fn put(w: &mut BitWriter, s: &BuildSeg) -> Option<()> {
             };
             let f = match s.value.as_int() {
                 Some(i) => i as f64,
-                None => s.value.as_float()?,
+                None => match s.value.as_float() {
+                    Some(f) => f,
+                    None => crate::term::big::to_f64(&crate::term::big::to_bigint(s.value)?)?,
+                },
             };
             let (v, n) = match n {
                 64 => (f.to_bits(), 64),
@@ -157,6 +162,70 @@ fn put_integer(w: &mut BitWriter, v: i64, n: usize, little: bool) {
     w.push_bits((v as u64) & mask, left);
 }
 
+/// The low `n` bits of a big value's two's complement, as `put_integer`.
+fn put_big_integer(w: &mut BitWriter, v: &num_bigint::BigInt, n: usize, little: bool) {
+    use num_bigint::BigInt;
+    // `&` is two's complement on negative values: the low n bits, as a
+    // non-negative value.
+    let m: BigInt = v & ((BigInt::from(1) << n) - 1);
+    let (_, mut bytes) = m.to_bytes_le();
+    bytes.resize(n.div_ceil(8), 0);
+    let (whole, r) = (n / 8, n % 8);
+    if little {
+        for &b in &bytes[..whole] {
+            w.push_bits(u64::from(b), 8);
+        }
+        if r > 0 {
+            w.push_bits(u64::from(bytes[whole]) & ((1 << r) - 1), r);
+        }
+    } else {
+        if r > 0 {
+            w.push_bits(u64::from(bytes[whole]), r);
+        }
+        for &b in bytes[..whole].iter().rev() {
+            w.push_bits(u64::from(b), 8);
+        }
+    }
+}
+
+/// An `n`-bit integer at `pos` of any size (the inverse of `put_big_integer`).
+fn read_big_integer(
+    b: &BitSlice,
+    pos: usize,
+    n: usize,
+    signed: bool,
+    little: bool,
+) -> num_bigint::BigInt {
+    use num_bigint::{BigInt, BigUint};
+    let (whole, r) = (n / 8, n % 8);
+    // Little-endian bytes of the unsigned value.
+    let mut bytes = vec![0u8; n.div_ceil(8)];
+    if little {
+        for (k, byte) in bytes.iter_mut().take(whole).enumerate() {
+            *byte = b.read_bits(pos + 8 * k, 8) as u8;
+        }
+        if r > 0 {
+            bytes[whole] = b.read_bits(pos + 8 * whole, r) as u8;
+        }
+    } else {
+        let mut at = pos;
+        if r > 0 {
+            bytes[whole] = b.read_bits(at, r) as u8;
+            at += r;
+        }
+        for k in (0..whole).rev() {
+            bytes[k] = b.read_bits(at, 8) as u8;
+            at += 8;
+        }
+    }
+    let u = BigInt::from(BigUint::from_bytes_le(&bytes));
+    if signed && n > 0 && u.bit(n as u64 - 1) {
+        u - (BigInt::from(1) << n)
+    } else {
+        u
+    }
+}
+
 /// IEEE half precision, rounding to nearest; `None` if out of range.
 fn f64_to_f16(f: f64) -> Option<u16> {
     let x = f as f32;
@@ -204,7 +273,8 @@ pub enum Got {
     /// The value and the position after it.
     Value(Term, usize),
     NoMatch,
-    /// A value the runtime cannot represent yet (an integer beyond 60 bits).
+    /// A value the runtime cannot represent yet (none today; kept for
+    /// segment types to come).
     Unsupported(&'static str),
 }
 
@@ -229,13 +299,14 @@ pub fn get(a: &mut impl Alloc, bin: Term, pos: usize, spec: &BinSpec, size: Opti
             let Some(n) = sized(8).filter(|&n| n <= rest) else {
                 return Got::NoMatch;
             };
-            match read_integer(&b, pos, n, spec.signed, spec.little) {
-                Some(v) => match Term::int(v) {
-                    Some(t) => Got::Value(t, pos + n),
-                    None => Got::Unsupported("bignum"),
-                },
-                None => Got::Unsupported("bignum"),
-            }
+            let t = match read_integer(&b, pos, n, spec.signed, spec.little) {
+                Some(v) => heap::make_i64(a, v),
+                None => {
+                    let v = read_big_integer(&b, pos, n, spec.signed, spec.little);
+                    heap::make_integer(a, &v)
+                }
+            };
+            Got::Value(t, pos + n)
         }
         BinType::Float => {
             let Some(n) = sized(64).filter(|&n| n <= rest) else {
@@ -471,12 +542,15 @@ mod tests {
             Got::Value(v, 72) => assert_eq!(v.as_int(), Some(-2)),
             _ => panic!("no match"),
         }
-        // Unsigned 64-bit with the top bit set does not fit 60 bits yet.
+        // Unsigned 64-bit with the top bit set is a bignum.
         let t = heap::make_binary(&mut h, &[0xff; 8]);
-        assert!(matches!(
-            get(&mut h, t, 0, &big, Term::int(64)),
-            Got::Unsupported(_)
-        ));
+        match get(&mut h, t, 0, &big, Term::int(64)) {
+            Got::Value(v, 64) => assert_eq!(
+                crate::term::big::to_bigint(v),
+                Some(num_bigint::BigInt::from(u64::MAX))
+            ),
+            _ => panic!("no match"),
+        }
     }
 
     #[test]

@@ -76,4 +76,23 @@ main() ->
     show("badarith2", safe(fun() -> B band 1.0 end)),
     io:format("~w ~b ~.16B ~.16b ~x ~#~n", [N, B, N, B, -B, "0x", B]),
     io:format("[~30w] [~-30B]~n", [B, N]),
+    bits(),
     ok.
+
+%% Bit syntax with integers beyond 64 bits.
+bits() ->
+    B = 1 bsl 100 + 12345,
+    N = -(1 bsl 90) - 7,
+    io:format("~w~n", [<<B:128>>]),
+    io:format("~w~n", [<<B:128/little>>]),
+    io:format("~w~n", [<<N:100>>]),
+    io:format("~w~n", [<<N:100/little>>]),
+    io:format("~w~n", [<<B:70>>]),
+    io:format("~w~n", [<<N:64/float>>]),
+    <<X:128>> = <<B:128>>,
+    <<Y:100/signed>> = <<N:100>>,
+    <<Z:100/signed-little>> = <<N:100/little>>,
+    <<U:100/unsigned-little>> = <<N:100/little>>,
+    <<V:200>> = list_to_binary(lists:seq(1, 25)),
+    <<W:67/signed, _/bitstring>> = <<255, 255, 255, 255, 255, 255, 255, 255, 255>>,
+    io:format("~w~n", [{X, Y, Z, U, V, W}]).
