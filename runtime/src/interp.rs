@@ -367,27 +367,44 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 pc += 1;
             }
             Instr::PutMap { base, pairs, dst } => {
-                let mut kv = Vec::new();
-                if let Some(b) = base {
-                    let b = src!(*b);
-                    match b.map() {
-                        Some(m) => kv = m.pairs(),
-                        None => error!(mk_tuple(p, &[Term::atom(Atom::BADMAP), b])),
+                let m = match base {
+                    None => {
+                        // Construction: `=>` only (the validator rejects `:=`).
+                        let mut kv: Vec<(Term, Term)> =
+                            pairs.iter().map(|(_, k, v)| (src!(*k), src!(*v))).collect();
+                        heap::make_map(&mut p.heap, &mut kv)
                     }
-                }
-                let mut missing = None;
-                for (exact, k, v) in pairs.iter() {
-                    let (k, v) = (src!(*k), src!(*v));
-                    if *exact && !kv.iter().any(|(kk, _)| order::eq_exact(*kk, k)) {
-                        missing = Some(k);
-                        break;
+                    Some(b) => {
+                        // Update: pairs apply left to right on the base.
+                        // (`error!` continues the dispatch loop, so it is
+                        // raised after the `for`, never inside it.)
+                        let mut m = src!(*b);
+                        if !m.is_map() {
+                            error!(mk_tuple(p, &[Term::atom(Atom::BADMAP), m]));
+                        }
+                        let mut missing = None;
+                        for (exact, k, v) in pairs.iter() {
+                            let (k, v) = (src!(*k), src!(*v));
+                            let next = if *exact {
+                                heap::map::update(&mut p.heap, m, k, v).ok()
+                            } else {
+                                heap::map::put(&mut p.heap, m, k, v)
+                            };
+                            match next {
+                                Some(n) => m = n,
+                                None => {
+                                    missing = Some(k);
+                                    break;
+                                }
+                            }
+                        }
+                        if let Some(k) = missing {
+                            error!(mk_tuple(p, &[Term::atom(Atom::BADKEY), k]));
+                        }
+                        m
                     }
-                    kv.push((k, v));
-                }
-                if let Some(k) = missing {
-                    error!(mk_tuple(p, &[Term::atom(Atom::BADKEY), k]));
-                }
-                set!(*dst, heap::make_map(&mut p.heap, &mut kv));
+                };
+                set!(*dst, m);
                 pc += 1;
             }
             Instr::BsCreate { segs, dst, fail } => {

@@ -96,6 +96,15 @@ pub struct BinElem {
     pub span: Span,
 }
 
+/// `Key => Value` (`exact == false`) or `Key := Value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapField {
+    pub key: Expr,
+    pub value: Expr,
+    pub exact: bool,
+    pub span: Span,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,
@@ -238,7 +247,14 @@ pub enum ExprKind {
     /// `<< Expr || Qualifiers >>` (the expression must be a bitstring).
     BinComp(Box<Expr>, Vec<Qualifier>),
     /// A construct that parsed but is not supported yet: maps, records,
-    /// binaries, macros. The string names it for the diagnostic.
+    pub span: Span,
+}
+
+    /// `#{K => V, K := V}` (no base) or the update `Base#{...}`; in a
+    /// pattern, only `:=` fields.
+    Map(Option<Box<Expr>>, Vec<MapField>),
+    /// A construct that parsed but is not supported yet: records,
+    /// macros. The string names it for the diagnostic.
     Unsupported(&'static str),
     /// Placeholder left by the parser's error recovery; never lowered.
     Error,

@@ -40,10 +40,13 @@ fn tl(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     a[0].cons().map_or_else(badarg, |(_, t)| Ok(t))
 }
 
-fn map_size(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+fn map_size(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match a[0].map() {
         Some(m) => Ok(Term::small(m.len())),
-        None => Err(Trap::Error(Term::atom(Atom::BADMAP))),
+        None => {
+            let r = c.tuple(&[Term::atom(Atom::BADMAP), a[0]]);
+            Err(Trap::Error(r))
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod binary;
 mod erlang;
 mod etf;
 mod io;
+mod maps;
 mod process;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
@@ -126,6 +127,7 @@ pub fn all() -> NativeTable {
     erlang::register(&mut t);
     etf::register(&mut t);
     io::register(&mut t);
+    maps::register(&mut t);
     process::register(&mut t);
     t
 }

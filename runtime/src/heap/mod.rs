@@ -28,6 +28,10 @@
 use std::alloc::{alloc, dealloc, Layout};
 use std::ptr::NonNull;
 
+pub mod map;
+
+pub use map::make_map;
+
 use crate::term::{
     header_arity, header_sub, is_header, make_header, raw_words, Atom, Sub, Term, LITERAL_BIT,
 };
@@ -229,25 +233,14 @@ pub fn make_export_fun(a: &mut impl Alloc, m: Atom, f: Atom, arity: u32) -> Term
     Term::boxed_ptr(p, a.is_literal())
 }
 
-/// A flat map from `pairs`; later pairs win for equal keys (exact compare).
-pub fn make_map(a: &mut impl Alloc, pairs: &mut [(Term, Term)]) -> Term {
-    // Stable sort keeps later duplicates after earlier ones; keep the last.
-    pairs.sort_by(|x, y| crate::term::order::cmp_exact(x.0, y.0));
-    let mut dedup: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
-    for &(k, v) in pairs.iter() {
-        match dedup.last_mut() {
-            Some(last) if crate::term::order::eq_exact(last.0, k) => last.1 = v,
-            _ => dedup.push((k, v)),
-        }
-    }
-    let keys: Vec<Term> = dedup.iter().map(|p| p.0).collect();
-    let kt = make_tuple(a, &keys);
-    let p = a.alloc_words(2 + dedup.len());
-    write_words(p, &[make_header(Sub::Map, 1 + dedup.len()), kt.raw()]);
-    for (i, (_, v)) in dedup.iter().enumerate() {
-        // SAFETY: index 2 + i < 2 + dedup.len().
-        unsafe { *p.add(2 + i) = v.raw() };
-    }
+/// A boxed object of subtag `sub` whose payload is the terms `elems` (no
+/// raw words): tuples, and the map objects built by [`map`].
+pub fn make_boxed(a: &mut impl Alloc, sub: Sub, elems: &[Term]) -> Term {
+    debug_assert_eq!(raw_words(sub, elems.len()), 0);
+    let p = a.alloc_words(1 + elems.len());
+    write_words(p, &[make_header(sub, elems.len())]);
+    // SAFETY: `p` has 1 + elems.len() words; Term is a transparent u64.
+    unsafe { std::ptr::copy_nonoverlapping(elems.as_ptr() as *const u64, p.add(1), elems.len()) };
     Term::boxed_ptr(p, a.is_literal())
 }
 

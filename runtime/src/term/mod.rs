@@ -29,6 +29,8 @@
 pub mod atom;
 pub mod big;
 pub mod binary;
+pub mod hash;
+pub mod map;
 pub mod order;
 pub mod printable;
 
@@ -74,6 +76,12 @@ pub enum Sub {
     ProcBin = 10,
     /// A slice of a `Binary` or `ProcBin`, in bits (see `binary`).
     SubBin = 11,
+    /// Root of a hash array mapped trie (a map of more than 32 keys):
+    /// `[header, size (small), bitmap (small), children...]`. See `term::map`.
+    HashMap = 12,
+    /// Inner HAMT node `[header, bitmap (small), children...]`; never a
+    /// value of the language, only reachable from a `HashMap`.
+    HashNode = 13,
 }
 
 impl Sub {
@@ -90,6 +98,8 @@ impl Sub {
             8 => Sub::Binary,
             10 => Sub::ProcBin,
             11 => Sub::SubBin,
+            12 => Sub::HashMap,
+            13 => Sub::HashNode,
             _ => Sub::LuaTable,
         }
     }
@@ -99,7 +109,7 @@ impl Sub {
 /// terms; the collector and the copier skip them.
 pub fn raw_words(sub: Sub, arity: usize) -> usize {
     match sub {
-        Sub::Tuple | Sub::Export | Sub::Map | Sub::LuaTable => 0,
+        Sub::Tuple | Sub::Export | Sub::Map | Sub::LuaTable | Sub::HashMap | Sub::HashNode => 0,
         Sub::Fun => 2,
         Sub::Float | Sub::Ref | Sub::PosBig | Sub::NegBig | Sub::Binary => arity,
         // Byte length and buffer pointer; bit size and offset (then a term).
@@ -377,11 +387,17 @@ impl Term {
         self.export_fun().map(|(_, _, a)| a)
     }
 
-    pub fn map(self) -> Option<MapView> {
+    /// A map (flat or HAMT) for reading.
+    pub fn map(self) -> Option<map::MapRef> {
+        map::MapRef::new(self)
+    }
+
+    /// A flat map (at most 32 keys) for reading.
+    pub fn flat_map(self) -> Option<FlatMap> {
         match self.header() {
             Some((Sub::Map, n)) if n >= 1 => {
                 let keys = Term(self.word(1)).tuple()?;
-                Some(MapView {
+                Some(FlatMap {
                     t: self,
                     keys,
                     len: n - 1,
@@ -392,7 +408,16 @@ impl Term {
     }
 
     pub fn is_map(self) -> bool {
-        matches!(self.header(), Some((Sub::Map, _)))
+        matches!(self.header(), Some((Sub::Map | Sub::HashMap, _)))
+    }
+
+    /// Payload word `i` (0-based) of a boxed term, as a term; `None` when out
+    /// of range. Used by `term::map` to read HAMT nodes.
+    pub(crate) fn boxed_elem(self, i: usize) -> Option<Term> {
+        match self.header() {
+            Some((_, n)) if i < n => Some(Term(self.word(1 + i))),
+            _ => None,
+        }
     }
 
     /// Iterate a list's elements; the iterator's `tail()` tells whether the
@@ -483,15 +508,15 @@ impl Closure {
     }
 }
 
-/// A flat map term.
+/// A flat map term: keys sorted in exact term order.
 #[derive(Clone, Copy)]
-pub struct MapView {
+pub struct FlatMap {
     t: Term,
     keys: Tuple,
     len: usize,
 }
 
-impl MapView {
+impl FlatMap {
     pub fn len(&self) -> usize {
         self.len
     }

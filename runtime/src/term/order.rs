@@ -29,9 +29,11 @@ fn class_rank(t: Term) -> u8 {
         Some(Sub::Ref) => 3,
         Some(Sub::Fun | Sub::Export) => 4,
         Some(Sub::Tuple) => 7,
-        Some(Sub::Map) => 8,
+        Some(Sub::Map | Sub::HashMap) => 8,
         Some(Sub::Binary | Sub::ProcBin | Sub::SubBin) => 11,
         Some(Sub::LuaTable) => 12,
+        // Never a value; ranked apart so a stray node cannot compare equal.
+        Some(Sub::HashNode) => 13,
         None => 13,
     }
 }
@@ -144,20 +146,23 @@ fn compare(a: Term, b: Term, exact: bool) -> Ordering {
                 return Ordering::Equal;
             }
             8 => {
+                // Size, then keys in ascending exact order, then values in
+                // key order (OTP's map order, whatever the representation).
                 let (Some(x), Some(y)) = (a.map(), b.map()) else {
                     return Ordering::Equal;
                 };
                 if x.len() != y.len() {
                     return x.len().cmp(&y.len());
                 }
-                for i in 0..x.len() {
-                    let o = compare(x.key(i), y.key(i), true);
+                let (px, py) = (x.pairs(), y.pairs());
+                for (p, q) in px.iter().zip(py.iter()) {
+                    let o = compare(p.0, q.0, true);
                     if o != Ordering::Equal {
                         return o;
                     }
                 }
-                for i in 0..x.len() {
-                    let o = compare(x.value(i), y.value(i), exact);
+                for (p, q) in px.iter().zip(py.iter()) {
+                    let o = compare(p.1, q.1, exact);
                     if o != Ordering::Equal {
                         return o;
                     }

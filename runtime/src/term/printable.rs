@@ -68,10 +68,12 @@ pub fn to_pterm(t: Term) -> PTerm {
             )),
             None => PTerm::Opaque("#Fun<>".into()),
         },
-        Some(Sub::Map) => match t.map() {
+        Some(Sub::Map | Sub::HashMap) => match t.map() {
+            // Iteration order: ascending keys (spec/runtime.md, Maps).
             Some(m) => PTerm::Map(
-                (0..m.len())
-                    .map(|i| (to_pterm(m.key(i)), to_pterm(m.value(i))))
+                m.pairs()
+                    .into_iter()
+                    .map(|(k, v)| (to_pterm(k), to_pterm(v)))
                     .collect(),
             ),
             None => PTerm::Map(Vec::new()),

@@ -295,7 +295,15 @@ impl Lowerer<'_> {
             Some(_) => cls
                 .pop()
                 .map_or_else(|| ir::Expr::atom("true", span), |c| c.body),
-            None => ir::Expr::atom("true", span),
+            // No `after`: the branch never runs, but when the clauses
+            // export variables it must yield as many values as they do.
+            None => match &lets {
+                Some(vars) if vars.len() > 1 => ir::Expr::new(
+                    ir::ExprKind::Values(vec![ir::Expr::atom("true", span); vars.len()]),
+                    span,
+                ),
+                _ => ir::Expr::atom("true", span),
+            },
         };
         let e = ir::Expr::new(
             ir::ExprKind::Receive {

@@ -251,12 +251,72 @@ impl Lowerer<'_> {
             }
             ExprKind::Binary(elems) => self.binary_expr(elems, span, pre),
             ExprKind::BinComp(elem, quals) => self.binary_comprehension(elem, quals, span),
+            ExprKind::Map(base, fields) => {
+                let mut all: Vec<&ast::Expr> = Vec::with_capacity(1 + 2 * fields.len());
+                if let Some(b) = base {
+                    all.push(b);
+                }
+                for f in fields {
+                    all.push(&f.key);
+                    all.push(&f.value);
+                }
+                let vals = self.args_ref(&all, pre);
+                self.map_expr(base.is_some(), fields, vals, span)
+            }
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Expr::atom("false", span)
             }
             ExprKind::Error => ir::Expr::atom("false", span),
         }
+    }
+
+    /// A map construction or update from lowered parts: `vals` holds the
+    /// base (when `has_base`) then each field's key and value. A map built
+    /// from constants is a literal.
+    pub fn map_expr(
+        &mut self,
+        has_base: bool,
+        fields: &[ast::MapField],
+        vals: Vec<ir::Expr>,
+        span: ir::Span,
+    ) -> ir::Expr {
+        let mut vals = vals.into_iter();
+        let base = if has_base { vals.next() } else { None };
+        let mut pairs = Vec::with_capacity(fields.len());
+        for f in fields {
+            let (Some(key), Some(value)) = (vals.next(), vals.next()) else {
+                break;
+            };
+            if f.exact && base.is_none() {
+                self.error(
+                    &f.span,
+                    "only association operators '=>' are allowed in map construction",
+                );
+            }
+            let op = if f.exact {
+                ir::MapOp::Exact
+            } else {
+                ir::MapOp::Assoc
+            };
+            pairs.push(ir::MapPair { op, key, value });
+        }
+        if base.is_none() {
+            let lits: Option<Vec<(Literal, Literal)>> = pairs
+                .iter()
+                .map(|p| Some((lit_of(&p.key)?.clone(), lit_of(&p.value)?.clone())))
+                .collect();
+            if let Some(l) = lits {
+                return ir::Expr::lit(Literal::Map(l), span);
+            }
+        }
+        ir::Expr::new(
+            ir::ExprKind::Map {
+                base: base.map(Box::new),
+                pairs,
+            },
+            span,
+        )
     }
 
     /// `P = E`: a plain `let` for a new variable, else a match that raises

@@ -358,6 +358,15 @@ pub(crate) fn collect_vars(e: &ast::Expr, out: &mut std::collections::HashSet<St
             }
         }
         K::Tuple(items) | K::Block(items) => many(items, out),
+        K::Map(base, fields) => {
+            if let Some(b) = base {
+                collect_vars(b, out);
+            }
+            for f in fields {
+                collect_vars(&f.key, out);
+                collect_vars(&f.value, out);
+            }
+        }
         K::BinOp(_, a, b) | K::Match(a, b) | K::Send(a, b) | K::Remote(a, b) => {
             collect_vars(a, out);
             collect_vars(b, out);

@@ -213,6 +213,30 @@ impl Lowerer<'_> {
                 }
             }
             ExprKind::Binary(elems) => self.binary_pattern(elems, head),
+            ExprKind::Map(None, fields) => {
+                let mut pairs = Vec::with_capacity(fields.len());
+                for f in fields {
+                    if !f.exact {
+                        self.error(&f.span, "illegal pattern: use ':=' in map patterns");
+                        continue;
+                    }
+                    // Keys are constants or variables bound before the pattern.
+                    let key = match (&f.key.kind, const_literal(&f.key)) {
+                        (_, Some(l)) => ir::Expr::lit(l, self.span(&f.key.span)),
+                        (ExprKind::Var(_), None) => self.var_use(&f.key),
+                        _ => {
+                            self.unsupported(
+                                &f.key.span,
+                                "map pattern keys other than constants and bound variables",
+                            );
+                            continue;
+                        }
+                    };
+                    let value = self.pattern(&f.value, head);
+                    pairs.push((key, value));
+                }
+                ir::Pattern::Map(pairs)
+            }
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Pattern::Wildcard
@@ -373,6 +397,17 @@ impl Lowerer<'_> {
                 }
             }
             ExprKind::Binary(elems) => self.binary_guard(elems, span),
+            ExprKind::Map(base, fields) => {
+                let mut vals = Vec::with_capacity(1 + 2 * fields.len());
+                if let Some(b) = base {
+                    vals.push(self.guard_expr(b));
+                }
+                for f in fields {
+                    vals.push(self.guard_expr(&f.key));
+                    vals.push(self.guard_expr(&f.value));
+                }
+                self.map_expr(base.is_some(), fields, vals, span)
+            }
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
                 ir::Expr::atom("false", span)
@@ -404,6 +439,12 @@ pub(crate) fn is_guard(e: &ast::Expr, defined: &std::collections::BTreeSet<(Stri
                 && tail.as_ref().is_none_or(|t| is_guard(t, defined))
         }
         ExprKind::Tuple(items) => items.iter().all(|i| is_guard(i, defined)),
+        ExprKind::Map(base, fields) => {
+            base.as_ref().is_none_or(|b| is_guard(b, defined))
+                && fields
+                    .iter()
+                    .all(|f| is_guard(&f.key, defined) && is_guard(&f.value, defined))
+        }
         ExprKind::BinOp(_, a, b) => is_guard(a, defined) && is_guard(b, defined),
         ExprKind::UnOp(_, x) => is_guard(x, defined),
         ExprKind::Call(f, args) => {

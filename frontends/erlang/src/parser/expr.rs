@@ -73,13 +73,28 @@ fn unsupported(what: &'static str) -> impl Fn(Span) -> Expr + Clone {
     move |span| Expr::new(ExprKind::Unsupported(what), span)
 }
 
-/// `#{...}`, `#name{...}`, `#name.field`: maps and records, not supported yet.
-fn hash_construct<'t>() -> P<'t, Expr> {
+/// `#{K => V, K := V}` (a map; the base is filled in by the caller for an
+/// update `M#{...}`), and `#name{...}`, `#name.field`: records, not
+/// supported yet.
+fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
+    let field = expr
+        .clone()
+        .then(select! { Tok::Punct("=>") => false, Tok::Punct(":=") => true })
+        .then(expr)
+        .map_with(|((key, exact), value), e| MapField {
+            key,
+            value,
+            exact,
+            span: range(e.span()),
+        });
     let map = punct("#")
-        .then(punct("{"))
-        .then(token_tree().repeated())
-        .then(punct("}"))
-        .map_with(|_, e| unsupported("maps")(range(e.span())));
+        .ignore_then(
+            field
+                .separated_by(punct(","))
+                .collect::<Vec<MapField>>()
+                .delimited_by(punct("{"), punct("}")),
+        )
+        .map_with(|fields, e| Expr::new(ExprKind::Map(None, fields), range(e.span())));
     let record = punct("#")
         .then(atom())
         .then(choice((
@@ -338,7 +353,7 @@ fn primary_of<'t>(
         receive_expr(expr.clone(), exprs.clone()),
         fun_expr(expr.clone(), exprs.clone()),
         try_expr(expr.clone(), exprs.clone()),
-        hash_construct(),
+        hash_construct(expr.clone()),
         binary,
         macro_use,
     ))
@@ -650,18 +665,27 @@ fn operators<'t>(prim: P<'t, Expr>, expr: P<'t, Expr>) -> P<'t, Expr> {
             }
         })
         .boxed();
-    // expr_700: calls, and record/map suffixes (not supported yet).
+    // expr_700: calls, map updates, record suffixes (not supported yet).
     let args = expr
+        .clone()
         .separated_by(punct(","))
         .collect::<Vec<Expr>>()
         .delimited_by(punct("("), punct(")"))
         .map_with(|args, e| (args, range(e.span())));
-    let suffix = choice((args.map(Ok), hash_construct().map(Err)));
+    let suffix = choice((args.map(Ok), hash_construct(expr.clone()).map(Err)));
     let call = remote
         .foldl(suffix.repeated(), |f, s| match s {
             Ok((args, aspan)) => {
                 let span = f.span.start..aspan.end;
                 Expr::new(ExprKind::Call(Box::new(f), args), span)
+            }
+            // `Base#{...}`: a map update.
+            Err(Expr {
+                kind: ExprKind::Map(None, fields),
+                span: mspan,
+            }) => {
+                let span = f.span.start..mspan.end;
+                Expr::new(ExprKind::Map(Some(Box::new(f)), fields), span)
             }
             Err(unsup) => {
                 let span = f.span.start..unsup.span.end;

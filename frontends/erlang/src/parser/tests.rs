@@ -57,6 +57,20 @@ fn sx(e: &Expr) -> String {
         ExprKind::Catch(x) => format!("(catch {})", sx(x)),
         ExprKind::FunRef(f, a) => format!("(fun {f}/{a})"),
         ExprKind::RemoteFunRef(m, f, a) => format!("(fun {}:{}/{})", sx(m), sx(f), sx(a)),
+        ExprKind::Map(base, fields) => format!(
+            "{}#{{{}}}",
+            base.as_ref().map(|b| sx(b)).unwrap_or_default(),
+            fields
+                .iter()
+                .map(|f| format!(
+                    "{} {} {}",
+                    sx(&f.key),
+                    if f.exact { ":=" } else { "=>" },
+                    sx(&f.value)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ExprKind::Unsupported(what) => format!("<unsupported {what}>"),
         other => format!("{other:?}"),
     }
@@ -94,7 +108,12 @@ fn precedence_and_associativity() {
         ("[1, 2 | T]", "[1 2 | T]"),
         ("[]", "[]"),
         ("{a, \"b\" \"c\", $d, 1.5}", "{a \"bc\" $100 1.5}"),
-        ("#{a => 1}", "<unsupported maps>"),
+        ("#{a => 1}", "#{a => 1}"),
+        ("#{}", "#{}"),
+        ("M#{a := 1, b => f(X)}", "M#{a := 1, b => (call f X)}"),
+        ("M#{a => 1}#{b => 2}", "M#{a => 1}#{b => 2}"),
+        ("m:f()#{a => 1}", "(call m:f)#{a => 1}"),
+        ("#{{a, 1} => [1]} = X", "(= #{{a 1} => [1]} X)"),
         ("#r{a = 1}", "<unsupported records>"),
         ("X#r.a", "<unsupported records>"),
         ("?MODULE", "<unsupported macros (the preprocessor)>"),
