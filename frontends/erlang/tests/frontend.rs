@@ -700,8 +700,16 @@ fn guard_alternatives_become_separate_clauses() {
 
 #[test]
 fn unsupported_constructs_have_located_diagnostics() {
-    let errs = errors("-module(t).\n-export([f/1]).\nf(X) -> #{a => X}.\n");
-    assert_eq!(errs, vec!["t.erl:3:9: not supported yet: maps"]);
+    let errs = errors("-module(t).\n-export([f/1]).\nf(#{a => X}) -> X.\n");
+    assert_eq!(
+        errs,
+        vec!["t.erl:3:5: illegal pattern: use ':=' in map patterns"]
+    );
+    let errs = errors("-module(t).\n-export([f/1]).\nf(#{g() := X}) -> X.\ng() -> a.\n");
+    assert_eq!(
+        errs,
+        vec!["t.erl:3:5: not supported yet: map pattern keys other than constants and bound variables"]
+    );
     let errs = errors("-module(t).\n-export([f/1]).\nf(<<A/foo>>) -> A.\n");
     assert_eq!(errs[0], "t.erl:3:7: undefined bit type: foo", "{errs:?}");
     let errs = errors("-module(t).\n-record(r, {a}).\n-define(X, 1).\nf() -> ?X.\n");

@@ -306,7 +306,6 @@ mod tests {
         let m2 = put(&mut a, m, int(5), int(0)).unwrap_or(Term::NIL);
         assert_eq!(m2.map().map(|r| r.len()), Some(1000));
         assert_eq!(m2.map().and_then(|r| r.get(int(5))), Some(int(0)));
-        let mut m = m;
         for i in (0..1000).rev() {
             m = remove(&mut a, m, int(i)).unwrap_or(Term::NIL);
             let r = m.map().unwrap_or_else(|| panic!("not a map"));
@@ -322,7 +321,7 @@ mod tests {
     #[test]
     fn update_requires_the_key() {
         let mut a = LiteralArea::default();
-        let m = make_map(&mut a, &mut vec![(int(1), int(2))]);
+        let m = make_map(&mut a, &mut [(int(1), int(2))]);
         assert!(matches!(update(&mut a, m, int(3), int(0)), Err(false)));
         assert!(matches!(
             update(&mut a, Term::NIL, int(3), int(0)),

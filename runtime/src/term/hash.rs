@@ -10,7 +10,7 @@
 //! and atom table indexes), so HAMT layout differs from the BEAM's; iteration
 //! of large maps is in sorted key order instead (spec/runtime.md, Maps).
 //!
-//! Kinds without a case here (bignums, Lua tables, added later)
+//! Kinds without a case here (Lua tables, added later)
 //! hash to their kind only: correct, but every such key of one kind then
 //! collides. Whoever adds a boxed kind that can be a map key should add a
 //! case that agrees with `eq_exact`.
@@ -75,6 +75,12 @@ pub fn hash(t: Term) -> u64 {
             }
         } else if let Some((m, f, a)) = t.export_fun() {
             h = mix(mix(mix(mix(h, 11), m.0 as u64), f.0 as u64), a as u64);
+        } else if let Some((neg, limbs)) = t.big_limbs() {
+            // Normalised: one representation per integer (`term::big`).
+            h = mix(mix(mix(h, 12), u64::from(neg)), limbs.len() as u64);
+            for l in limbs {
+                h = mix(h, l);
+            }
         } else if let Some(b) = t.bitstring() {
             // Heap, off-heap and sub-binaries with equal bits are equal:
             // hash the bit size and the (zero-padded) content bytes.
@@ -86,7 +92,6 @@ pub fn hash(t: Term) -> u64 {
             }
         } else {
             let kind = match t.sub() {
-                Some(Sub::PosBig) | Some(Sub::NegBig) => 12,
                 Some(Sub::LuaTable) => 14,
                 _ => 15,
             };
