@@ -246,10 +246,6 @@ pub enum ExprKind {
     Binary(Vec<BinElem>),
     /// `<< Expr || Qualifiers >>` (the expression must be a bitstring).
     BinComp(Box<Expr>, Vec<Qualifier>),
-    /// A construct that parsed but is not supported yet: maps, records,
-    pub span: Span,
-}
-
     /// `#{K => V, K := V}` (no base) or the update `Base#{...}`; in a
     /// pattern, only `:=` fields.
     Map(Option<Box<Expr>>, Vec<MapField>),
