@@ -148,7 +148,8 @@ fn term(
             }
         }
         Some(Sub::Fun) => closure(out, t, opts)?,
-        Some(Sub::Map) => {
+        // Pairs in iteration order: OTP's for up to 32 keys (spec/runtime.md, Maps).
+        Some(Sub::Map | Sub::HashMap) => {
             let pairs = t.map().map(|m| m.pairs()).unwrap_or_default();
             out.push(tag::MAP);
             u32_be(out, pairs.len());

@@ -217,23 +217,27 @@ impl Lowerer<'_> {
                 let mut pairs = Vec::with_capacity(fields.len());
                 for f in fields {
                     if !f.exact {
+                        // Reported, then lowered as `:=` so that the value's
+                        // variables are bound (no follow-up errors).
                         self.error(&f.span, "illegal pattern: use ':=' in map patterns");
-                        continue;
                     }
                     // Keys are constants or variables bound before the pattern.
                     let key = match (&f.key.kind, const_literal(&f.key)) {
-                        (_, Some(l)) => ir::Expr::lit(l, self.span(&f.key.span)),
-                        (ExprKind::Var(_), None) => self.var_use(&f.key),
+                        (_, Some(l)) => Some(ir::Expr::lit(l, self.span(&f.key.span))),
+                        (ExprKind::Var(_), None) => Some(self.var_use(&f.key)),
                         _ => {
                             self.unsupported(
                                 &f.key.span,
                                 "map pattern keys other than constants and bound variables",
                             );
-                            continue;
+                            None
                         }
                     };
+                    // Lowered even after an error, so its variables are bound.
                     let value = self.pattern(&f.value, head);
-                    pairs.push((key, value));
+                    if let Some(key) = key {
+                        pairs.push((key, value));
+                    }
                 }
                 ir::Pattern::Map(pairs)
             }
