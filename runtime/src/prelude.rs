@@ -1,7 +1,7 @@
 //! Modules the runtime provides, written in IR: `timer` (sleep/1) and the
 //! shell loop.
 
-use eubeam_ir::Module;
+use eubeam_ir::{Expr, Module};
 
 use crate::bif::{badarg, Ctx, NativeFn, Trap};
 use crate::irb::*;
@@ -12,13 +12,43 @@ pub const SHELL_MODULE: &str = "$eubeam_shell";
 
 pub fn modules() -> Vec<Module> {
     // timer:sleep(T) -> receive after T -> ok end.
+    // tc(Fun) / tc(Fun, Args) / tc(M, F, Args) ->
+    //   T1 = erlang:monotonic_time(microsecond), V = apply(...),
+    //   {erlang:monotonic_time(microsecond) - T1, V}.
+    let timed = |run: Expr| {
+        let_(
+            "T1",
+            call("erlang", "monotonic_time", vec![atom("microsecond")]),
+            let_(
+                "V",
+                run,
+                tuple(vec![
+                    op(
+                        "-",
+                        call("erlang", "monotonic_time", vec![atom("microsecond")]),
+                        var("T1"),
+                    ),
+                    var("V"),
+                ]),
+            ),
+        )
+    };
     let timer = module(
         "timer",
-        vec![fundef(
-            "sleep",
-            &["T"],
-            receive(vec![], var("T"), atom("ok")),
-        )],
+        vec![
+            fundef("sleep", &["T"], receive(vec![], var("T"), atom("ok"))),
+            fundef("tc", &["F"], timed(apply(var("F"), vec![]))),
+            fundef(
+                "tc",
+                &["F", "A"],
+                timed(call("erlang", "apply", vec![var("F"), var("A")])),
+            ),
+            fundef(
+                "tc",
+                &["M", "F", "A"],
+                timed(call("erlang", "apply", vec![var("M"), var("F"), var("A")])),
+            ),
+        ],
     );
     // loop(Values) ->
     //   receive {'$eval', Mod, Style} ->

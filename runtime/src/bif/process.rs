@@ -507,12 +507,7 @@ fn info_item(c: &mut Ctx, proc_: &Process, body: Option<&ProcBody>, item: Atom) 
     };
     let pid = proc_.pid;
     let v = match item.text() {
-        "registered_name" => match c.vm.name_of(pid) {
-            Some(n) => Term::atom(n),
-            None => {
-                return Some(Term::NIL);
-            }
-        },
+        "registered_name" => c.vm.name_of(pid).map_or(Term::NIL, Term::atom),
         "status" => atom(if me {
             "running"
         } else {
@@ -703,11 +698,12 @@ fn process_info2(c: &mut Ctx, args: &[Term]) -> Result<Term, Trap> {
         if list {
             Ok(c.list(&out))
         } else {
-            // registered_name of an unnamed process alone: [].
-            Ok(out
-                .first()
-                .copied()
-                .map_or(Term::NIL, |t| if t.is_nil() { Term::NIL } else { t }))
+            // registered_name of an unnamed process alone: [] (in a list:
+            // {registered_name, []}).
+            let t = out.first().copied().unwrap_or(Term::NIL);
+            let unnamed = items[0].text() == "registered_name"
+                && t.tuple().and_then(|t| t.get(1)) == Some(Term::NIL);
+            Ok(if unnamed { Term::NIL } else { t })
         }
     })
 }
