@@ -53,4 +53,6 @@ run() ->
     io:format("statistics: ~p~n", [[is_integer(element(1, erlang:statistics(X))) || X <- [runtime, wall_clock, reductions]]]),
     io:format("memory keys: ~p~n", [lists:sort([K || {K, _} <- erlang:memory()]) -- [atom_used, processes_used]]),
     io:format("memory: ~p ~p~n", [erlang:memory(ets) >= 0, erlang:memory(total) > erlang:memory(processes)]),
-    io:format("flushing ~p~n", [[receive M -> M end, receive M2 -> M2 end]]).
+    M1 = receive A -> A end,
+    M2 = receive B -> B end,
+    io:format("flushing ~p~n", [[M1, M2]]).
