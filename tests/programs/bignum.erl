@@ -77,7 +77,20 @@ main() ->
     io:format("~w ~b ~.16B ~.16b ~x ~#~n", [N, B, N, B, -B, "0x", B]),
     io:format("[~30w] [~-30B]~n", [B, N]),
     bits(),
+    messages(),
     ok.
+
+%% Bignums are copied by send (and survive the receiver's collections).
+messages() ->
+    Self = self(),
+    P = spawn(fun() ->
+                  receive {From, X} ->
+                      erlang:garbage_collect(),
+                      From ! {self(), X + 1, [X, {X}]}
+                  end
+              end),
+    P ! {Self, 1 bsl 200},
+    receive {P, Y, L} -> io:format("~p~n~p~n", [Y, L]) end.
 
 %% Bit syntax with integers beyond 64 bits.
 bits() ->
