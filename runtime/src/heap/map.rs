@@ -319,6 +319,36 @@ mod tests {
     }
 
     #[test]
+    fn equal_hashes_share_a_collision_node() {
+        let mut a = LiteralArea::default();
+        // Three keys forced onto one hash: the trie runs down to MAX_DEPTH.
+        let h = 0x0123_4567_89ab_cdef;
+        let es: Vec<(u64, Term, Term)> = (0..3).map(|i| (h, int(i), int(i))).collect();
+        let (bm, cs) = build_level(&mut a, &es, 0);
+        assert_eq!(cs.len(), 1);
+        let mut node = inner(&mut a, bm, &cs);
+        for _ in 0..MAX_DEPTH {
+            let (b, c) = node_parts(node);
+            assert_ne!(b, COLLISION);
+            assert_eq!(c.len(), 1);
+            node = c[0];
+        }
+        let (b, c) = node_parts(node);
+        assert_eq!(b, COLLISION);
+        let keys: Vec<Term> = c.iter().filter_map(|l| l.cons()).map(|p| p.0).collect();
+        assert_eq!(keys, vec![int(0), int(1), int(2)]);
+        // Insert into and delete from the collision node.
+        let (b2, c2, added) = insert(&mut a, b, &c, MAX_DEPTH, h, int(7), int(7));
+        assert!(added && b2 == COLLISION && c2.len() == 4);
+        let (_, _, added) = insert(&mut a, b2, &c2, MAX_DEPTH, h, int(7), int(8));
+        assert!(!added);
+        match delete(&mut a, b2, &c2, MAX_DEPTH, h, int(1)) {
+            Some(Removed::Node(b3, c3)) => assert!(b3 == COLLISION && c3.len() == 3),
+            _ => panic!("expected a smaller collision node"),
+        }
+    }
+
+    #[test]
     fn update_requires_the_key() {
         let mut a = LiteralArea::default();
         let m = make_map(&mut a, &mut [(int(1), int(2))]);

@@ -139,23 +139,40 @@ impl MapRef {
     }
 }
 
+/// The bitmap of a HAMT node and the payload index of its first child.
+fn node_head(t: Term) -> (i64, usize) {
+    let first = match t.sub() {
+        Some(Sub::HashMap) => 1,
+        _ => 0,
+    };
+    let bitmap = t.boxed_elem(first).and_then(Term::as_int).unwrap_or(0);
+    (bitmap, first + 1)
+}
+
+/// Lookup without allocating: one bitmap test and one child read per level.
 fn hamt_get(root: Term, key: Term) -> Option<Term> {
     let h = super::hash::hash(key);
     let mut node = root;
     let mut depth = 0;
     loop {
-        let (bitmap, children) = node_parts(node);
+        let (bitmap, first) = node_head(node);
         if bitmap == COLLISION {
-            return children.into_iter().find_map(|c| match Child::read(c) {
-                Child::Leaf(k, v) if cmp_exact(k, key) == Ordering::Equal => Some(v),
-                _ => None,
-            });
+            let mut i = first;
+            while let Some(c) = node.boxed_elem(i) {
+                if let Child::Leaf(k, v) = Child::read(c) {
+                    if cmp_exact(k, key) == Ordering::Equal {
+                        return Some(v);
+                    }
+                }
+                i += 1;
+            }
+            return None;
         }
         let s = slot(h, depth);
         if (bitmap as u64) & (1 << s) == 0 {
             return None;
         }
-        match Child::read(*children.get(position(bitmap, s))?) {
+        match Child::read(node.boxed_elem(first + position(bitmap, s))?) {
             Child::Leaf(k, v) => {
                 return if super::order::eq_exact(k, key) {
                     Some(v)
