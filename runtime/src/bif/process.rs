@@ -760,6 +760,55 @@ fn start_timer3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(rt)
 }
 
+/// The delay of a `send_after/4` or `start_timer/4`: `Time` is relative, or
+/// with `[{abs, true}]` an absolute `erlang:monotonic_time(millisecond)`
+/// (a deadline already past fires at once, as on the BEAM).
+fn timer_delay(c: &Ctx, time: Term, opts: Term) -> Option<u64> {
+    let mut abs = false;
+    for opt in opts.list_to_vec()? {
+        let pair = opt.tuple()?.to_vec();
+        match pair[..] {
+            [key, value] if key.as_atom().is_some_and(|a| a.text() == "abs") => {
+                abs = if value == Term::TRUE {
+                    true
+                } else if value == Term::FALSE {
+                    false
+                } else {
+                    return None;
+                };
+            }
+            _ => return None,
+        }
+    }
+    if !abs {
+        return time_ms(time);
+    }
+    let deadline = time.as_int()?;
+    let now = i64::try_from(c.vm.start.elapsed().as_millis()).ok()?;
+    Some(u64::try_from(deadline.saturating_sub(now)).unwrap_or(0))
+}
+
+fn send_after4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(ms) = timer_delay(c, a[0], a[3]) else {
+        return badarg();
+    };
+    send_after3(c, &[Term::small(ms as usize), a[1], a[2]])
+}
+
+fn start_timer4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(ms) = timer_delay(c, a[0], a[3]) else {
+        return badarg();
+    };
+    start_timer3(c, &[Term::small(ms as usize), a[1], a[2]])
+}
+
+/// erts_debug:flat_size/1: the words the term takes on a heap when copied
+/// without sharing (what a send copies).
+fn flat_size(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let words = crate::term::copy_size(a[0]);
+    Ok(Term::int(words as i64).unwrap_or(Term::small(0)))
+}
+
 fn a_timeout() -> Term {
     atom("timeout")
 }
@@ -934,6 +983,8 @@ pub(super) fn register(t: &mut NativeTable) {
         ("process_info", 2, process_info2),
         ("send_after", 3, send_after3),
         ("start_timer", 3, start_timer3),
+        ("start_timer", 4, start_timer4),
+        ("send_after", 4, send_after4),
         ("cancel_timer", 1, cancel_timer),
         ("read_timer", 1, read_timer),
         ("system_info", 1, system_info),
@@ -947,4 +998,5 @@ pub(super) fn register(t: &mut NativeTable) {
     t.push(("timer", "send_after", 2, timer_send_after, false));
     t.push(("timer", "send_after", 3, timer_send_after, false));
     t.push(("timer", "cancel", 1, timer_cancel, false));
+    t.push(("erts_debug", "flat_size", 1, flat_size, false));
 }
