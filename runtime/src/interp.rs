@@ -562,7 +562,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
             }
             Instr::MakeRefMark { dst } => {
                 let id = vm.new_ref_id();
-                me.drain_inbox(&mut p.queue);
+                p.take_inbox(me);
                 p.mark = Some(crate::process::Mark {
                     ref_id: id,
                     pos: p.queue.len(),
@@ -582,7 +582,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
             }
             Instr::LoopRec { fail, dst } => {
                 if p.save >= p.queue.len() {
-                    me.drain_inbox(&mut p.queue);
+                    p.take_inbox(me);
                 }
                 match p.queue.get(p.save) {
                     Some(m) => {
@@ -619,7 +619,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                             report: false,
                         };
                     }
-                    me.drain_inbox(&mut p.queue);
+                    p.take_inbox(me);
                     if p.save < p.queue.len() {
                         pc = *target as usize;
                         break;

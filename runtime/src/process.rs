@@ -178,14 +178,18 @@ impl Process {
         }
     }
 
-    /// Move every pending message into the receiver's private queue.
-    pub fn drain_inbox(&self, into: &mut VecDeque<Fragment>) {
+    /// Move every pending message into the receiver's private queue and
+    /// return the words of the messages moved. Call it through
+    /// [`ProcBody::take_inbox`], which keeps the queue's word count.
+    fn drain_inbox(&self, into: &mut VecDeque<Fragment>) -> usize {
         let mut inbox = self.inbox.lock().unwrap_or_else(|e| e.into_inner());
+        let words = inbox.iter().map(Fragment::words).sum();
         if into.is_empty() {
             std::mem::swap(&mut *inbox, into);
         } else {
             into.extend(inbox.drain(..));
         }
+        words
     }
 
     pub fn signals(&self) -> std::sync::MutexGuard<'_, Signals> {
@@ -267,6 +271,11 @@ pub struct ProcBody {
     pub saved_x: Vec<Term>,
     /// Received messages not yet removed, in arrival order.
     pub queue: VecDeque<Fragment>,
+    /// Words of the fragments in `queue`. Invariant: equal to the sum of
+    /// their `words()`; kept by `take_inbox` and `remove_message`, the only
+    /// ways messages enter and leave the queue, so that accounting at the
+    /// end of each time slice is O(1) even with a long backlog.
+    pub queue_words: usize,
     /// Save pointer: index into `queue` of the next message to look at.
     pub save: usize,
     pub mark: Option<Mark>,
@@ -309,6 +318,7 @@ impl ProcBody {
             pc,
             saved_x: Vec::new(),
             queue: VecDeque::new(),
+            queue_words: 0,
             save: 0,
             mark: None,
             mark_in_use: false,
@@ -366,10 +376,16 @@ impl ProcBody {
         self.ys.len() + self.frames.len() * 2
     }
 
+    /// Move the messages sent so far into the private queue.
+    pub fn take_inbox(&mut self, me: &Process) {
+        self.queue_words += me.drain_inbox(&mut self.queue);
+    }
+
     /// Take the message at the save pointer out of the queue and make its
     /// memory part of the heap.
     pub fn remove_message(&mut self) {
         if let Some(m) = self.queue.remove(self.save) {
+            self.queue_words -= m.words();
             self.heap.attach(m.block);
         }
         if self.mark_in_use {

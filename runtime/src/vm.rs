@@ -860,7 +860,7 @@ impl VmInner {
             _ => result,
         };
         p.words.store(
-            body.total_heap_words() + body.queue.iter().map(Fragment::words).sum::<usize>(),
+            body.total_heap_words() + body.queue_words,
             Ordering::Relaxed,
         );
         p.reductions.store(body.reductions, Ordering::Relaxed);

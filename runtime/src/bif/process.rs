@@ -253,7 +253,7 @@ fn demonitor2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let active = c.vm.demonitor(c.me, r);
     if flush {
         // Remove a 'DOWN' for this monitor already in the queue.
-        c.me.drain_inbox(&mut c.p.queue);
+        c.p.take_inbox(c.me);
         let down = Atom::intern("DOWN");
         let pos = c.p.queue.iter().position(|m| {
             m.term.tuple().is_some_and(|t| {
@@ -579,7 +579,7 @@ fn info_item(c: &mut Ctx, proc_: &Process, body: Option<&ProcBody>, item: Atom) 
         "total_heap_size" => Term::small(b.total_heap_words()),
         "stack_size" => Term::small(b.stack_words()),
         "memory" => Term::small(
-            (b.total_heap_words() + b.queue.iter().map(|m| m.words()).sum::<usize>()) * 8
+            (b.total_heap_words() + b.queue_words) * 8
                 + std::mem::size_of::<Process>()
                 + std::mem::size_of::<ProcBody>(),
         ),
