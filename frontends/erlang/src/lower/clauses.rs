@@ -705,36 +705,7 @@ impl Lowerer<'_> {
                     tail,
                     span,
                 ));
-                let other = self.names.temp();
-                cls.push(clause(
-                    vec![ir::Pattern::Var(other.clone())],
-                    None,
-                    ir::Expr::match_fail(
-                        reason("bad_generator", vec![ir::Expr::var(other, span)], span),
-                        span,
-                    ),
-                    span,
-                ));
-                let fun = ir::Fun {
-                    params: vec![arg.clone()],
-                    body: Box::new(ir::Expr::new(
-                        ir::ExprKind::Case {
-                            arg: Box::new(ir::Expr::var(arg, span)),
-                            clauses: cls,
-                        },
-                        span,
-                    )),
-                    span,
-                    name: Some(name.name.clone()),
-                };
-                let start = self.lc_apply(&name, list, span);
-                ir::Expr::new(
-                    ir::ExprKind::LetRec {
-                        defs: vec![(name, fun)],
-                        body: Box::new(start),
-                    },
-                    span,
-                )
+                self.generator_loop(name, arg, cls, list, span)
             }
             Qualifier::BinGenerator(pat, bin) => {
                 self.bin_generator(elem, pat, bin, rest, tail, span, &mut pre)
@@ -896,6 +867,20 @@ impl Lowerer<'_> {
             tail,
             span,
         ));
+        self.generator_loop(name, arg, cls, bin, span)
+    }
+
+    /// The `letrec` loop of one generator: `name(arg)` dispatches on the
+    /// generator clauses `cls`, a final clause raises `{bad_generator, V}`,
+    /// and the loop starts on `source`.
+    fn generator_loop(
+        &mut self,
+        name: FunName,
+        arg: ir::Var,
+        mut cls: Vec<ir::Clause>,
+        source: ir::Expr,
+        span: ir::Span,
+    ) -> ir::Expr {
         let bad = self.names.temp();
         cls.push(clause(
             vec![ir::Pattern::Var(bad.clone())],
@@ -918,7 +903,7 @@ impl Lowerer<'_> {
             span,
             name: Some(name.name.clone()),
         };
-        let start = self.lc_apply(&name, bin, span);
+        let start = self.lc_apply(&name, source, span);
         ir::Expr::new(
             ir::ExprKind::LetRec {
                 defs: vec![(name, fun)],
