@@ -7,17 +7,22 @@ use eubeam_ir::Frontend;
 static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
 
 /// Every frontend this build knows, in the order `compare` lists them.
-pub fn all() -> [&'static dyn Frontend; 1] {
-    [&ERLANG]
+static ALL: &[&dyn Frontend] = &[&ERLANG];
+
+pub fn all() -> &'static [&'static dyn Frontend] {
+    ALL
 }
 
 pub fn by_name(lang: &str) -> Option<&'static dyn Frontend> {
-    all().into_iter().find(|f| f.language() == lang)
+    all().iter().copied().find(|f| f.language() == lang)
 }
 
 pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
     let ext = path.extension()?.to_str()?;
-    all().into_iter().find(|f| f.extensions().contains(&ext))
+    all()
+        .iter()
+        .copied()
+        .find(|f| f.extensions().contains(&ext))
 }
 
 /// Languages named in the design that this build cannot run yet, by extension;

@@ -21,15 +21,9 @@ impl LibraryLoader {
 
 /// A library module's source, from the frontend whose language it is written in.
 fn library_source(module: &str) -> Option<(&'static dyn Frontend, SourceFile)> {
-    let (file, text) = eubeam_erlang::stdlib_source(module)?;
-    let frontend = languages::by_name("erlang")?;
-    Some((
-        frontend,
-        SourceFile {
-            path: file.to_string(),
-            text: text.to_string(),
-        },
-    ))
+    languages::all()
+        .iter()
+        .find_map(|f| Some((*f, f.library_source(module)?)))
 }
 
 impl ModuleLoader for LibraryLoader {

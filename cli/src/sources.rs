@@ -10,6 +10,8 @@ use crate::{diagnostics, languages};
 pub struct CompiledFile {
     pub frontend: &'static dyn Frontend,
     pub modules: Vec<Module>,
+    /// The script entry module, for `.exs`/`.lua` files (see `Compiled::entry`).
+    pub entry: Option<String>,
 }
 
 /// Exit status for compile errors and for files that cannot be used.
@@ -67,6 +69,7 @@ fn compile_one(path: &Path) -> Result<CompiledFile, ()> {
             Ok(CompiledFile {
                 frontend,
                 modules: compiled.modules,
+                entry: compiled.entry,
             })
         }
         Err(diags) => {

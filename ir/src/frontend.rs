@@ -17,6 +17,10 @@ pub struct SourceFile {
 pub struct Compiled {
     pub modules: Vec<Module>,
     pub warnings: Vec<Diagnostic>,
+    /// For script languages (`.exs`, `.lua`): the module whose `main/0` runs
+    /// the script's top level. `None` means `eubeam run` calls `main/0` (or
+    /// `main/1`) of the first module.
+    pub entry: Option<String>,
 }
 
 /// How a shell prints a value; each language prints terms its own way.
@@ -69,4 +73,11 @@ pub trait Frontend: Send + Sync {
 
     /// The shell prompt for the n-th input (`1> ` for Erlang).
     fn prompt(&self, n: usize) -> String;
+
+    /// The source of a library module this frontend provides, written in its
+    /// own language, by module name (`lists`, `Elixir.Enum`, `gleam@list`).
+    /// The loader compiles it on first use.
+    fn library_source(&self, _module: &str) -> Option<SourceFile> {
+        None
+    }
 }

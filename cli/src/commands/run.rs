@@ -51,7 +51,12 @@ pub fn run(args: RunArgs) -> u8 {
 }
 
 fn run_main(vm: &Vm, files: &[CompiledFile], argv: &[String]) -> u8 {
-    let Some(module) = files.first().and_then(|f| f.modules.first()) else {
+    let first = files.first();
+    let entry = first.and_then(|f| {
+        let name = f.entry.as_ref()?;
+        f.modules.iter().find(|m| &m.name == name)
+    });
+    let Some(module) = entry.or_else(|| first.and_then(|f| f.modules.first())) else {
         crate::diagnostics::error("the first file defines no module to run");
         return COMPILE_ERROR;
     };

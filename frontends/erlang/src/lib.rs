@@ -58,6 +58,7 @@ pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic
     Ok(Compiled {
         modules: vec![module],
         warnings,
+        entry: None,
     })
 }
 
@@ -93,5 +94,13 @@ impl Frontend for ErlangFrontend {
 
     fn prompt(&self, n: usize) -> String {
         format!("{n}> ")
+    }
+
+    fn library_source(&self, module: &str) -> Option<SourceFile> {
+        let (path, text) = stdlib_source(module)?;
+        Some(SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
     }
 }
