@@ -9,7 +9,14 @@
          usort/1, any/2, all/2, split/2, sublist/2, sublist/3, delete/2,
          flatmap/2, partition/2, takewhile/2, dropwhile/2, mapfoldl/3, concat/1,
          droplast/1, enumerate/1, search/2, merge/2, subtract/2, splitwith/2,
-         uniq/1]).
+         uniq/1,
+         prefix/2, suffix/2, zip3/3, unzip3/1, zipwith/3, zipwith3/4,
+         merge/1, merge/3, merge3/3, rmerge/2, rmerge/3, rmerge3/3,
+         umerge/1, umerge/2, umerge/3, umerge3/3, rumerge/2, rumerge/3,
+         rumerge3/3, usort/2, flatlength/1, keytake/3, keysearch/3,
+         keysort/2, ukeysort/2, keymerge/3, rkeymerge/3, ukeymerge/3,
+         rukeymerge/3, keymap/3, enumerate/2, filtermap/2, zf/2,
+         mapfoldr/3, join/2, uniq/2]).
 
 foreach(F, [H | T]) ->
     F(H),
@@ -51,15 +58,19 @@ seq_loop(1, X, _, L) ->
 seq_loop(0, _, _, L) ->
     L.
 
-map(F, [H | T]) ->
-    [F(H) | map(F, T)];
-map(F, []) when is_function(F, 1) ->
-    [].
+%% map/2, foldl/3, any/2, all/2 check the fun first and then the list
+%% with a case, so a non-list is a case_clause, as in OTP 25.
+map(F, List) when is_function(F, 1) ->
+    case List of
+        [H | T] -> [F(H) | map(F, T)];
+        [] -> []
+    end.
 
-foldl(F, Accu, [Hd | Tail]) ->
-    foldl(F, F(Hd, Accu), Tail);
-foldl(F, Accu, []) when is_function(F, 2) ->
-    Accu.
+foldl(F, Accu, List) when is_function(F, 2) ->
+    case List of
+        [Hd | Tail] -> foldl(F, F(Hd, Accu), Tail);
+        [] -> Accu
+    end.
 
 foldr(F, Accu, [Hd | Tail]) ->
     F(Hd, foldr(F, Accu, Tail));
@@ -89,9 +100,13 @@ nthtail(1, [_ | T]) -> T;
 nthtail(N, [_ | T]) when N > 1 -> nthtail(N - 1, T);
 nthtail(0, L) when is_list(L) -> L.
 
-member(X, [X | _]) -> true;
-member(X, [_ | T]) -> member(X, T);
-member(_, []) -> false.
+%% member/2 and keyfind/3 are BIFs in OTP: bad arguments are badarg.
+member(X, List) -> member(X, List, List).
+
+member(X, [X | _], _) -> true;
+member(X, [_ | T], L) -> member(X, T, L);
+member(_, [], _) -> false;
+member(X, _, L) -> erlang:error(badarg, [X, L]).
 
 append(L1, L2) -> L1 ++ L2.
 
@@ -130,7 +145,9 @@ keyfind(Key, N, [H | T]) when is_integer(N), N > 0 ->
         false -> keyfind(Key, N, T)
     end;
 keyfind(_, N, []) when is_integer(N), N > 0 ->
-    false.
+    false;
+keyfind(Key, N, L) ->
+    erlang:error(badarg, [Key, N, L]).
 
 keymember(Key, N, L) ->
     keyfind(Key, N, L) =/= false.
@@ -892,28 +909,27 @@ usplit_2_1(X, Y, [Z | L], R, Rs, S) ->
 usplit_2_1(X, Y, [], R, Rs, S) ->
     umergel([[S], [Y, X | R] | Rs], [], desc).
 
-uniq(L) -> uniq(L, []).
+uniq(L) -> uniq_by(L, fun(X) -> X end, #{}).
 
-uniq([X | Xs], Seen) ->
-    case member(X, Seen) of
-        true -> uniq(Xs, Seen);
-        false -> [X | uniq(Xs, [X | Seen])]
-    end;
-uniq([], _) -> [].
+any(Pred, List) when is_function(Pred, 1) ->
+    case List of
+        [H | T] ->
+            case Pred(H) of
+                true -> true;
+                false -> any(Pred, T)
+            end;
+        [] -> false
+    end.
 
-any(Pred, [H | T]) ->
-    case Pred(H) of
-        true -> true;
-        false -> any(Pred, T)
-    end;
-any(Pred, []) when is_function(Pred, 1) -> false.
-
-all(Pred, [H | T]) ->
-    case Pred(H) of
-        true -> all(Pred, T);
-        false -> false
-    end;
-all(Pred, []) when is_function(Pred, 1) -> true.
+all(Pred, List) when is_function(Pred, 1) ->
+    case List of
+        [H | T] ->
+            case Pred(H) of
+                true -> all(Pred, T);
+                false -> false
+            end;
+        [] -> true
+    end.
 
 split(N, List) when is_integer(N), N >= 0, is_list(List) ->
     case split(N, List, []) of
@@ -934,8 +950,13 @@ sublist_2([H | T], L) when L > 0 -> [H | sublist_2(T, L - 1)];
 sublist_2(_, 0) -> [];
 sublist_2(List, L) when is_list(List), L > 0 -> [].
 
-sublist(List, S, L) when is_integer(L), L >= 0 ->
-    sublist(nthtail(S - 1, List), L).
+%% sublist/3: a start beyond the end gives [] (not an error).
+sublist(List, S, L) when is_integer(L), L >= 0, is_integer(S), S >= 1 ->
+    sublist(sublist_drop(S - 1, List), L).
+
+sublist_drop(0, L) -> L;
+sublist_drop(N, [_ | T]) -> sublist_drop(N - 1, T);
+sublist_drop(_, []) -> [].
 
 delete(Item, [Item | Rest]) -> Rest;
 delete(Item, [H | Rest]) -> [H | delete(Item, Rest)];
@@ -996,10 +1017,10 @@ thing_to_list(X) when is_list(X) -> X.
 droplast([_T]) -> [];
 droplast([H | T]) -> [H | droplast(T)].
 
-enumerate(List) when is_list(List) -> enumerate(1, List).
+enumerate(List) when is_list(List) -> enumerate_loop(1, List).
 
-enumerate(N, [H | T]) -> [{N, H} | enumerate(N + 1, T)];
-enumerate(_, []) -> [].
+enumerate_loop(N, [H | T]) -> [{N, H} | enumerate_loop(N + 1, T)];
+enumerate_loop(_, []) -> [].
 
 search(Pred, [Hd | Tail]) ->
     case Pred(Hd) of
@@ -1007,3 +1028,198 @@ search(Pred, [Hd | Tail]) ->
         false -> search(Pred, Tail)
     end;
 search(Pred, []) when is_function(Pred, 1) -> false.
+
+
+%% ---- The rest of OTP 25's lists API (our own code, written from the
+%% documented behaviour; errors are the function_clause / badarg OTP gives).
+
+prefix([X | PreTail], [X | Tail]) -> prefix(PreTail, Tail);
+prefix([], List) when is_list(List) -> true;
+prefix([_ | _], List) when is_list(List) -> false.
+
+suffix(Suffix, List) ->
+    Delta = length(List) - length(Suffix),
+    Delta >= 0 andalso nthtail(Delta, List) =:= Suffix.
+
+zip3([X | Xs], [Y | Ys], [Z | Zs]) -> [{X, Y, Z} | zip3(Xs, Ys, Zs)];
+zip3([], [], []) -> [].
+
+unzip3(Ts) -> unzip3(Ts, [], [], []).
+
+unzip3([{X, Y, Z} | Ts], Xs, Ys, Zs) -> unzip3(Ts, [X | Xs], [Y | Ys], [Z | Zs]);
+unzip3([], Xs, Ys, Zs) -> {reverse(Xs), reverse(Ys), reverse(Zs)}.
+
+zipwith(F, [X | Xs], [Y | Ys]) -> [F(X, Y) | zipwith(F, Xs, Ys)];
+zipwith(F, [], []) when is_function(F, 2) -> [].
+
+zipwith3(F, [X | Xs], [Y | Ys], [Z | Zs]) -> [F(X, Y, Z) | zipwith3(F, Xs, Ys, Zs)];
+zipwith3(F, [], [], []) when is_function(F, 3) -> [].
+
+%% merge/1: stable over the list of lists (earlier lists win ties).
+merge(Ls) when is_list(Ls) -> foldr(fun(L, Acc) -> merge(L, Acc) end, [], Ls).
+
+merge(Fun, L1, L2) when is_function(Fun, 2), is_list(L1), is_list(L2) ->
+    merge_with(L1, L2, Fun).
+
+merge3(L1, L2, L3) -> merge(L1, merge(L2, L3)).
+
+%% rmerge: both lists sorted in descending order; on a tie the element of
+%% the second list comes first (as OTP's).
+rmerge(L1, L2) when is_list(L1), is_list(L2) ->
+    rmerge_f(L1, L2, fun(A, B) -> A =< B end).
+
+rmerge(Fun, L1, L2) when is_function(Fun, 2), is_list(L1), is_list(L2) ->
+    rmerge_f(L1, L2, Fun).
+
+rmerge_f([H1 | T1] = L1, [H2 | T2] = L2, Fun) ->
+    case Fun(H1, H2) of
+        true -> [H2 | rmerge_f(L1, T2, Fun)];
+        false -> [H1 | rmerge_f(T1, L2, Fun)]
+    end;
+rmerge_f([], L2, _) -> L2;
+rmerge_f(L1, [], _) -> L1.
+
+rmerge3(L1, L2, L3) -> rmerge(L1, rmerge(L2, L3)).
+
+%% umerge: ascending, no duplicates; a tie keeps the first list's element.
+umerge(Ls) when is_list(Ls) -> foldr(fun(L, Acc) -> umerge(L, Acc) end, [], Ls).
+
+umerge(L1, L2) when is_list(L1), is_list(L2) ->
+    umerge_f(L1, L2, fun(A, B) -> A =< B end).
+
+umerge(Fun, L1, L2) when is_function(Fun, 2), is_list(L1), is_list(L2) ->
+    umerge_f(L1, L2, Fun).
+
+umerge_f([H1 | T1] = L1, [H2 | T2] = L2, Fun) ->
+    case Fun(H1, H2) of
+        true ->
+            case Fun(H2, H1) of
+                true -> [H1 | umerge_f(T1, T2, Fun)];
+                false -> [H1 | umerge_f(T1, L2, Fun)]
+            end;
+        false -> [H2 | umerge_f(L1, T2, Fun)]
+    end;
+umerge_f([], L2, _) -> L2;
+umerge_f(L1, [], _) -> L1.
+
+umerge3(L1, L2, L3) -> umerge(L1, umerge(L2, L3)).
+
+rumerge(L1, L2) when is_list(L1), is_list(L2) ->
+    rumerge_f(L1, L2, fun(A, B) -> A =< B end).
+
+rumerge(Fun, L1, L2) when is_function(Fun, 2), is_list(L1), is_list(L2) ->
+    rumerge_f(L1, L2, Fun).
+
+rumerge_f([H1 | T1] = L1, [H2 | T2] = L2, Fun) ->
+    case Fun(H1, H2) of
+        true ->
+            case Fun(H2, H1) of
+                true -> [H1 | rumerge_f(T1, T2, Fun)];
+                false -> [H2 | rumerge_f(L1, T2, Fun)]
+            end;
+        false -> [H1 | rumerge_f(T1, L2, Fun)]
+    end;
+rumerge_f([], L2, _) -> L2;
+rumerge_f(L1, [], _) -> L1.
+
+rumerge3(L1, L2, L3) -> rumerge(L1, rumerge(L2, L3)).
+
+%% usort/2: sort by Fun, then drop each element equal (both ways) to the
+%% one kept before it; the first of equal elements is kept.
+usort(Fun, L) when is_function(Fun, 2) ->
+    usort_dedup(sort(Fun, L), Fun).
+
+usort_dedup([X, Y | T], Fun) ->
+    case Fun(Y, X) of
+        true -> usort_dedup([X | T], Fun);
+        false -> [X | usort_dedup([Y | T], Fun)]
+    end;
+usort_dedup(L, _) -> L.
+
+flatlength(List) -> flatlength(List, 0).
+
+flatlength([H | T], L) when is_list(H) -> flatlength(H, flatlength(T, L));
+flatlength([_ | T], L) -> flatlength(T, L + 1);
+flatlength([], L) -> L.
+
+keytake(Key, N, L) when is_integer(N), N > 0 -> keytake(Key, N, L, []).
+
+keytake(Key, N, [H | T], L) when element(N, H) == Key ->
+    {value, H, reverse(L, T)};
+keytake(Key, N, [H | T], L) -> keytake(Key, N, T, [H | L]);
+keytake(_, _, [], _) -> false.
+
+keysearch(Key, N, L) when is_integer(N), N > 0 ->
+    case keyfind(Key, N, L) of
+        false -> false;
+        Tuple -> {value, Tuple}
+    end.
+
+%% keysort/2: a stable merge sort on element I (lists of fewer than two
+%% elements are returned unchecked, as OTP does).
+keysort(I, L) when is_integer(I), I > 0 ->
+    case L of
+        [] -> L;
+        [_] -> L;
+        [_ | _] -> sort(fun(A, B) -> element(I, A) =< element(I, B) end, L)
+    end.
+
+ukeysort(I, L) when is_integer(I), I > 0 ->
+    case L of
+        [] -> L;
+        [_] -> L;
+        [_ | _] ->
+            usort(fun(A, B) -> element(I, A) =< element(I, B) end, L)
+    end.
+
+keymerge(I, L1, L2) when is_integer(I), I > 0, is_list(L1), is_list(L2) ->
+    merge_with(L1, L2, fun(A, B) -> element(I, A) =< element(I, B) end).
+
+rkeymerge(I, L1, L2) when is_integer(I), I > 0, is_list(L1), is_list(L2) ->
+    rmerge_f(L1, L2, fun(A, B) -> element(I, A) =< element(I, B) end).
+
+ukeymerge(I, L1, L2) when is_integer(I), I > 0, is_list(L1), is_list(L2) ->
+    umerge_f(L1, L2, fun(A, B) -> element(I, A) =< element(I, B) end).
+
+rukeymerge(I, L1, L2) when is_integer(I), I > 0, is_list(L1), is_list(L2) ->
+    rumerge_f(L1, L2, fun(A, B) -> element(I, A) =< element(I, B) end).
+
+keymap(Fun, Index, [Tup | Tail]) ->
+    [setelement(Index, Tup, Fun(element(Index, Tup))) | keymap(Fun, Index, Tail)];
+keymap(Fun, Index, []) when is_integer(Index), Index >= 1, is_function(Fun, 1) ->
+    [].
+
+enumerate(Index, List) when is_integer(Index), is_list(List) ->
+    enumerate_loop(Index, List).
+
+filtermap(F, [Hd | Tail]) ->
+    case F(Hd) of
+        true -> [Hd | filtermap(F, Tail)];
+        {true, Val} -> [Val | filtermap(F, Tail)];
+        false -> filtermap(F, Tail)
+    end;
+filtermap(F, []) when is_function(F, 1) -> [].
+
+zf(F, L) -> filtermap(F, L).
+
+mapfoldr(F, Accu0, [Hd | Tail]) ->
+    {Rs, Accu1} = mapfoldr(F, Accu0, Tail),
+    {R, Accu2} = F(Hd, Accu1),
+    {[R | Rs], Accu2};
+mapfoldr(F, Accu, []) when is_function(F, 2) -> {[], Accu}.
+
+join(_Sep, []) -> [];
+join(Sep, [H | T]) -> [H | join_prepend(Sep, T)].
+
+join_prepend(_Sep, []) -> [];
+join_prepend(Sep, [H | T]) -> [Sep, H | join_prepend(Sep, T)].
+
+uniq(F, L) when is_function(F, 1) -> uniq_by(L, F, #{}).
+
+uniq_by([X | Xs], F, Seen) ->
+    Key = F(X),
+    case is_map_key(Key, Seen) of
+        true -> uniq_by(Xs, F, Seen);
+        false -> [X | uniq_by(Xs, F, Seen#{Key => true})]
+    end;
+uniq_by([], _, _) -> [].

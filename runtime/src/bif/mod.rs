@@ -16,10 +16,12 @@ use crate::vm::VmInner;
 
 mod arith;
 pub mod binary;
+mod convert;
 mod erlang;
 mod etf;
 mod io;
 mod maps;
+mod math;
 mod process;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
@@ -124,10 +126,12 @@ pub fn all() -> NativeTable {
     let mut t = NativeTable::new();
     arith::register(&mut t);
     binary::register(&mut t);
+    convert::register(&mut t);
     erlang::register(&mut t);
     etf::register(&mut t);
     io::register(&mut t);
     maps::register(&mut t);
+    math::register(&mut t);
     process::register(&mut t);
     t
 }
