@@ -235,7 +235,11 @@ fn list_to_pid(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let parts: Option<Vec<u64>> = s
         .strip_prefix('<')
         .and_then(|r| r.strip_suffix('>'))
-        .map(|r| r.split('.').map(|p| p.parse::<u64>().ok()).collect::<Option<Vec<_>>>())
+        .map(|r| {
+            r.split('.')
+                .map(|p| p.parse::<u64>().ok())
+                .collect::<Option<Vec<_>>>()
+        })
         .unwrap_or(None);
     match parts.as_deref() {
         Some([0, n, 0]) => Ok(Term::pid(*n)),

@@ -301,8 +301,7 @@ fn subtract(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 /// OTP 25: lists:reverse/1 of a non-list is function_clause (it is Erlang
 /// code there), reverse/2's is badarg (a BIF).
 fn reverse1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    reverse2(c, &[a[0], Term::NIL])
-        .map_err(|_| Trap::Error(Term::atom(Atom::FUNCTION_CLAUSE)))
+    reverse2(c, &[a[0], Term::NIL]).map_err(|_| Trap::Error(Term::atom(Atom::FUNCTION_CLAUSE)))
 }
 
 fn reverse2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
