@@ -4,8 +4,10 @@
 //! Exit status (DESIGN.md §8): 0 when the entry returns normally, 1 when the
 //! entry process crashes, 2 on compile errors or bad usage.
 
+mod child;
 mod commands;
 mod diagnostics;
+mod diff;
 mod languages;
 mod loader;
 mod sources;
@@ -42,8 +44,10 @@ enum Command {
         after_help = "Example:\n  eubeam ir examples/squares/main.erl > squares.core && erlc +from_core squares.core"
     )]
     Ir(commands::ir::IrArgs),
-    /// Run every main.<ext> in a directory and compare their outputs.
-    #[command(after_help = "Example:\n  eubeam compare examples/squares")]
+    /// Run the same program in every syntax present and compare the outputs.
+    #[command(
+        after_help = "Exit status: 0 when all outputs agree, 1 when they differ, 2 on compile errors.\n\nExamples:\n  eubeam compare examples/squares\n  eubeam compare examples/*            # every example, one table each\n  eubeam compare --oracle examples/squares   # add erl, elixir, lua5.4 rows\n  eubeam compare --json a.erl b.lua"
+    )]
     Compare(commands::compare::CompareArgs),
     /// Run the anchor benchmarks side by side with erl and lua5.4.
     #[command(
