@@ -14,6 +14,11 @@ pub struct CompiledFile {
     pub entry: Option<String>,
 }
 
+/// The `-I` directories for Erlang's `-include`/`-include_lib`.
+pub fn set_include_paths(dirs: &[PathBuf]) {
+    eubeam_erlang::preprocess::set_include_paths(dirs.to_vec());
+}
+
 /// Exit status for compile errors and for files that cannot be used.
 pub const COMPILE_ERROR: u8 = 2;
 

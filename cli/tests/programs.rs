@@ -37,7 +37,9 @@ fn every_fixture_program_behaves_as_recorded_from_erl() {
             std::path::PathBuf::from(p)
         };
         let mut cmd = eubeam();
-        cmd.arg("run");
+        // `.args` paths (such as `-I tests/programs/include`) are relative
+        // to the repository root.
+        cmd.current_dir(repo_root()).arg("run");
         if let Some(args) = read_opt(&with(".args")) {
             cmd.args(args.split_whitespace());
         }

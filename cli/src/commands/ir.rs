@@ -13,9 +13,13 @@ pub struct IrArgs {
     /// Skip the IR validator (it runs by default)
     #[arg(long)]
     no_validate: bool,
+    /// Directory searched by -include and -include_lib (repeatable)
+    #[arg(short = 'I', value_name = "DIR")]
+    include: Vec<PathBuf>,
 }
 
 pub fn run(args: IrArgs) -> u8 {
+    crate::sources::set_include_paths(&args.include);
     let files = match sources::compile_all(std::slice::from_ref(&args.file)) {
         Ok(files) => files,
         Err(status) => return status,

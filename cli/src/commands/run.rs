@@ -25,9 +25,13 @@ pub struct RunArgs {
     /// Arguments passed to main/1 as a list of strings
     #[arg(last = true)]
     args: Vec<String>,
+    /// Directory searched by -include and -include_lib (repeatable)
+    #[arg(short = 'I', value_name = "DIR")]
+    include: Vec<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> u8 {
+    crate::sources::set_include_paths(&args.include);
     let files = match sources::compile_all(&args.files) {
         Ok(files) => files,
         Err(status) => return status,

@@ -23,9 +23,33 @@ pub enum FormKind {
     Attribute(String, Expr),
     /// `-spec`, `-type`, ...: accepted and dropped.
     Ignored(String),
-    /// A construct that parses but is not supported yet (`-record`, `-define`).
+    /// A construct that parses but is not supported yet.
     Unsupported(String),
+    /// `-record(name, {field = Default :: Type, ...})` (types dropped).
+    Record(RecordDef),
     Function(Function),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordDef {
+    pub name: String,
+    pub fields: Vec<RecordFieldDef>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordFieldDef {
+    pub name: String,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+/// `field = Value` in `#r{...}`; `field` is `_` for `_ = Value` (every
+/// field not named).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordFieldInit {
+    pub field: String,
+    pub value: Expr,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -249,8 +273,26 @@ pub enum ExprKind {
     /// `#{K => V, K := V}` (no base) or the update `Base#{...}`; in a
     /// pattern, only `:=` fields.
     Map(Option<Box<Expr>>, Vec<MapField>),
-    /// A construct that parsed but is not supported yet: records,
-    /// macros. The string names it for the diagnostic.
+    /// `#r{f = V, ...}` (no base) or the update `Base#r{...}`; a record
+    /// pattern when in a pattern.
+    Record {
+        base: Option<Box<Expr>>,
+        name: String,
+        fields: Vec<RecordFieldInit>,
+    },
+    /// `Base#r.f`.
+    RecordField {
+        base: Box<Expr>,
+        name: String,
+        field: String,
+    },
+    /// `#r.f`: the field's tuple index.
+    RecordIndex {
+        name: String,
+        field: String,
+    },
+    /// A construct that parsed but is not supported yet. The string names
+    /// it for the diagnostic.
     Unsupported(&'static str),
     /// Placeholder left by the parser's error recovery; never lowered.
     Error,

@@ -27,6 +27,10 @@ fn sources() -> Vec<(&'static str, &'static str)> {
         ("squares.erl", include_str!("programs/squares.erl")),
         ("priority.erl", include_str!("programs/priority.erl")),
         ("constructs.erl", include_str!("programs/constructs.erl")),
+        (
+            "records.erl",
+            include_str!("../../../tests/programs/records.erl"),
+        ),
         stdlib_source("lists").unwrap_or_else(|| unreachable!()),
     ]
 }

@@ -712,12 +712,24 @@ fn unsupported_constructs_have_located_diagnostics() {
     );
     let errs = errors("-module(t).\n-export([f/1]).\nf(<<A/foo>>) -> A.\n");
     assert_eq!(errs[0], "t.erl:3:7: undefined bit type: foo", "{errs:?}");
-    let errs = errors("-module(t).\n-record(r, {a}).\n-define(X, 1).\nf() -> ?X.\n");
-    assert_eq!(errs.len(), 2, "{errs:?}");
-    assert!(
-        errs[0].starts_with("t.erl:2:1: not supported yet: records"),
-        "{errs:?}"
+}
+
+#[test]
+fn record_and_macro_errors_as_erlc_reports_them() {
+    // Recorded from erlc (OTP 25).
+    let errs = errors(
+        "-module(t).\n-export([f/1]).\n-record(r, {a}).\nf(X) -> {#q{}, X#r.b, #r{a = 1, a = 2}}.\n",
     );
+    assert_eq!(
+        errs,
+        vec![
+            "t.erl:4:10: record q undefined",
+            "t.erl:4:20: field b undefined in record r",
+            "t.erl:4:33: field a already defined in record r",
+        ]
+    );
+    let errs = errors("-module(t).\n-export([f/0]).\n-define(X, 1).\nf() -> ?Y.\n");
+    assert_eq!(errs, vec!["t.erl:4:9: undefined macro 'Y'"]);
 }
 
 #[test]

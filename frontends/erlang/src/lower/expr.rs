@@ -151,7 +151,10 @@ impl Lowerer<'_> {
         if !self.enter(&e.span) {
             return ir::Expr::atom("false", span);
         }
-        let out = self.expr_inner(e, span, pre);
+        let out = match self.expand_record(e, super::records::Ctx::Body) {
+            Some(x) => self.expr(&x, pre),
+            None => self.expr_inner(e, span, pre),
+        };
         self.leave();
         out
     }
@@ -265,6 +268,13 @@ impl Lowerer<'_> {
             }
             ExprKind::Unsupported(what) => {
                 self.unsupported(&e.span, what);
+                ir::Expr::atom("false", span)
+            }
+            // `expand_record` handles every record construct in a body.
+            ExprKind::Record { .. }
+            | ExprKind::RecordField { .. }
+            | ExprKind::RecordIndex { .. } => {
+                self.error(&e.span, "illegal record expression");
                 ir::Expr::atom("false", span)
             }
             ExprKind::Error => ir::Expr::atom("false", span),

@@ -11,6 +11,7 @@ mod binary;
 mod clauses;
 mod expr;
 mod pattern;
+mod records;
 pub(crate) mod scope;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -96,6 +97,8 @@ pub(crate) struct ModuleInfo {
     /// In the shell there are no local functions; unknown calls are
     /// "undefined shell command" errors.
     pub shell: bool,
+    /// `-record` definitions by name.
+    pub records: HashMap<String, ast::RecordDef>,
 }
 
 pub(crate) struct Lowerer<'a> {
@@ -116,6 +119,11 @@ pub(crate) struct Lowerer<'a> {
     /// lowered (a syntactic over-approximation); a branching construct
     /// exports only these. `None`: assume all (the shell keeps everything).
     pub later: Option<std::collections::HashSet<String>>,
+    /// Counter for the variables record expansion introduces.
+    pub rec_counter: u32,
+    /// `is_record/3` tests that the guard test being lowered needs (from
+    /// `R#r.f` in a guard).
+    pub guard_record_checks: Vec<ast::Expr>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -133,6 +141,8 @@ impl<'a> Lowerer<'a> {
             depth: 0,
             referenced: BTreeSet::new(),
             later: None,
+            rec_counter: 0,
+            guard_record_checks: Vec::new(),
         }
     }
 
@@ -239,6 +249,20 @@ pub fn lower_module(
                 None => err(&mut diags, &value.span, format!("bad attribute: -{name}")),
             },
             FormKind::Ignored(_) => {}
+            FormKind::Record(r) => {
+                if info.records.contains_key(&r.name) {
+                    err(
+                        &mut diags,
+                        &form.span,
+                        format!(
+                            "record {} already defined",
+                            crate::lexer::quote_atom(&r.name)
+                        ),
+                    );
+                } else {
+                    info.records.insert(r.name.clone(), r.clone());
+                }
+            }
             FormKind::Unsupported(what) => {
                 diags.push(Diagnostic::unsupported(file, form.span.clone(), what))
             }
@@ -349,6 +373,7 @@ pub(crate) fn collect_vars(e: &ast::Expr, out: &mut std::collections::HashSet<St
         | K::Float(_)
         | K::Str(_)
         | K::FunRef(..)
+        | K::RecordIndex { .. }
         | K::Unsupported(_)
         | K::Error => {}
         K::List(items, tail) => {
@@ -371,7 +396,15 @@ pub(crate) fn collect_vars(e: &ast::Expr, out: &mut std::collections::HashSet<St
             collect_vars(a, out);
             collect_vars(b, out);
         }
-        K::UnOp(_, x) | K::Catch(x) => collect_vars(x, out),
+        K::UnOp(_, x) | K::Catch(x) | K::RecordField { base: x, .. } => collect_vars(x, out),
+        K::Record { base, fields, .. } => {
+            if let Some(b) = base {
+                collect_vars(b, out);
+            }
+            for f in fields {
+                collect_vars(&f.value, out);
+            }
+        }
         K::Call(f, args) => {
             collect_vars(f, out);
             many(args, out);

@@ -112,7 +112,10 @@ impl Lowerer<'_> {
         if !self.enter(&e.span) {
             return ir::Pattern::Wildcard;
         }
-        let p = self.pattern_inner(e, head);
+        let p = match self.expand_record(e, super::records::Ctx::Pattern) {
+            Some(x) => self.pattern(&x, head),
+            None => self.pattern_inner(e, head),
+        };
         self.leave();
         p
     }
@@ -306,6 +309,17 @@ impl Lowerer<'_> {
 
     /// One guard test; non-boolean results are compared with `'true'`.
     fn guard_test(&mut self, t: &ast::Expr) -> ir::Expr {
+        let outer_checks = std::mem::take(&mut self.guard_record_checks);
+        let e = self.guard_test_inner(t);
+        // `R#r.f` in the test: `is_record(R, r, N)` must hold as well.
+        let checks = std::mem::replace(&mut self.guard_record_checks, outer_checks);
+        let span = e.span;
+        let mut tests: Vec<ir::Expr> = checks.iter().map(|c| self.guard_expr(c)).collect();
+        tests.push(e);
+        conj(tests, span).unwrap_or_else(|| ir::Expr::atom("true", span))
+    }
+
+    fn guard_test_inner(&mut self, t: &ast::Expr) -> ir::Expr {
         let e = self.guard_expr(t);
         let boolean = match &e.kind {
             ir::ExprKind::Call {
@@ -334,7 +348,10 @@ impl Lowerer<'_> {
         if !self.enter(&e.span) {
             return ir::Expr::atom("false", span);
         }
-        let out = self.guard_expr_inner(e, span);
+        let out = match self.expand_record(e, super::records::Ctx::Guard) {
+            Some(x) => self.guard_expr(&x),
+            None => self.guard_expr_inner(e, span),
+        };
         self.leave();
         out
     }
@@ -450,7 +467,11 @@ pub(crate) fn is_guard(e: &ast::Expr, defined: &std::collections::BTreeSet<(Stri
                     .all(|f| is_guard(&f.key, defined) && is_guard(&f.value, defined))
         }
         ExprKind::BinOp(_, a, b) => is_guard(a, defined) && is_guard(b, defined),
-        ExprKind::UnOp(_, x) => is_guard(x, defined),
+        ExprKind::UnOp(_, x) | ExprKind::RecordField { base: x, .. } => is_guard(x, defined),
+        ExprKind::RecordIndex { .. } => true,
+        ExprKind::Record {
+            base: None, fields, ..
+        } => fields.iter().all(|f| is_guard(&f.value, defined)),
         ExprKind::Call(f, args) => {
             let arity = u32::try_from(args.len()).unwrap_or(u32::MAX);
             let ok = match &f.kind {

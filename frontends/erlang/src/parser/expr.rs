@@ -74,13 +74,13 @@ fn unsupported(what: &'static str) -> impl Fn(Span) -> Expr + Clone {
 }
 
 /// `#{K => V, K := V}` (a map; the base is filled in by the caller for an
-/// update `M#{...}`), and `#name{...}`, `#name.field`: records, not
-/// supported yet.
+/// update `M#{...}`), `#name{f = V, ...}` (a record; the base likewise)
+/// and `#name.field` (a field index, or with a base a field access).
 fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
     let field = expr
         .clone()
         .then(select! { Tok::Punct("=>") => false, Tok::Punct(":=") => true })
-        .then(expr)
+        .then(expr.clone())
         .map_with(|((key, exact), value), e| MapField {
             key,
             value,
@@ -95,16 +95,38 @@ fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
                 .delimited_by(punct("{"), punct("}")),
         )
         .map_with(|fields, e| Expr::new(ExprKind::Map(None, fields), range(e.span())));
+    let field_name = choice((
+        atom().map(|(a, _)| a),
+        select! { Tok::Var(v) if v == "_" => v },
+    ));
+    let init = field_name
+        .then_ignore(punct("="))
+        .then(expr)
+        .map_with(|(field, value), e| RecordFieldInit {
+            field,
+            value,
+            span: range(e.span()),
+        });
     let record = punct("#")
-        .then(atom())
+        .ignore_then(atom())
         .then(choice((
-            punct("{")
-                .then(token_tree().repeated())
-                .then(punct("}"))
-                .ignored(),
-            punct(".").then(atom()).ignored(),
+            init.separated_by(punct(","))
+                .collect::<Vec<RecordFieldInit>>()
+                .delimited_by(punct("{"), punct("}"))
+                .map(Ok),
+            punct(".").ignore_then(atom()).map(|(f, _)| Err(f)),
         )))
-        .map_with(|_, e| unsupported("records")(range(e.span())));
+        .map_with(|((name, _), rest), e| {
+            let kind = match rest {
+                Ok(fields) => ExprKind::Record {
+                    base: None,
+                    name,
+                    fields,
+                },
+                Err(field) => ExprKind::RecordIndex { name, field },
+            };
+            Expr::new(kind, range(e.span()))
+        });
     choice((map, record)).boxed()
 }
 
@@ -679,17 +701,28 @@ fn operators<'t>(prim: P<'t, Expr>, expr: P<'t, Expr>) -> P<'t, Expr> {
                 let span = f.span.start..aspan.end;
                 Expr::new(ExprKind::Call(Box::new(f), args), span)
             }
-            // `Base#{...}`: a map update.
-            Err(Expr {
-                kind: ExprKind::Map(None, fields),
-                span: mspan,
-            }) => {
-                let span = f.span.start..mspan.end;
-                Expr::new(ExprKind::Map(Some(Box::new(f)), fields), span)
-            }
-            Err(unsup) => {
-                let span = f.span.start..unsup.span.end;
-                Expr::new(unsup.kind, span)
+            // `Base#{...}`, `Base#r{...}`, `Base#r.f`.
+            Err(Expr { kind, span: sspan }) => {
+                let span = f.span.start..sspan.end;
+                let kind = match kind {
+                    ExprKind::Map(None, fields) => ExprKind::Map(Some(Box::new(f)), fields),
+                    ExprKind::Record {
+                        base: None,
+                        name,
+                        fields,
+                    } => ExprKind::Record {
+                        base: Some(Box::new(f)),
+                        name,
+                        fields,
+                    },
+                    ExprKind::RecordIndex { name, field } => ExprKind::RecordField {
+                        base: Box::new(f),
+                        name,
+                        field,
+                    },
+                    other => other,
+                };
+                Expr::new(kind, span)
             }
         })
         .boxed();

@@ -17,9 +17,11 @@ const IGNORED: &[&str] = &[
     "export_type",
     "optional_callbacks",
     "nominal",
+    "feature",
 ];
 
-/// Preprocessor directives (not supported yet).
+/// Preprocessor directives: the preprocessor removes them from files, so
+/// they reach the parser only from shell input.
 const PREPROCESSOR: &[&str] = &[
     "define",
     "undef",
@@ -33,7 +35,6 @@ const PREPROCESSOR: &[&str] = &[
     "elif",
     "error",
     "warning",
-    "feature",
 ];
 
 pub(super) fn parse_form(
@@ -64,11 +65,16 @@ pub(super) fn parse_form(
                     &format!("the preprocessor (-{name})"),
                 )]);
             }
-            if name == "record" {
-                return Err(vec![Diagnostic::unsupported(file, span, "records")]);
-            }
         }
     }
+    let stripped;
+    let tokens = match record_types_stripped(tokens) {
+        Some(t) => {
+            stripped = t;
+            &stripped[..]
+        }
+        None => tokens,
+    };
     let eoi = eoi_span(tokens);
     let (out, errs) = form_parser()
         .parse(tokens.split_token_span(eoi))
@@ -78,6 +84,43 @@ pub(super) fn parse_form(
         Raw::Attribute(name, args) => attribute(name, args, span, file),
         Raw::Function(clauses) => function(clauses, span, file),
     }
+}
+
+/// For `-record(name, {f = D :: T, ...}).`: the tokens without the `:: T`
+/// field types (they are dropped, like `-type`), so that the rest parses as
+/// an ordinary attribute whose value is a tuple of `f` and `f = D`.
+fn record_types_stripped(tokens: &[(Tok, SimpleSpan)]) -> Option<Vec<(Tok, SimpleSpan)>> {
+    match tokens {
+        [(Tok::Punct("-"), _), (Tok::Atom(r), _), (Tok::Punct("("), _), ..] if r == "record" => {}
+        _ => return None,
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    // Depth 2 is inside the field tuple: `-record(` is 1, `{` is 2.
+    let mut depth = 0usize;
+    let mut skipping = false;
+    for (t, s) in tokens {
+        let opens = matches!(t, Tok::Punct("(" | "[" | "{" | "<<"));
+        let closes = matches!(t, Tok::Punct(")" | "]" | "}" | ">>"));
+        if closes {
+            depth = depth.saturating_sub(1);
+            if depth < 2 {
+                skipping = false;
+            }
+        }
+        if depth == 2 && *t == Tok::Punct(",") {
+            skipping = false;
+        }
+        if depth == 2 && *t == Tok::Punct("::") {
+            skipping = true;
+        }
+        if !skipping {
+            out.push((t.clone(), *s));
+        }
+        if opens {
+            depth += 1;
+        }
+    }
+    Some(out)
 }
 
 enum Raw {
@@ -134,6 +177,32 @@ fn fun_list(e: &Expr) -> Option<Vec<(String, u32, Span)>> {
         .collect()
 }
 
+/// `{a, b = Default}` as record field definitions.
+fn record_fields(e: &Expr) -> Option<Vec<RecordFieldDef>> {
+    let ExprKind::Tuple(items) = &e.kind else {
+        return None;
+    };
+    items
+        .iter()
+        .map(|item| match &item.kind {
+            ExprKind::Atom(f) => Some(RecordFieldDef {
+                name: f.clone(),
+                default: None,
+                span: item.span.clone(),
+            }),
+            ExprKind::Match(f, d) => match &f.kind {
+                ExprKind::Atom(f) => Some(RecordFieldDef {
+                    name: f.clone(),
+                    default: Some((**d).clone()),
+                    span: item.span.clone(),
+                }),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 fn attribute(
     (name, name_span): (String, std::ops::Range<usize>),
     mut args: Vec<Expr>,
@@ -151,6 +220,13 @@ fn attribute(
         },
         ("import", [m, list]) => match (&m.kind, fun_list(list)) {
             (ExprKind::Atom(m), Some(fs)) => FormKind::Import(m.clone(), fs),
+            _ => return Err(bad_attribute(file, span, &name)),
+        },
+        ("record", [n, fields]) => match (&n.kind, record_fields(fields)) {
+            (ExprKind::Atom(n), Some(fields)) => FormKind::Record(RecordDef {
+                name: n.clone(),
+                fields,
+            }),
             _ => return Err(bad_attribute(file, span, &name)),
         },
         (_, [_]) => match args.pop() {

@@ -121,8 +121,10 @@ fn check_nesting(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<(), Diagnos
 pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
     let toks = tokenize(src, file);
     let mut diagnostics = toks.diagnostics;
+    let (tokens, pp_diags) = crate::preprocess::preprocess(toks.tokens, file, src);
+    diagnostics.extend(pp_diags);
     let mut forms = Vec::new();
-    for tokens in split_forms(&toks.tokens) {
+    for tokens in split_forms(&tokens) {
         if let Err(d) = check_nesting(tokens, file) {
             diagnostics.push(d);
             continue;

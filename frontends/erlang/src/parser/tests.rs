@@ -71,6 +71,17 @@ fn sx(e: &Expr) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        ExprKind::Record { base, name, fields } => format!(
+            "{}#{name}{{{}}}",
+            base.as_ref().map(|b| sx(b)).unwrap_or_default(),
+            fields
+                .iter()
+                .map(|f| format!("{} = {}", f.field, sx(&f.value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ExprKind::RecordField { base, name, field } => format!("{}#{name}.{field}", sx(base)),
+        ExprKind::RecordIndex { name, field } => format!("#{name}.{field}"),
         ExprKind::Unsupported(what) => format!("<unsupported {what}>"),
         other => format!("{other:?}"),
     }
@@ -114,9 +125,12 @@ fn precedence_and_associativity() {
         ("M#{a => 1}#{b => 2}", "M#{a => 1}#{b => 2}"),
         ("m:f()#{a => 1}", "(call m:f)#{a => 1}"),
         ("#{{a, 1} => [1]} = X", "(= #{{a 1} => [1]} X)"),
-        ("#r{a = 1}", "<unsupported records>"),
-        ("X#r.a", "<unsupported records>"),
-        ("?MODULE", "<unsupported macros (the preprocessor)>"),
+        ("#r{a = 1, _ = x}", "#r{a = 1, _ = x}"),
+        ("X#r.a", "X#r.a"),
+        ("X#r.a#s.b", "X#r.a#s.b"),
+        ("X#r{a = 1}#r.a", "X#r{a = 1}#r.a"),
+        ("#r.a", "#r.a"),
+        ("-X#r.a + 1", "(+ (- X#r.a) 1)"),
     ];
     for (src, want) in cases {
         assert_eq!(sx(&expr(src)), want, "{src}");
@@ -190,15 +204,18 @@ fn module_attributes() {
 }
 
 #[test]
-fn preprocessor_and_records_are_unsupported() {
-    let ds = parse_err("-define(X, 1).\n-record(r, {a}).\n-include(\"x.hrl\").\n");
-    assert_eq!(ds.len(), 3);
-    assert!(
-        ds.iter()
-            .all(|d| d.message.starts_with("not supported yet:")),
-        "{ds:?}"
+fn record_definitions_and_expressions() {
+    let forms = parse_ok(
+        "-record(r, {a, b = 1 :: integer(), c :: fun((x) -> {y, z}) | [q], d = {1, 2}}).\n\
+         f(R) -> {#r{a = 1, _ = 2}, R#r{b = 3}, R#r.a, #r.b, (R#r.d)#r{}}.",
     );
-    assert!(ds[1].message.contains("records"));
+    let FormKind::Record(r) = &forms[0].kind else {
+        panic!("{:?}", forms[0])
+    };
+    let names: Vec<&str> = r.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c", "d"]);
+    assert!(r.fields[1].default.is_some() && r.fields[2].default.is_none());
+    assert!(matches!(forms[1].kind, FormKind::Function(_)));
 }
 
 #[test]
