@@ -1,19 +1,25 @@
 //! Library modules written in Erlang, compiled by the CLI's loader on first
 //! use.
 
-const LISTS: &str = include_str!("../lib/lists.erl");
-const MAPS: &str = include_str!("../lib/maps.erl");
+/// (module, file name, text) of every library module this frontend ships.
+const MODULES: &[(&str, &str, &str)] = &[
+    ("lists", "lists.erl", include_str!("../lib/lists.erl")),
+    ("maps", "maps.erl", include_str!("../lib/maps.erl")),
+    ("queue", "queue.erl", include_str!("../lib/queue.erl")),
+    ("orddict", "orddict.erl", include_str!("../lib/orddict.erl")),
+    ("ordsets", "ordsets.erl", include_str!("../lib/ordsets.erl")),
+    ("proplists", "proplists.erl", include_str!("../lib/proplists.erl")),
+];
 
 /// The source of a library module: `(file name, text)`.
 pub fn stdlib_source(module: &str) -> Option<(&'static str, &'static str)> {
-    match module {
-        "lists" => Some(("lists.erl", LISTS)),
-        "maps" => Some(("maps.erl", MAPS)),
-        _ => None,
-    }
+    MODULES
+        .iter()
+        .find(|(m, _, _)| *m == module)
+        .map(|&(_, file, text)| (file, text))
 }
 
 /// Every library module this frontend ships.
-pub fn stdlib_modules() -> &'static [&'static str] {
-    &["lists", "maps"]
+pub fn stdlib_modules() -> Vec<&'static str> {
+    MODULES.iter().map(|&(m, _, _)| m).collect()
 }
