@@ -8,7 +8,11 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("queue", "queue.erl", include_str!("../lib/queue.erl")),
     ("orddict", "orddict.erl", include_str!("../lib/orddict.erl")),
     ("ordsets", "ordsets.erl", include_str!("../lib/ordsets.erl")),
-    ("proplists", "proplists.erl", include_str!("../lib/proplists.erl")),
+    (
+        "proplists",
+        "proplists.erl",
+        include_str!("../lib/proplists.erl"),
+    ),
 ];
 
 /// The source of a library module: `(file name, text)`.
