@@ -10,6 +10,7 @@ mod diagnostics;
 mod diff;
 mod languages;
 mod loader;
+mod project;
 mod sources;
 
 use std::process::ExitCode;
@@ -30,8 +31,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load the files and run the entry point: main/0 of the first file's
-    /// module, or the expression given with --eval.
+    /// Load the files (or a project folder) and run the entry point: main/0
+    /// of the first file's module, or the expression given with --eval.
     #[command(
         after_help = "Examples:\n  eubeam run main.erl\n  eubeam run --schedulers 1 main.erl\n  eubeam run squares.erl --eval 'squares:run().'\n  eubeam run bench.erl -- 1000   (calls main/1 with [\"1000\"])"
     )]
@@ -54,6 +55,16 @@ enum Command {
         after_help = "Examples:\n  eubeam bench                 # every workload, 5 runs each\n  eubeam bench --only fib --runs 3"
     )]
     Bench(commands::bench::BenchArgs),
+    /// Create a project folder: a manifest and a hello-world entry.
+    #[command(
+        after_help = "Examples:\n  eubeam new hello                # Erlang\n  eubeam new chat --lang elixir\n  eubeam run hello                # runs the project's entry"
+    )]
+    New(commands::new::NewArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  eubeam completions bash > ~/.local/share/bash-completion/completions/eubeam\n  eubeam completions zsh > ~/.zfunc/_eubeam\n  eubeam completions fish > ~/.config/fish/completions/eubeam.fish"
+    )]
+    Completions(commands::completions::CompletionsArgs),
     /// An interactive shell for one language.
     #[command(after_help = "Example:\n  eubeam repl --lang erlang")]
     Repl(commands::repl::ReplArgs),
@@ -68,6 +79,8 @@ fn main() -> ExitCode {
         Command::Compare(args) => commands::compare::run(args),
         Command::Repl(args) => commands::repl::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Completions(args) => commands::completions::run::<Cli>(args),
     };
     ExitCode::from(status)
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use eubeam_ir::{Diagnostic, Frontend, Module, SourceFile};
 
-use crate::{diagnostics, languages};
+use crate::{diagnostics, languages, project};
 
 /// One source file and what its frontend made of it.
 pub struct CompiledFile {
@@ -50,6 +50,11 @@ pub fn read(path: &Path) -> Result<SourceFile, String> {
 /// Compiles every file, printing all diagnostics (warnings too). Returns the
 /// exit status to use when any file failed.
 pub fn compile_all(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, u8> {
+    let paths = expand_projects(paths).map_err(|e| {
+        diagnostics::error(&e);
+        COMPILE_ERROR
+    })?;
+    let paths = &paths[..];
     let mut out = Vec::new();
     let mut failed = false;
     for path in paths {
@@ -63,6 +68,27 @@ pub fn compile_all(paths: &[PathBuf]) -> Result<Vec<CompiledFile>, u8> {
     } else {
         Ok(out)
     }
+}
+
+/// A project folder (one with `eubeam.toml`) stands for its files, entry
+/// first; plain files stay as they are.
+fn expand_projects(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+        } else if project::is_project(path) {
+            out.extend(project::load(path)?.files);
+        } else {
+            return Err(format!(
+                "{}: a folder without {}; name the source files, or create a project \
+                 with `eubeam new NAME`",
+                path.display(),
+                project::MANIFEST
+            ));
+        }
+    }
+    Ok(out)
 }
 
 fn compile_one(path: &Path) -> Result<CompiledFile, ()> {

@@ -3,6 +3,8 @@
 pub mod bench;
 pub mod check;
 pub mod compare;
+pub mod completions;
 pub mod ir;
+pub mod new;
 pub mod repl;
 pub mod run;
