@@ -1,4 +1,5 @@
-//! Modules the runtime provides, written in IR: `timer` (sleep/1) and the
+//! Modules the runtime provides, written in IR: `timer` (sleep/1, tc/1,2,3,
+//! seconds/1, minutes/1, hours/1, hms/3, now_diff/2, apply_after/4) and the
 //! shell loop.
 
 use eubeam_ir::{Expr, Module};
@@ -47,6 +48,83 @@ pub fn modules() -> Vec<Module> {
                 "tc",
                 &["M", "F", "A"],
                 timed(call("erlang", "apply", vec![var("M"), var("F"), var("A")])),
+            ),
+            // seconds(S) -> 1000 * S, and so on (badarith for non-numbers,
+            // as OTP's).
+            fundef("seconds", &["S"], op("*", int(1000), var("S"))),
+            fundef("minutes", &["M"], op("*", int(60_000), var("M"))),
+            fundef("hours", &["H"], op("*", int(3_600_000), var("H"))),
+            fundef(
+                "hms",
+                &["H", "M", "S"],
+                op(
+                    "+",
+                    op(
+                        "+",
+                        op("*", int(3_600_000), var("H")),
+                        op("*", int(60_000), var("M")),
+                    ),
+                    op("*", int(1000), var("S")),
+                ),
+            ),
+            // now_diff({A2, B2, C2}, {A1, B1, C1}) -> microseconds.
+            fundef(
+                "now_diff",
+                &["T2", "T1"],
+                case(
+                    tuple(vec![var("T2"), var("T1")]),
+                    vec![clause(
+                        vec![ptuple(vec![
+                            ptuple(vec![pvar("A2"), pvar("B2"), pvar("C2")]),
+                            ptuple(vec![pvar("A1"), pvar("B1"), pvar("C1")]),
+                        ])],
+                        None,
+                        op(
+                            "+",
+                            op(
+                                "*",
+                                op(
+                                    "+",
+                                    op("*", op("-", var("A2"), var("A1")), int(1_000_000)),
+                                    op("-", var("B2"), var("B1")),
+                                ),
+                                int(1_000_000),
+                            ),
+                            op("-", var("C2"), var("C1")),
+                        ),
+                    )],
+                ),
+            ),
+            // apply_after(T, M, F, A): a process that waits T ms, then
+            // applies; {ok, {once, Pid}} (OTP: {once, Ref}); timer:cancel/1
+            // kills the process.
+            fundef(
+                "apply_after",
+                &["T", "M", "F", "A"],
+                tuple(vec![
+                    atom("ok"),
+                    tuple(vec![
+                        atom("once"),
+                        call(
+                            "erlang",
+                            "spawn",
+                            vec![
+                                atom("timer"),
+                                atom("$apply_after"),
+                                list(vec![var("T"), var("M"), var("F"), var("A")]),
+                            ],
+                        ),
+                    ]),
+                ]),
+            ),
+            fundef(
+                "$apply_after",
+                &["T", "M", "F", "A"],
+                receive(
+                    vec![],
+                    var("T"),
+                    call("erlang", "apply", vec![var("M"), var("F"), var("A")]),
+                ),
             ),
         ],
     );

@@ -6,6 +6,7 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("lists", "lists.erl", include_str!("../lib/lists.erl")),
     ("maps", "maps.erl", include_str!("../lib/maps.erl")),
     ("queue", "queue.erl", include_str!("../lib/queue.erl")),
+    ("string", "string.erl", include_str!("../lib/string.erl")),
     ("orddict", "orddict.erl", include_str!("../lib/orddict.erl")),
     ("ordsets", "ordsets.erl", include_str!("../lib/ordsets.erl")),
     (

@@ -23,6 +23,7 @@ mod io;
 mod maps;
 mod math;
 mod process;
+mod unicode;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
 
@@ -133,5 +134,6 @@ pub fn all() -> NativeTable {
     maps::register(&mut t);
     math::register(&mut t);
     process::register(&mut t);
+    unicode::register(&mut t);
     t
 }

@@ -842,6 +842,15 @@ fn timer_send_after(c: &mut Ctx, args: &[Term]) -> Result<Term, Trap> {
 }
 
 fn timer_cancel(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    // {once, Pid} from timer:apply_after/4: the waiting process is killed.
+    if let Some(t) = a[0].tuple().filter(|t| t.len() == 2) {
+        if let (Some(tag), Some(pid)) = (t.get(0), t.get(1)) {
+            if tag.as_atom().map(Atom::text) == Some("once") && pid.is_pid() {
+                exit2(c, &[pid, atom("kill")])?;
+                return Ok(c.tuple(&[Term::OK, a_cancel()]));
+            }
+        }
+    }
     match a[0].ref_id() {
         Some(r) => {
             c.vm.cancel_msg_timer(r);
