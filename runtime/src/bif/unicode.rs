@@ -94,7 +94,12 @@ fn collect(c: &mut Ctx, t: Term, enc: Enc, out: &mut Vec<u32>) -> Result<(), Sto
 /// `first` followed by the pending tails (outermost last), as one list;
 /// just `first` when nothing is pending.
 fn rebuild_rest(c: &mut Ctx, first: Term, pending: &[Term]) -> Term {
-    let tails: Vec<Term> = pending.iter().rev().copied().filter(|t| !t.is_nil()).collect();
+    let tails: Vec<Term> = pending
+        .iter()
+        .rev()
+        .copied()
+        .filter(|t| !t.is_nil())
+        .collect();
     if tails.is_empty() {
         return first;
     }
