@@ -5,9 +5,10 @@ use std::path::Path;
 use eubeam_ir::Frontend;
 
 static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
+static LFE: eubeam_lfe::LfeFrontend = eubeam_lfe::LfeFrontend;
 
 /// Every frontend this build knows, in the order `compare` lists them.
-static ALL: &[&dyn Frontend] = &[&ERLANG];
+static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE];
 
 pub fn all() -> &'static [&'static dyn Frontend] {
     ALL
@@ -30,7 +31,6 @@ pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
 pub fn planned_language(path: &Path) -> Option<&'static str> {
     match path.extension()?.to_str()? {
         "ex" | "exs" => Some("Elixir"),
-        "lfe" => Some("LFE"),
         "gleam" => Some("Gleam"),
         "lua" => Some("Lua"),
         _ => None,

@@ -193,8 +193,17 @@ pub fn natives() -> Vec<(&'static str, &'static str, u32, NativeFn)> {
     ]
 }
 
+/// The shell's printing style, by the atom `Shell::eval` passes.
+fn lfe_style(style: Term) -> bool {
+    style.as_atom().is_some_and(|a| a.text() == "lfe")
+}
+
 fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let text = crate::format::print_p(&to_pterm(a[0]));
+    let text = if lfe_style(a[1]) {
+        crate::format::lfe::pretty(&to_pterm(a[0]))
+    } else {
+        crate::format::print_p(&to_pterm(a[0]))
+    };
     match &c.p.host_reply {
         Some(tx) => {
             let _ = tx.send(Ok(text));
@@ -206,7 +215,11 @@ fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn reply_error(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let class = a[0].as_atom().map_or("error", Atom::text);
-    let reason = crate::format::print_p(&to_pterm(a[1]));
+    let reason = if lfe_style(a[3]) {
+        crate::format::lfe::pretty(&to_pterm(a[1]))
+    } else {
+        crate::format::print_p(&to_pterm(a[1]))
+    };
     let text = format!("** exception {class}: {reason}");
     match &c.p.host_reply {
         Some(tx) => {

@@ -5,7 +5,7 @@ use crate::term::printable::to_pterm;
 use crate::term::{Atom, Term};
 
 /// The format string as code points: a char list, an atom (or a binary later).
-fn format_chars(t: Term) -> Option<Vec<u32>> {
+pub(super) fn format_chars(t: Term) -> Option<Vec<u32>> {
     if let Some(a) = t.as_atom() {
         return Some(a.text().chars().map(u32::from).collect());
     }

@@ -20,6 +20,7 @@ mod convert;
 mod erlang;
 mod etf;
 mod io;
+mod lfe_io;
 mod maps;
 mod math;
 mod process;
@@ -131,6 +132,7 @@ pub fn all() -> NativeTable {
     erlang::register(&mut t);
     etf::register(&mut t);
     io::register(&mut t);
+    lfe_io::register(&mut t);
     maps::register(&mut t);
     math::register(&mut t);
     process::register(&mut t);

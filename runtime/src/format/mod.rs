@@ -24,6 +24,7 @@ mod chars;
 mod control;
 mod directives;
 mod float;
+pub mod lfe;
 mod pretty;
 mod term;
 mod write;

@@ -1,0 +1,115 @@
+//! The LFE frontend: the reader, macro expansion and lowering of Lisp
+//! Flavoured Erlang into the core IR (through the Erlang frontend's AST,
+//! since LFE's semantics are Erlang's), and the `lfe>` shell.
+//!
+//! Reading and lowering run on a thread with a large stack so that deeply
+//! nested input ends in a diagnostic, never in a stack overflow.
+
+pub mod interp;
+pub mod lower;
+pub mod reader;
+pub mod sexpr;
+
+use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile, ValueStyle};
+
+/// Stack for the compiler thread: enough for the depth caps of the reader
+/// and the lowering (and the Erlang lowering behind it).
+const COMPILER_STACK: usize = 256 << 20;
+
+/// The file name diagnostics of shell input carry.
+pub const SHELL_FILE: &str = "shell";
+
+pub struct LfeFrontend;
+
+/// Runs `f` on a thread with a large stack; a panic becomes a diagnostic.
+fn with_big_stack<T: Send + 'static>(
+    file: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+    on_panic: impl FnOnce(Diagnostic) -> T,
+) -> T {
+    let handle = std::thread::Builder::new()
+        .name("eubeam-lfe".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(_) => on_panic(Diagnostic::error(
+                file,
+                0..0,
+                "internal error in the LFE frontend (please report)",
+            )),
+        },
+        Err(_) => on_panic(Diagnostic::error(
+            file,
+            0..0,
+            "could not start the compiler thread",
+        )),
+    }
+}
+
+/// Reads and lowers one LFE source file on the current thread.
+pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    let forms = reader::read_all(text, path).map_err(|(d, _)| d)?;
+    let (modules, warnings) = lower::lower_file(forms, path, text)?;
+    Ok(Compiled {
+        modules,
+        warnings,
+        entry: None,
+    })
+}
+
+/// One shell input (or `--eval` expression).
+pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInput {
+    let forms = match reader::read_all(input, SHELL_FILE) {
+        Ok(f) => f,
+        Err((_, true)) => return ReplInput::Incomplete,
+        Err((d, false)) => return ReplInput::Error(d),
+    };
+    if forms.is_empty() {
+        return ReplInput::Empty;
+    }
+    match lower::lower_shell(&forms, input, SHELL_FILE, bound, module_name) {
+        Ok((module, bound_after)) => ReplInput::Eval {
+            module,
+            bound_after,
+            style: ValueStyle::Lfe,
+        },
+        Err(d) => ReplInput::Error(d),
+    }
+}
+
+impl Frontend for LfeFrontend {
+    fn language(&self) -> &'static str {
+        "lfe"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["lfe"]
+    }
+
+    fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
+        let path = file.path.clone();
+        let text = file.text.clone();
+        with_big_stack(
+            &file.path,
+            move || compile_source(&path, &text),
+            |d| Err(vec![d]),
+        )
+    }
+
+    fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput {
+        let input = input.to_string();
+        let bound = bound.to_vec();
+        let name = module_name.to_string();
+        with_big_stack(
+            SHELL_FILE,
+            move || shell_input(&input, &bound, &name),
+            |d| ReplInput::Error(vec![d]),
+        )
+    }
+
+    fn prompt(&self, _n: usize) -> String {
+        "lfe> ".to_string()
+    }
+}
