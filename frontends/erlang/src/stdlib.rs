@@ -6,7 +6,11 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("array", "array.erl", include_str!("../lib/array.erl")),
     ("dict", "dict.erl", include_str!("../lib/dict.erl")),
     ("gb_sets", "gb_sets.erl", include_str!("../lib/gb_sets.erl")),
-    ("gb_trees", "gb_trees.erl", include_str!("../lib/gb_trees.erl")),
+    (
+        "gb_trees",
+        "gb_trees.erl",
+        include_str!("../lib/gb_trees.erl"),
+    ),
     ("sets", "sets.erl", include_str!("../lib/sets.erl")),
     ("lists", "lists.erl", include_str!("../lib/lists.erl")),
     ("maps", "maps.erl", include_str!("../lib/maps.erl")),
