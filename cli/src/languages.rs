@@ -6,9 +6,10 @@ use eubeam_ir::Frontend;
 
 static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
 static LFE: eubeam_lfe::LfeFrontend = eubeam_lfe::LfeFrontend;
+static GLEAM: eubeam_gleam::GleamFrontend = eubeam_gleam::GleamFrontend;
 
 /// Every frontend this build knows, in the order `compare` lists them.
-static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE];
+static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE, &GLEAM];
 
 pub fn all() -> &'static [&'static dyn Frontend] {
     ALL
@@ -31,7 +32,6 @@ pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
 pub fn planned_language(path: &Path) -> Option<&'static str> {
     match path.extension()?.to_str()? {
         "ex" | "exs" => Some("Elixir"),
-        "gleam" => Some("Gleam"),
         "lua" => Some("Lua"),
         _ => None,
     }

@@ -69,3 +69,14 @@ fn lfe_squares_run_via_eval_prints_55() {
     assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
     assert_eq!(r.stdout, "55\n");
 }
+
+/// The article's Gleam program, verbatim (typed `Subject(Int)`, spawn,
+/// `process.receive(inbox, within: 1000)`). Expected output: 55, what the
+/// article states and what the Erlang version run by `erl` prints.
+#[test]
+fn gleam_article_program_prints_55() {
+    let file = repo_root().join("tests/gleam/article.gleam");
+    let r = run(eubeam().arg("run").arg(&file));
+    assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "55\n");
+}

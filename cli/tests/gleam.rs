@@ -1,0 +1,76 @@
+//! Gleam programs under tests/gleam/: every `run/NAME.gleam` prints
+//! `run/NAME.expected` and exits 0; every `errors/NAME.gleam` fails
+//! `eubeam check` with exit 2 and the diagnostics in `errors/NAME.expected`
+//! (snapshots: run with `GLEAM_BLESS=1` to rewrite them after an intended
+//! change, then review the diff). Each program says where its expected
+//! output comes from (Gleam's documented behaviour or the equivalent Erlang
+//! program run by `erl`); the real `gleam` is not installed here.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{eubeam, repo_root, run};
+
+fn files(dir: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(repo_root().join("tests/gleam").join(dir))
+        .expect("tests/gleam exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "gleam"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn expected(p: &Path) -> String {
+    std::fs::read_to_string(p.with_extension("expected")).unwrap_or_default()
+}
+
+#[test]
+fn programs_print_their_expected_output() {
+    let mut failures = Vec::new();
+    let progs = files("run");
+    assert!(!progs.is_empty());
+    for p in &progs {
+        let r = run(eubeam().arg("run").arg(p));
+        let want = expected(p);
+        if r.status != Some(0) || r.stdout != want {
+            failures.push(format!(
+                "{}: exit {:?}\n--- stdout\n{}--- expected\n{}--- stderr\n{}",
+                p.display(),
+                r.status,
+                r.stdout,
+                want,
+                r.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn type_errors_match_their_snapshots() {
+    let bless = std::env::var_os("GLEAM_BLESS").is_some();
+    let mut failures = Vec::new();
+    let root = repo_root();
+    for p in files("errors") {
+        // Run from the repository root with a relative path so the file
+        // names in the diagnostics do not depend on where the tree lives.
+        let rel = p.strip_prefix(&root).unwrap_or(&p).to_path_buf();
+        let r = run(eubeam().current_dir(&root).arg("check").arg(&rel));
+        if bless {
+            std::fs::write(p.with_extension("expected"), &r.stderr).expect("write snapshot");
+        }
+        let want = expected(&p);
+        if r.status != Some(2) || r.stderr != want {
+            failures.push(format!(
+                "{}: exit {:?}\n--- stderr\n{}--- snapshot\n{}",
+                p.display(),
+                r.status,
+                r.stderr,
+                want
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,152 @@
+import gleam/order.{type Order}
+
+@external(erlang, "gleam_stdlib", "int_to_string")
+pub fn to_string(x: Int) -> String
+
+@external(erlang, "gleam_stdlib", "parse_int")
+pub fn parse(string: String) -> Result(Int, Nil)
+
+@external(erlang, "gleam_stdlib", "int_to_float")
+pub fn to_float(x: Int) -> Float
+
+@external(erlang, "erlang", "abs")
+pub fn absolute_value(x: Int) -> Int
+
+pub fn compare(a: Int, with b: Int) -> Order {
+  case a == b {
+    True -> order.Eq
+    False ->
+      case a < b {
+        True -> order.Lt
+        False -> order.Gt
+      }
+  }
+}
+
+pub fn min(a: Int, b: Int) -> Int {
+  case a < b {
+    True -> a
+    False -> b
+  }
+}
+
+pub fn max(a: Int, b: Int) -> Int {
+  case a > b {
+    True -> a
+    False -> b
+  }
+}
+
+pub fn clamp(x: Int, min min_bound: Int, max max_bound: Int) -> Int {
+  x |> min(max_bound) |> max(min_bound)
+}
+
+pub fn is_even(x: Int) -> Bool {
+  x % 2 == 0
+}
+
+pub fn is_odd(x: Int) -> Bool {
+  x % 2 != 0
+}
+
+pub fn negate(x: Int) -> Int {
+  -1 * x
+}
+
+pub fn sum(numbers: List(Int)) -> Int {
+  sum_loop(numbers, 0)
+}
+
+fn sum_loop(numbers: List(Int), acc: Int) -> Int {
+  case numbers {
+    [] -> acc
+    [x, ..rest] -> sum_loop(rest, x + acc)
+  }
+}
+
+pub fn product(numbers: List(Int)) -> Int {
+  product_loop(numbers, 1)
+}
+
+fn product_loop(numbers: List(Int), acc: Int) -> Int {
+  case numbers {
+    [] -> acc
+    [x, ..rest] -> product_loop(rest, x * acc)
+  }
+}
+
+pub fn add(a: Int, b: Int) -> Int {
+  a + b
+}
+
+pub fn multiply(a: Int, b: Int) -> Int {
+  a * b
+}
+
+pub fn subtract(a: Int, b: Int) -> Int {
+  a - b
+}
+
+pub fn remainder(dividend: Int, by divisor: Int) -> Result(Int, Nil) {
+  case divisor {
+    0 -> Error(Nil)
+    d -> Ok(dividend % d)
+  }
+}
+
+pub fn modulo(dividend: Int, by divisor: Int) -> Result(Int, Nil) {
+  case divisor {
+    0 -> Error(Nil)
+    _ -> {
+      let remainder = dividend % divisor
+      case remainder * divisor < 0 {
+        True -> Ok(remainder + divisor)
+        False -> Ok(remainder)
+      }
+    }
+  }
+}
+
+pub fn divide(dividend: Int, by divisor: Int) -> Result(Int, Nil) {
+  case divisor {
+    0 -> Error(Nil)
+    d -> Ok(dividend / d)
+  }
+}
+
+pub fn power(base: Int, of exponent: Float) -> Result(Float, Nil) {
+  case exponent <. 0.0 {
+    True -> Error(Nil)
+    False -> Ok(float_power(to_float(base), truncate(exponent)))
+  }
+}
+
+@external(erlang, "gleam_stdlib", "truncate")
+fn truncate(x: Float) -> Int
+
+@external(erlang, "gleam_stdlib", "power")
+fn float_power(base: Float, exponent: Int) -> Float
+
+pub fn square_root(x: Int) -> Result(Float, Nil) {
+  case x < 0 {
+    True -> Error(Nil)
+    False -> Ok(sqrt(to_float(x)))
+  }
+}
+
+@external(erlang, "math", "sqrt")
+fn sqrt(x: Float) -> Float
+
+pub fn digits(x: Int, base: Int) -> Result(List(Int), Nil) {
+  case base < 2 {
+    True -> Error(Nil)
+    False -> Ok(digits_loop(absolute_value(x), base, []))
+  }
+}
+
+fn digits_loop(x: Int, base: Int, acc: List(Int)) -> List(Int) {
+  case x < base {
+    True -> [x, ..acc]
+    False -> digits_loop(x / base, base, [x % base, ..acc])
+  }
+}

@@ -1,0 +1,196 @@
+%% Erlang side of our gleam/* library modules (the functions their
+%% @external attributes name). Written for this toolchain; the names follow
+%% gleam_stdlib's FFI where a Gleam program might call them directly.
+-module(gleam_stdlib).
+-export([println/1, print/1, println_error/1, print_error/1, inspect/1, echo/3,
+         debug/1, identity/1, int_to_string/1, parse_int/1, float_to_string/1,
+         parse_float/1, int_to_float/1, truncate/1, round/1, floor/1, ceiling/1,
+         string_length/1, string_reverse/1, lowercase/1, uppercase/1,
+         string_split/2, string_replace/3, contains_string/2, string_starts_with/2,
+         string_ends_with/2, string_slice/3, trim/1, trim_start/1, trim_end/1,
+         to_graphemes/1, string_pop_grapheme/1, concat/1, string_join/2,
+         less_than/2, compare_strings/2, iodata_append/2, iodata_to_binary/1,
+         map_get/2, map_to_list/1, new_map/0, map_insert/3, map_delete/2,
+         map_size/1, map_from_list/1, map_keys/1, map_values/1, power/2,
+         string_to_codepoints/1, codepoint/1, utf_codepoint_to_int/1,
+         bit_array_byte_size/1, string_from_bit_array/1, float_abs/1]).
+
+println(S) -> io:put_chars([S, $\n]), nil.
+print(S) -> io:put_chars(S), nil.
+println_error(S) -> io:put_chars(standard_error, [S, $\n]), nil.
+print_error(S) -> io:put_chars(standard_error, S), nil.
+debug(V) -> io:put_chars(standard_error, [inspect(V), $\n]), V.
+identity(X) -> X.
+
+%% echo prints the file and line, then the value, to standard error.
+echo(V, File, Line) ->
+    io:put_chars(standard_error, [File, $:, integer_to_binary(Line), $\n, inspect(V), $\n]),
+    V.
+
+int_to_string(I) -> integer_to_binary(I).
+parse_int(S) ->
+    case catch binary_to_integer(S) of
+        I when is_integer(I) -> {ok, I};
+        _ -> {error, nil}
+    end.
+float_to_string(F) -> list_to_binary(io_lib:format("~p", [F])).
+parse_float(S) ->
+    case catch list_to_float(binary_to_list(S)) of
+        F when is_float(F) -> {ok, F};
+        _ -> {error, nil}
+    end.
+int_to_float(I) -> float(I).
+truncate(F) -> trunc(F).
+round(F) -> erlang:round(F).
+floor(F) -> float(erlang:floor(F)).
+ceiling(F) -> float(erlang:ceil(F)).
+float_abs(F) -> abs(F).
+power(B, E) -> power(B, E, 1.0).
+power(_, 0, Acc) -> Acc;
+power(B, E, Acc) when E > 0 -> power(B, E - 1, Acc * B).
+
+%% ---- strings (code points stand in for graphemes)
+
+string_to_codepoints(S) -> [C || <<C/utf8>> <= S].
+string_length(S) -> length(string_to_codepoints(S)).
+string_reverse(S) -> << <<C/utf8>> || C <- lists:reverse(string_to_codepoints(S)) >>.
+lowercase(S) -> << <<(lower(C))/utf8>> || <<C/utf8>> <= S >>.
+uppercase(S) -> << <<(upper(C))/utf8>> || <<C/utf8>> <= S >>.
+lower(C) when C >= $A, C =< $Z -> C + 32;
+lower(C) -> C.
+upper(C) when C >= $a, C =< $z -> C - 32;
+upper(C) -> C.
+string_split(S, <<>>) -> [<<C/utf8>> || <<C/utf8>> <= S];
+string_split(S, Sep) -> binary:split(S, Sep, [global]).
+string_replace(S, <<>>, _) -> S;
+string_replace(S, Pat, With) -> binary:replace(S, Pat, With, [global]).
+contains_string(_, <<>>) -> true;
+contains_string(S, Sub) -> binary:match(S, Sub) =/= nomatch.
+string_starts_with(S, P) ->
+    N = byte_size(P),
+    byte_size(S) >= N andalso binary:part(S, 0, N) =:= P.
+string_ends_with(S, P) ->
+    N = byte_size(P), M = byte_size(S),
+    M >= N andalso binary:part(S, M - N, N) =:= P.
+string_slice(S, Start, Len) ->
+    Cs = string_to_codepoints(S),
+    N = length(Cs),
+    From = case Start < 0 of true -> N + Start; false -> Start end,
+    case Len =< 0 orelse From < 0 orelse From >= N of
+        true -> <<>>;
+        false -> << <<C/utf8>> || C <- take(drop(Cs, From), Len) >>
+    end.
+drop(L, 0) -> L;
+drop([], _) -> [];
+drop([_ | T], N) -> drop(T, N - 1).
+take(_, 0) -> [];
+take([], _) -> [];
+take([H | T], N) -> [H | take(T, N - 1)].
+is_space(C) -> C =:= $\s orelse C =:= $\t orelse C =:= $\n orelse C =:= $\r orelse C =:= 16#0B orelse C =:= 16#0C.
+trim(S) -> trim_end(trim_start(S)).
+trim_start(<<C, Rest/binary>> = S) ->
+    case is_space(C) of true -> trim_start(Rest); false -> S end;
+trim_start(<<>>) -> <<>>.
+trim_end(S) -> string_reverse_bytes(trim_start(string_reverse_bytes(S))).
+string_reverse_bytes(S) -> list_to_binary(lists:reverse(binary_to_list(S))).
+to_graphemes(S) -> [<<C/utf8>> || <<C/utf8>> <= S].
+string_pop_grapheme(<<C/utf8, Rest/binary>>) -> {ok, {<<C/utf8>>, Rest}};
+string_pop_grapheme(_) -> {error, nil}.
+concat(L) -> iolist_to_binary(L).
+string_join(L, Sep) -> iolist_to_binary(join(L, Sep)).
+join([], _) -> [];
+join([X], _) -> [X];
+join([X | Xs], Sep) -> [X, Sep | join(Xs, Sep)].
+less_than(A, B) -> A < B.
+compare_strings(A, B) when A < B -> lt;
+compare_strings(A, B) when A > B -> gt;
+compare_strings(_, _) -> eq.
+iodata_append(T, S) -> [T, S].
+iodata_to_binary(T) -> iolist_to_binary(T).
+codepoint(I) -> I.
+utf_codepoint_to_int(I) -> I.
+bit_array_byte_size(B) -> byte_size(B).
+string_from_bit_array(B) ->
+    case catch string_to_codepoints(B) of
+        L when is_list(L) -> {ok, B};
+        _ -> {error, nil}
+    end.
+
+%% ---- dicts are Erlang maps
+
+map_get(M, K) ->
+    case maps:find(K, M) of
+        {ok, V} -> {ok, V};
+        error -> {error, nil}
+    end.
+map_to_list(M) -> maps:to_list(M).
+new_map() -> #{}.
+map_insert(K, V, M) -> maps:put(K, V, M).
+map_delete(K, M) -> maps:remove(K, M).
+map_size(M) -> maps:size(M).
+map_from_list(L) -> maps:from_list(L).
+map_keys(M) -> maps:keys(M).
+map_values(M) -> maps:values(M).
+
+%% ---- inspect: values printed as Gleam source
+
+inspect(true) -> <<"True">>;
+inspect(false) -> <<"False">>;
+inspect(nil) -> <<"Nil">>;
+inspect(A) when is_atom(A) -> pascal(atom_to_binary(A, utf8));
+inspect(I) when is_integer(I) -> integer_to_binary(I);
+inspect(F) when is_float(F) -> float_to_string(F);
+inspect(B) when is_binary(B) ->
+    case catch string_to_codepoints(B) of
+        Cs when is_list(Cs) -> iolist_to_binary([$", [escape(C) || C <- Cs], $"]);
+        _ -> inspect_bits(B)
+    end;
+inspect(B) when is_bitstring(B) -> inspect_bits(B);
+inspect(L) when is_list(L) -> iolist_to_binary([$[, join([inspect(X) || X <- L], <<", ">>), $]]);
+inspect(M) when is_map(M) ->
+    Pairs = [iolist_to_binary([<<"#(">>, inspect(K), <<", ">>, inspect(V), $)]) || {K, V} <- maps:to_list(M)],
+    iolist_to_binary([<<"dict.from_list([">>, join(Pairs, <<", ">>), <<"])">>]);
+inspect(T) when is_tuple(T), tuple_size(T) > 1, is_atom(element(1, T)) ->
+    [Tag | Args] = tuple_to_list(T),
+    iolist_to_binary([inspect(Tag), $(, join([inspect(X) || X <- Args], <<", ">>), $)]);
+inspect(T) when is_tuple(T) ->
+    iolist_to_binary([<<"#(">>, join([inspect(X) || X <- tuple_to_list(T)], <<", ">>), $)]);
+inspect(F) when is_function(F) ->
+    N = fun_arity(F, 0),
+    Args = join([<<C>> || C <- lists:seq($a, $a + N - 1)], <<", ">>),
+    iolist_to_binary([<<"//fn(">>, Args, <<") { ... }">>]);
+inspect(Other) -> iolist_to_binary([<<"//erl(">>, io_lib:format("~p", [Other]), $)]).
+
+fun_arity(F, N) when N > 20 -> 0;
+fun_arity(F, N) ->
+    case is_function(F, N) of true -> N; false -> fun_arity(F, N + 1) end.
+
+inspect_bits(B) ->
+    Bytes = [integer_to_binary(X) || <<X>> <= B],
+    Rest = bit_size(B) rem 8,
+    Tail = case Rest of
+        0 -> [];
+        _ -> <<_:(bit_size(B) - Rest), R:Rest>> = B,
+             [iolist_to_binary([integer_to_binary(R), <<":size(">>, integer_to_binary(Rest), $)])]
+    end,
+    iolist_to_binary([<<"<<">>, join(Bytes ++ Tail, <<", ">>), <<">>">>]).
+
+escape($") -> <<"\\\"">>;
+escape($\\) -> <<"\\\\">>;
+escape($\n) -> <<"\\n">>;
+escape($\r) -> <<"\\r">>;
+escape($\t) -> <<"\\t">>;
+escape($\f) -> <<"\\f">>;
+escape(C) when C < 32; C =:= 127 -> iolist_to_binary([<<"\\u{">>, hex(C), $}]);
+escape(C) -> <<C/utf8>>.
+
+hex(C) ->
+    H = integer_to_list(C, 16),
+    Pad = lists:duplicate(4 - length(H), $0),
+    list_to_binary(Pad ++ H).
+
+pascal(Name) ->
+    Parts = binary:split(Name, <<"_">>, [global]),
+    iolist_to_binary([cap(P) || P <- Parts]).
+cap(<<C, Rest/binary>>) -> <<(upper(C)), Rest/binary>>;
+cap(<<>>) -> <<>>.

@@ -1,0 +1,205 @@
+//! The Gleam frontend: lexer, parser, type checker and lowering of Gleam
+//! source into the core IR, plus the Gleam-written library (`lib/gleam/`)
+//! and its Erlang FFI modules (`lib/*.erl`).
+//!
+//! Every run goes parse → check → lower; a file with type errors is never
+//! lowered. Imported library modules are type-checked once per process and
+//! their interfaces cached; their code is compiled by the CLI's loader on
+//! first use (`library_source`). Compilation runs on a thread with a large
+//! stack so that deeply nested input ends in a diagnostic.
+
+pub mod ast;
+pub mod check;
+pub mod exhaustive;
+pub mod interface;
+pub mod lexer;
+pub mod library;
+pub mod lower;
+pub mod parser;
+pub mod shell;
+pub mod types;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
+
+use interface::Interface;
+
+const COMPILER_STACK: usize = 256 << 20;
+
+pub struct GleamFrontend;
+
+fn with_big_stack<T: Send + 'static>(
+    file: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+    on_panic: impl FnOnce(Diagnostic) -> T,
+) -> T {
+    let handle = std::thread::Builder::new()
+        .name("eubeam-gleam".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(_) => on_panic(Diagnostic::error(
+                file,
+                0..0,
+                "internal error in the Gleam frontend (please report)",
+            )),
+        },
+        Err(_) => on_panic(Diagnostic::error(
+            file,
+            0..0,
+            "could not start the compiler thread",
+        )),
+    }
+}
+
+/// Interfaces of library modules, checked once per process.
+type Cache = Mutex<HashMap<String, Result<Arc<Interface>, String>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+thread_local! {
+    /// Library modules being checked on this thread, to catch import cycles.
+    static LOADING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The interface of a library module (`gleam/list`), type-checking its
+/// source on first use.
+pub fn load_interface(module: &str) -> Option<Result<Arc<Interface>, String>> {
+    if let Ok(c) = cache().lock() {
+        if let Some(r) = c.get(module) {
+            return Some(r.clone());
+        }
+    }
+    let (path, text) = library::gleam_source(module)?;
+    let cyclic = LOADING.with(|l| l.borrow().iter().any(|m| m == module));
+    if cyclic {
+        return Some(Err(format!("import cycle through `{module}`")));
+    }
+    LOADING.with(|l| l.borrow_mut().push(module.to_string()));
+    let result = check_source(module, path, text)
+        .map(|(_, iface, _)| Arc::new(iface))
+        .map_err(|diags| {
+            let first = diags
+                .iter()
+                .find(|d| d.is_error())
+                .map(|d| d.render(text, false))
+                .unwrap_or_default();
+            format!("the library module `{module}` failed to compile:\n{first}")
+        });
+    LOADING.with(|l| {
+        l.borrow_mut().pop();
+    });
+    if let Ok(mut c) = cache().lock() {
+        c.insert(module.to_string(), result.clone());
+    }
+    Some(result)
+}
+
+/// Parses and type-checks one module. On success: the checked tree, its
+/// interface and the warnings; otherwise every diagnostic.
+pub fn check_source(
+    module: &str,
+    path: &str,
+    text: &str,
+) -> Result<(ast::Module, Interface, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (mut m, mut diags) = parser::parse_module(text, path);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let mut checker = check::Checker::new(path, module);
+    let iface = checker.check_module(&mut m, &load_interface);
+    diags.extend(checker.diags);
+    diags.sort_by_key(|d| (d.span.start, !d.is_error()));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok((m, iface, diags))
+}
+
+/// The Gleam module name of a file: `gleam/list` for library sources, the
+/// file stem (`main`) for the user's files.
+pub fn module_name_of(path: &str) -> String {
+    if let Some(m) = library::module_of_path(path) {
+        return m;
+    }
+    std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("main")
+        .to_string()
+}
+
+pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    if path.ends_with(".erl") {
+        // The library's Erlang FFI modules.
+        return eubeam_erlang::compile_source(path, text);
+    }
+    let module = module_name_of(path);
+    if !module
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '/')
+        || module.starts_with(|c: char| !c.is_ascii_lowercase())
+    {
+        return Err(vec![Diagnostic::error(path, 0..0, "Invalid module name").with_note(format!(
+            "`{module}` is not a valid Gleam module name: use lowercase letters, digits and underscores"
+        ))]);
+    }
+    let (m, _iface, warnings) = check_source(&module, path, text)?;
+    let mut lowerer = lower::Lowerer::new(&module, path, text);
+    let ir_module = lowerer.module(&m);
+    Ok(Compiled {
+        modules: vec![ir_module],
+        warnings,
+        entry: None,
+    })
+}
+
+impl Frontend for GleamFrontend {
+    fn language(&self) -> &'static str {
+        "gleam"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["gleam"]
+    }
+
+    fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
+        let path = file.path.clone();
+        let text = file.text.clone();
+        with_big_stack(
+            &file.path,
+            move || compile_source(&path, &text),
+            |d| Err(vec![d]),
+        )
+    }
+
+    fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput {
+        let input = input.to_string();
+        let bound = bound.to_vec();
+        let name = module_name.to_string();
+        with_big_stack(
+            shell::SHELL_FILE,
+            move || shell::shell_input(&input, &bound, &name),
+            |d| ReplInput::Error(vec![d]),
+        )
+    }
+
+    fn prompt(&self, _n: usize) -> String {
+        "> ".into()
+    }
+
+    fn library_source(&self, module: &str) -> Option<SourceFile> {
+        let (path, text) = library::source_by_erlang_name(module)?;
+        Some(SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+    }
+}
