@@ -391,18 +391,13 @@ impl Checker<'_> {
                 return None;
             }
             let aliases: Vec<String> = self.import_aliases();
-            let sugg = suggest(name, aliases.iter().map(String::as_str));
-            if sugg.is_none() {
-                return None;
-            }
+            let sugg = suggest(name, aliases.iter().map(String::as_str))?;
             let d = self.error(
                 target.span.clone(),
                 "Unknown module",
                 format!("No module has been imported with the name `{name}`."),
             );
-            if let Some(s) = sugg {
-                d.notes.push(format!("Did you mean `{s}`?"));
-            }
+            d.notes.push(format!("Did you mean `{sugg}`?"));
             return Some(None);
         }
         let iface = self.import(name)?;

@@ -78,7 +78,7 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 pub fn suggest<'s>(name: &str, candidates: impl Iterator<Item = &'s str>) -> Option<String> {
-    let limit = (name.len() + 2) / 3;
+    let limit = name.len().div_ceil(3);
     candidates
         .filter(|c| *c != name)
         .map(|c| (distance(name, c), c))
