@@ -130,17 +130,23 @@ fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
     choice((map, record)).boxed()
 }
 
+/// The expression parser. Built with `recursive(|expr| ..)`, whose handle
+/// inside the closure is a weak reference: with `Recursive::declare` and
+/// `define`, the parser would hold strong references to itself and every
+/// parse would leak the whole parser graph (found by the fuzzer).
 pub(super) fn expr_parser<'t>() -> P<'t, Expr> {
-    let mut expr = Recursive::declare();
-    let exprs = expr
-        .clone()
-        .separated_by(punct(","))
-        .at_least(1)
-        .collect::<Vec<Expr>>()
-        .boxed();
-    let prim = primary(expr.clone().boxed(), exprs.clone());
-    expr.define(operators(prim, expr.clone().boxed()));
-    expr.boxed()
+    recursive(|expr| {
+        let expr = expr.boxed();
+        let exprs = expr
+            .clone()
+            .separated_by(punct(","))
+            .at_least(1)
+            .collect::<Vec<Expr>>()
+            .boxed();
+        let prim = primary(expr.clone(), exprs);
+        operators(prim, expr)
+    })
+    .boxed()
 }
 
 /// `Exprs` separated by `,`.
