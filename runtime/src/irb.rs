@@ -207,3 +207,13 @@ pub fn apply_dynamic_call(m: Expr, f: Expr, args: Vec<Expr>) -> Expr {
         Span::NONE,
     )
 }
+
+/// `io:format("~w~n", [E])`: how runtime tests print a value (erl's
+/// `erlang:display/1` has its own format, see `bif/display.rs`).
+pub fn show(e: Expr) -> Expr {
+    call(
+        "io",
+        "format",
+        vec![lit(Literal::string("~w~n")), list(vec![e])],
+    )
+}

@@ -38,7 +38,7 @@ fn run_funs(funs: Vec<FunDef>) -> (Outcome, String, String) {
 
 /// Display the value of `e` (evaluated in main/0 with helper functions).
 fn eval_with(e: eubeam_ir::Expr, mut helpers: Vec<FunDef>) -> String {
-    helpers.push(fundef("main", &[], call("erlang", "display", vec![e])));
+    helpers.push(fundef("main", &[], show(e)));
     let (o, out, err) = run_funs(helpers);
     assert_eq!(o, Outcome::Returned, "stderr: {err}");
     out.trim_end().to_string()
@@ -868,7 +868,7 @@ fn preemption_with_one_scheduler() {
         seq(call("timer", "sleep", vec![int(10)]), atom("done")),
     );
     let mut funs = vec![spin];
-    funs.push(fundef("main", &[], call("erlang", "display", vec![e])));
+    funs.push(fundef("main", &[], show(e)));
     let vm = vm(1);
     let (o, out, _) = run_on(&vm, module("t", funs));
     assert_eq!(o, Outcome::Returned);
@@ -1091,13 +1091,7 @@ fn modules_load_on_demand() {
         catch_all(call("broken", "f", vec![])),
         catch_all(call("lib1", "nope", vec![])),
     ]);
-    let (o, out, err) = run_on(
-        &vm,
-        module(
-            "t",
-            vec![fundef("main", &[], call("erlang", "display", vec![e]))],
-        ),
-    );
+    let (o, out, err) = run_on(&vm, module("t", vec![fundef("main", &[], show(e))]));
     assert_eq!(o, Outcome::Returned);
     assert_eq!(
         out.trim_end(),

@@ -24,7 +24,7 @@ fn run_on(vm: &Vm, m: eubeam_ir::Module) -> (Outcome, String, String) {
 
 /// Display the value of `e` (evaluated in main/0 with helper functions).
 fn eval_with(e: Expr, mut helpers: Vec<eubeam_ir::FunDef>) -> String {
-    helpers.push(fundef("main", &[], call("erlang", "display", vec![e])));
+    helpers.push(fundef("main", &[], show(e)));
     let (o, out, err) = run_on(&vm(2), module("t", helpers));
     assert_eq!(o, Outcome::Returned, "stderr: {err}");
     out.trim_end().to_string()
@@ -193,11 +193,7 @@ fn large_binary_sent_10000_times_is_shared_then_freed() {
                         "spawn",
                         vec![fun(&[], apply_local("pong", vec![]))],
                     ),
-                    call(
-                        "erlang",
-                        "display",
-                        vec![apply_local("ping", vec![var("P"), var("Bin"), int(5000)])],
-                    ),
+                    show(apply_local("ping", vec![var("P"), var("Bin"), int(5000)])),
                 ),
             ),
         ),

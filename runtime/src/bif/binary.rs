@@ -504,34 +504,22 @@ fn big_endian(t: Option<&Term>) -> Result<bool, Trap> {
     }
 }
 
-fn decode_unsigned(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+/// Any size: bignums beyond 64 bits.
+fn decode_unsigned(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let mut b = bytes_of(a[0])?;
     if !big_endian(a.get(1))? {
         b.reverse();
     }
-    let mut v: u128 = 0;
-    for &x in &b {
-        if v >> 120 != 0 {
-            return Err(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)));
-        }
-        v = (v << 8) | u128::from(x);
-    }
-    i64::try_from(v)
-        .ok()
-        .and_then(Term::int)
-        .ok_or(Trap::Error(Term::atom(Atom::SYSTEM_LIMIT)))
+    let v = num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &b);
+    Ok(heap::make_integer(&mut c.p.heap, &v))
 }
 
 fn encode_unsigned(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let v = match a[0].as_int() {
-        Some(i) if i >= 0 => i as u64,
+    let v = match crate::term::big::to_bigint(a[0]) {
+        Some(v) if v.sign() != num_bigint::Sign::Minus => v,
         _ => return badarg(),
     };
-    let mut out: Vec<u8> = v
-        .to_be_bytes()
-        .into_iter()
-        .skip_while(|&x| x == 0)
-        .collect();
+    let (_, mut out) = v.to_bytes_be();
     if out.is_empty() {
         out.push(0);
     }

@@ -347,8 +347,12 @@ fn make_fun(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn display(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let s = crate::term::printable::debug_string(a[0]);
-    c.vm.output.out(format!("{s}\n").as_bytes());
+    let mut s = String::new();
+    super::display::display_text(a[0], &mut s);
+    // erts ends the line with "\r\n" (erl and escript alike, also when
+    // stdout is a file).
+    s.push_str("\r\n");
+    c.vm.output.out(s.as_bytes());
     Ok(Term::TRUE)
 }
 

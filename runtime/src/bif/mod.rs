@@ -17,6 +17,7 @@ use crate::vm::VmInner;
 mod arith;
 pub mod binary;
 mod convert;
+mod display;
 mod erlang;
 mod etf;
 mod io;
