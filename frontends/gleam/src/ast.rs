@@ -115,6 +115,9 @@ pub struct FnDef {
     pub body: Option<Vec<Stmt>>,
     /// `@external(erlang, "module", "function")`.
     pub external: Option<(String, String)>,
+    /// Has an `@external(javascript, ...)`: a body-less function that only
+    /// exists on the JavaScript target.
+    pub js_external: bool,
     pub deprecated: Option<String>,
     pub span: Span,
 }
@@ -185,6 +188,9 @@ pub enum ConstValue {
 
 #[derive(Clone, Debug)]
 pub struct Arg {
+    /// Set by the checker on the left side of a pipe, whose type is already
+    /// inferred when the call is checked.
+    pub piped: bool,
     pub label: Option<String>,
     pub value: Expr,
     pub span: Span,
@@ -322,6 +328,11 @@ pub enum ExprKind {
     Todo(Option<Box<Expr>>),
     Panic(Option<Box<Expr>>),
     Echo(Box<Expr>),
+    /// `assert condition as message` (a statement; evaluates to Nil).
+    Assert {
+        value: Box<Expr>,
+        message: Option<Box<Expr>>,
+    },
     BitArray(Vec<Segment<Expr>>),
     /// Produced by the checker only: apply the value of `fun` (not a
     /// named function) to the arguments.

@@ -67,7 +67,19 @@ impl<'a> Lowerer<'a> {
                     params.iter().map(|p| E::var(p.clone(), span)).collect(),
                     span,
                 ),
-                (None, None) => continue,
+                // Only an @external(javascript, ...): calling it on this
+                // target is an error, as the Gleam compiler would report.
+                (None, None) => self.gleam_error(
+                    "unsupported_target",
+                    E::lit(
+                        Literal::Binary(
+                            b"This function has no implementation for the Erlang target".to_vec(),
+                        ),
+                        span,
+                    ),
+                    span,
+                    None,
+                ),
             };
             if f.public {
                 exports.push(FunName::new(f.name.clone(), arity));
@@ -490,6 +502,34 @@ impl<'a> Lowerer<'a> {
                     ),
                 };
                 self.gleam_error(if is_todo { "todo" } else { "panic" }, msg, sp, None)
+            }
+            ExprKind::Assert { value, message } => {
+                let v = self.expr(value);
+                let msg = match message {
+                    Some(m) => self.expr(m),
+                    None => E::lit(Literal::Binary(b"Assertion failed.".to_vec()), sp),
+                };
+                let fail = self.gleam_error("assert", msg, sp, None);
+                E::new(
+                    ir::ExprKind::Case {
+                        arg: Box::new(v),
+                        clauses: vec![
+                            ir::Clause {
+                                pats: vec![ir::Pattern::Lit(Literal::atom("true"))],
+                                guard: None,
+                                body: E::atom("nil", sp),
+                                span: sp,
+                            },
+                            ir::Clause {
+                                pats: vec![ir::Pattern::Wildcard],
+                                guard: None,
+                                body: fail,
+                                span: sp,
+                            },
+                        ],
+                    },
+                    sp,
+                )
             }
             ExprKind::Echo(x) => {
                 let v = self.expr(x);

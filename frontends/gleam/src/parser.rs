@@ -193,6 +193,7 @@ impl<'a> Parser<'a> {
 
     fn definition(&mut self, m: &mut Module) -> PResult<()> {
         let mut external = None;
+        let mut js_external = false;
         let mut deprecated = None;
         let mut skip = false;
         while self.peek() == &Tok::At {
@@ -210,6 +211,8 @@ impl<'a> Parser<'a> {
                     self.expect(Tok::RParen)?;
                     if target == "erlang" {
                         external = Some((module, function));
+                    } else {
+                        js_external = true;
                     }
                 }
                 "deprecated" => {
@@ -247,6 +250,7 @@ impl<'a> Parser<'a> {
             Tok::Fn => {
                 let mut f = self.function(public, start)?;
                 f.external = external;
+                f.js_external = js_external;
                 f.deprecated = deprecated;
                 if !skip {
                     m.functions.push(f);
@@ -275,7 +279,13 @@ impl<'a> Parser<'a> {
             Tok::Type | Tok::Opaque => {
                 let opaque = self.eat(&Tok::Opaque);
                 self.expect(Tok::Type)?;
-                self.type_definition(m, public, opaque, start)?;
+                if skip {
+                    // Parsed for syntax errors, then dropped: JavaScript only.
+                    let mut scratch = Module::default();
+                    self.type_definition(&mut scratch, public, opaque, start)?;
+                } else {
+                    self.type_definition(m, public, opaque, start)?;
+                }
             }
             _ => return self.error("a definition (fn, type, const or import)"),
         }
@@ -451,6 +461,7 @@ impl<'a> Parser<'a> {
             ret,
             body,
             external: None,
+            js_external: false,
             deprecated: None,
             span: start..self.prev_end(),
         })
@@ -705,6 +716,7 @@ impl<'a> Parser<'a> {
             span: body_span,
         };
         let cb_arg = Arg {
+            piped: false,
             label: None,
             span: callback.span.clone(),
             value: callback,
@@ -753,6 +765,22 @@ impl<'a> Parser<'a> {
                 message,
                 span: start..self.prev_end(),
             });
+        }
+        if self.peek() == &Tok::Assert {
+            let start = self.bump().1.start;
+            let value = self.expr()?;
+            let message = if self.eat(&Tok::As) {
+                Some(Box::new(self.expr_unit()?))
+            } else {
+                None
+            };
+            return Ok(Stmt::Expr(self.mk(
+                ExprKind::Assert {
+                    value: Box::new(value),
+                    message,
+                },
+                start,
+            )));
         }
         Ok(Stmt::Expr(self.expr()?))
     }
@@ -973,6 +1001,7 @@ impl<'a> Parser<'a> {
                 if matches!(self.peek(), Tok::Comma | Tok::RParen) {
                     // Shorthand `label:` passes the variable of that name.
                     args.push(Arg {
+                        piped: false,
                         label: Some(l.clone()),
                         value: Expr {
                             kind: ExprKind::Var {
@@ -1016,6 +1045,7 @@ impl<'a> Parser<'a> {
                 self.expr()?
             };
             args.push(Arg {
+                piped: false,
                 label,
                 value,
                 span: s.start..self.prev_end(),
@@ -1201,6 +1231,15 @@ impl<'a> Parser<'a> {
                 Tok::Name(n) => {
                     self.bump();
                     opts.push(SegOpt::Flag(n, s));
+                }
+                Tok::Minus if matches!(self.peek_at(1), Tok::Int(_)) => {
+                    self.bump();
+                    if let Tok::Int(i) = self.bump().0 {
+                        opts.push(SegOpt::Size(Expr {
+                            kind: ExprKind::Int(format!("-{i}")),
+                            span: s.start..self.prev_end(),
+                        }));
+                    }
                 }
                 Tok::Int(i) => {
                     // `x:8` is short for `x:size(8)`.

@@ -183,6 +183,15 @@ impl Checker<'_> {
             }
             ExprKind::Block(body) => self.infer_block(body).0,
             ExprKind::Echo(x) => self.infer(x),
+            ExprKind::Assert { value, message } => {
+                let t = self.infer(value);
+                self.unify_at(&Type::bool(), &t, value.span.clone());
+                if let Some(m) = message {
+                    let mt = self.infer(m);
+                    self.unify_at(&Type::string(), &mt, m.span.clone());
+                }
+                Type::nil()
+            }
             ExprKind::Todo(m) | ExprKind::Panic(m) => {
                 if let Some(m) = m {
                     let t = self.infer(m);
@@ -384,9 +393,16 @@ impl Checker<'_> {
             return Some(None);
         }
         if self.local_names().any(|l| l == name) {
-            return None;
-        }
-        if !self.is_import(name) {
+            // A local shadows the module, unless it has no such field and
+            // the module has such a value (Gleam retries as module access).
+            if !self.is_import(name) || self.local_has_field(name, label) {
+                return None;
+            }
+            let has = self.imports_value(name, label);
+            if !has {
+                return None;
+            }
+        } else if !self.is_import(name) {
             if self.values.contains_key(name.as_str()) {
                 return None;
             }
@@ -438,6 +454,24 @@ impl Checker<'_> {
                 Some(None)
             }
         }
+    }
+
+    fn local_has_field(&mut self, name: &str, label: &str) -> bool {
+        let Some(l) = self.local_type(name) else {
+            return false;
+        };
+        match self.vars.shallow(&l) {
+            Type::Named { module, name, .. } => self.ctor_infos(&module, &name).is_some_and(|cs| {
+                cs.iter()
+                    .any(|c| c.labels.iter().any(|x| x.as_deref() == Some(label)))
+            }),
+            _ => false,
+        }
+    }
+
+    fn imports_value(&self, alias: &str, label: &str) -> bool {
+        self.peek_import(alias)
+            .is_some_and(|i| i.values.get(label).is_some_and(|v| v.public))
     }
 
     fn infer_field_access(&mut self, e: &mut Expr) -> Type {
@@ -553,7 +587,19 @@ impl Checker<'_> {
             );
             return self.vars.fresh();
         };
-        self.unify_at(&ret, &bt, base.span.clone());
+        // The result may change type parameters of the updated fields, so
+        // the base gets its own instance of the constructor's type and only
+        // the fields kept from it are tied to the result's.
+        let base_ct = {
+            let g = self
+                .vars
+                .generalise_all(&Type::Fn(field_tys.clone(), ret.clone()));
+            self.vars.instantiate(&g)
+        };
+        let Type::Fn(base_fields, base_ret) = base_ct else {
+            return self.vars.fresh();
+        };
+        self.unify_at(&base_ret, &bt, base.span.clone());
         let labels = labels.unwrap_or_default();
         let mut positions = vec![None; arity];
         for (k, (label, value, fspan)) in fields.iter_mut().enumerate() {
@@ -574,6 +620,11 @@ impl Checker<'_> {
                         format!("This record has no field labelled `{l}`"),
                     );
                 }
+            }
+        }
+        for (i, p) in positions.iter().enumerate() {
+            if p.is_none() {
+                self.unify_at(&field_tys[i], &base_fields[i], base.span.clone());
             }
         }
         *plan = Some((tag, positions));
@@ -736,8 +787,8 @@ impl Checker<'_> {
                             ));
                         }
                     }
-                    for (i, a) in args.iter_mut().enumerate() {
-                        if i == 0 && first.is_some() {
+                    for a in args.iter_mut() {
+                        if a.piped {
                             continue;
                         }
                         self.infer(&mut a.value);
@@ -746,7 +797,7 @@ impl Checker<'_> {
                 }
                 for (i, (a, p)) in args.iter_mut().zip(&params).enumerate() {
                     let at = match (&first, i) {
-                        (Some(t), 0) => t.clone(),
+                        (Some(t), _) if a.piped => t.clone(),
                         _ => self.infer_expecting(&mut a.value, p),
                     };
                     self.unify_at(p, &at, a.value.span.clone());
@@ -757,7 +808,7 @@ impl Checker<'_> {
                 let mut ats = Vec::new();
                 for (i, a) in args.iter_mut().enumerate() {
                     ats.push(match (&first, i) {
-                        (Some(t), 0) => t.clone(),
+                        (Some(t), _) if a.piped => t.clone(),
                         _ => self.infer(&mut a.value),
                     });
                 }
@@ -772,8 +823,8 @@ impl Checker<'_> {
                     "Type mismatch",
                     format!("This value is being called as a function but its type is: {shown}"),
                 );
-                for (i, a) in args.iter_mut().enumerate() {
-                    if i == 0 && first.is_some() {
+                for a in args.iter_mut() {
+                    if a.piped {
                         continue;
                     }
                     self.infer(&mut a.value);
@@ -794,6 +845,7 @@ impl Checker<'_> {
         let mut right = *right;
         let lt = self.infer(&mut left);
         let left_arg = Arg {
+            piped: true,
             label: None,
             span: left.span.clone(),
             value: left,

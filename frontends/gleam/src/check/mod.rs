@@ -235,6 +235,18 @@ impl<'a> Checker<'a> {
         self.diags.iter().filter(|d| d.is_error()).count()
     }
 
+    pub fn peek_import(&self, alias: &str) -> Option<Arc<Interface>> {
+        self.imports.get(alias).map(|i| i.0.clone())
+    }
+
+    pub fn local_type(&self, name: &str) -> Option<Type> {
+        self.locals
+            .iter()
+            .rev()
+            .find(|l| l.name == name)
+            .map(|l| l.ty.clone())
+    }
+
     pub fn import_aliases(&self) -> Vec<String> {
         self.imports.keys().cloned().collect()
     }
@@ -370,8 +382,47 @@ impl<'a> Checker<'a> {
     pub fn check_module(&mut self, m: &mut Module, loader: Loader<'_>) -> Interface {
         self.register_imports(m, loader);
         self.register_types(m);
-        self.check_consts(m);
+        // Constants that name module functions are checked after the
+        // functions; the others first, so functions can use them.
+        let fn_names: HashSet<String> = m.functions.iter().map(|f| f.name.clone()).collect();
+        let (late, early): (Vec<ConstDef>, Vec<ConstDef>) =
+            std::mem::take(&mut m.consts).into_iter().partition(|c| {
+                let mut refs = HashSet::new();
+                collect_refs(&c.value, &mut refs);
+                refs.iter().any(|r| fn_names.contains(r))
+            });
+        m.consts = early;
+        self.check_consts(&mut m.consts);
+        let arities: HashMap<String, usize> = m
+            .functions
+            .iter()
+            .map(|f| (f.name.clone(), f.params.len()))
+            .collect();
+        for c in &late {
+            // Functions may use these before they are checked: their
+            // annotation gives the type, a syntactic reading the value.
+            let (Some(ann), Some(value)) = (&c.ann, self.syntactic_const(&c.value, &arities))
+            else {
+                continue;
+            };
+            self.ann_vars.clear();
+            let t = self.ann_type(ann, None);
+            let scheme = self.vars.generalise_all(&t);
+            self.values.insert(
+                c.name.clone(),
+                ValueInfo {
+                    scheme,
+                    kind: ValueKind::Const(value),
+                    public: c.public,
+                    labels: Vec::new(),
+                    deprecated: None,
+                },
+            );
+        }
         self.check_functions(m);
+        let mut late = late;
+        self.check_consts(&mut late);
+        m.consts.extend(late);
         self.warn_unused_imports();
         self.interface(m)
     }
@@ -592,8 +643,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_consts(&mut self, m: &mut Module) {
-        for c in &mut m.consts {
+    fn check_consts(&mut self, consts: &mut [ConstDef]) {
+        for c in consts.iter_mut() {
             self.ann_vars.clear();
             let ty = self.infer(&mut c.value);
             if let Some(ann) = &c.ann {
@@ -664,6 +715,57 @@ impl<'a> Checker<'a> {
                     ),
                     _ => return None,
                 }
+            }
+            _ => return None,
+        })
+    }
+
+    /// The value of a constant read before type checking: literals,
+    /// collections, constructors, constants and functions of this module.
+    fn syntactic_const(&self, e: &Expr, arities: &HashMap<String, usize>) -> Option<ConstValue> {
+        Some(match &e.kind {
+            ExprKind::Int(i) => ConstValue::Int(i.clone()),
+            ExprKind::Float(f) => ConstValue::Float(f.clone()),
+            ExprKind::Str(s) => ConstValue::Str(s.clone()),
+            ExprKind::Tuple(items) => ConstValue::Tuple(
+                items
+                    .iter()
+                    .map(|i| self.syntactic_const(i, arities))
+                    .collect::<Option<_>>()?,
+            ),
+            ExprKind::List { elems, tail: None } => ConstValue::List(
+                elems
+                    .iter()
+                    .map(|i| self.syntactic_const(i, arities))
+                    .collect::<Option<_>>()?,
+            ),
+            ExprKind::Var { name, .. } => match arities.get(name) {
+                Some(&arity) => ConstValue::Fn {
+                    module: self.erl_name.clone(),
+                    name: name.clone(),
+                    arity,
+                },
+                None => match &self.values.get(name)?.kind {
+                    ValueKind::Const(c) => c.clone(),
+                    ValueKind::Constructor { tag, arity: 0, .. } => {
+                        ConstValue::Record(tag.clone(), Vec::new())
+                    }
+                    _ => return None,
+                },
+            },
+            ExprKind::Call { fun, args } => {
+                let ExprKind::Var { name, .. } = &fun.kind else {
+                    return None;
+                };
+                let ValueKind::Constructor { tag, .. } = &self.values.get(name)?.kind else {
+                    return None;
+                };
+                ConstValue::Record(
+                    tag.clone(),
+                    args.iter()
+                        .map(|a| self.syntactic_const(&a.value, arities))
+                        .collect::<Option<_>>()?,
+                )
             }
             _ => return None,
         })
@@ -741,7 +843,7 @@ impl<'a> Checker<'a> {
         // Body-less externals: their annotations are their types.
         for f in m.functions.iter().filter(|f| f.body.is_none()) {
             self.ann_vars.clear();
-            if f.external.is_none() {
+            if f.external.is_none() && !f.js_external {
                 self.error(
                     f.name_span.clone(),
                     "Function without a body",
@@ -926,6 +1028,12 @@ fn collect_refs(e: &Expr, out: &mut HashSet<String>) {
         ExprKind::BinOp { left, right, .. } | ExprKind::Pipe { left, right } => {
             collect_refs(left, out);
             collect_refs(right, out);
+        }
+        ExprKind::Assert { value, message } => {
+            collect_refs(value, out);
+            if let Some(m) = message {
+                collect_refs(m, out);
+            }
         }
         ExprKind::NegateInt(x) | ExprKind::NegateBool(x) | ExprKind::Echo(x) => {
             collect_refs(x, out)
