@@ -21,6 +21,7 @@ mod display;
 mod erlang;
 mod etf;
 mod io;
+mod lists;
 mod lfe_io;
 mod maps;
 mod math;
@@ -133,6 +134,7 @@ pub fn all() -> NativeTable {
     erlang::register(&mut t);
     etf::register(&mut t);
     io::register(&mut t);
+    lists::register(&mut t);
     lfe_io::register(&mut t);
     maps::register(&mut t);
     math::register(&mut t);
