@@ -249,7 +249,6 @@ split(S, Pattern, Where) ->
             end
     end.
 
-%% Positions are found on code points, at grapheme boundaries only.
 split_first(L, P) ->
     case find_at(L, P, []) of
         nomatch -> nomatch;
@@ -273,18 +272,26 @@ split_all(L, P) ->
             end
     end.
 
-%% {Before, After} around the first occurrence of P in L.
+%% {Before, After} around the first occurrence of P in L. The search steps
+%% by code point (erl finds "\n" inside "\r\n"), but a match may not end
+%% just before a combining mark.
 find_at(L, P, Acc) ->
     case lists:prefix(P, L) of
-        true -> {lists:reverse(Acc), lists:nthtail(erlang:length(P), L)};
-        false ->
-            case L of
-                [] -> nomatch;
-                _ ->
-                    {G, T} = grapheme(L),
-                    find_at(T, P, lists:reverse(g_cps(G), Acc))
-            end
+        true ->
+            After = lists:nthtail(erlang:length(P), L),
+            case After of
+                [M | _] ->
+                    case is_mark(M) of
+                        true -> find_next(L, P, Acc);
+                        false -> {lists:reverse(Acc), After}
+                    end;
+                [] -> {lists:reverse(Acc), After}
+            end;
+        false -> find_next(L, P, Acc)
     end.
+
+find_next([C | T], P, Acc) -> find_at(T, P, [C | Acc]);
+find_next([], _, _) -> nomatch.
 
 replace(S, Pattern, Replacement) -> replace(S, Pattern, Replacement, leading).
 
