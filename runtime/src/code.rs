@@ -67,6 +67,31 @@ impl Class {
     }
 }
 
+/// Arithmetic with a small-integer fast path (`Instr::Arith`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+}
+
+/// A comparison fused with a branch (`Instr::Cmp`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Ge,
+    Gt,
+    Le,
+    /// `==`
+    Eq,
+    /// `/=`
+    Ne,
+    /// `=:=`
+    EqExact,
+    /// `=/=`
+    NeExact,
+}
+
 /// The type and options of one bit syntax segment (see `bitsyntax`).
 #[derive(Clone, Copy, Debug)]
 pub struct BinSpec {
@@ -89,10 +114,12 @@ pub struct BinSpec {
 #[derive(Clone, Debug)]
 pub enum Instr {
     /// Function entry: safe point (garbage collection with x0..live live),
-    /// then reserve `ys` y slots initialized to `[]`.
+    /// then reserve `ys` y slots initialized to `[]`, then copy x0..params
+    /// into y0..params (the peephole folds the parameter moves in here).
     Allocate {
         ys: u32,
         live: u16,
+        params: u16,
     },
     Move {
         src: Src,
@@ -103,13 +130,17 @@ pub enum Instr {
         from: u32,
         to: u32,
     },
+    /// A local call; `entry` is the callee's first instruction (filled in
+    /// once the module's layout is final).
     Call {
         func: u32,
         arity: u16,
+        entry: u32,
     },
     CallLast {
         func: u32,
         arity: u16,
+        entry: u32,
     },
     CallExt {
         imp: u32,
@@ -128,6 +159,10 @@ pub enum Instr {
     /// `erlang:apply(M, F, Args)` with M, F, Args in x0..x2 (spawn/3, dynamic calls).
     ApplyLast,
     Return,
+    /// `move src → x0; return` in one instruction.
+    MoveReturn {
+        src: Src,
+    },
     /// A native function inlined as an instruction; on error jump to `fail`
     /// or, without a label, raise with the BIF in the stack trace.
     Bif {
@@ -135,6 +170,26 @@ pub enum Instr {
         imp: u32,
         args: Box<[Src]>,
         dst: Reg,
+        fail: u32,
+    },
+    /// `a op b` for the arithmetic BIFs: two small integers whose result
+    /// fits are computed in place; anything else calls the native `f`
+    /// exactly as `Bif` does (same errors, `fail` label and stack trace).
+    Arith {
+        op: ArithOp,
+        a: Src,
+        b: Src,
+        dst: Reg,
+        f: NativeFn,
+        imp: u32,
+        fail: u32,
+    },
+    /// Continue if `a op b` holds, else jump to `fail` (a guard comparison;
+    /// comparisons never raise).
+    Cmp {
+        op: CmpOp,
+        a: Src,
+        b: Src,
         fail: u32,
     },
     Jump(u32),

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::bif::{Ctx, Trap};
 use crate::bitsyntax::{self, BuildSeg, Got};
-use crate::code::{Class, Instr, ModuleCode, Reg, Src, NO_LABEL};
+use crate::code::{ArithOp, Class, CmpOp, Instr, ModuleCode, Reg, Src, NO_LABEL};
 use crate::heap;
 use crate::process::{CatchFrame, Frame, ProcBody, Process};
 use crate::term::{order, Atom, Term};
@@ -19,6 +19,7 @@ use crate::vm::VmInner;
 pub const REDUCTIONS: u32 = 4000;
 /// Number of x registers.
 pub const MAX_X: usize = 1024;
+const _: () = assert!(MAX_X.is_power_of_two());
 /// Stack trace entries kept (the BEAM's default backtrace depth).
 const TRACE_DEPTH: usize = 8;
 
@@ -45,6 +46,17 @@ enum TopFrame {
 
 /// Run `p` until it yields, waits or exits.
 pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) -> RunResult {
+    // A fixed-size register file: indexes masked to its size need no bounds
+    // checks (the compiler never emits an index of MAX_X or more).
+    let Some(x) = x
+        .get_mut(..MAX_X)
+        .and_then(|x| <&mut [Term; MAX_X]>::try_from(x).ok())
+    else {
+        return RunResult::Exit {
+            reason: Term::atom(Atom::SYSTEM_LIMIT),
+            report: true,
+        };
+    };
     let mut code: &'static ModuleCode = p.code;
     let mut pc = p.pc as usize;
     let n = p.saved_x.len().min(x.len());
@@ -56,7 +68,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
     macro_rules! src {
         ($s:expr) => {
             match $s {
-                Src::X(i) => x[i as usize],
+                Src::X(i) => x[i as usize & (MAX_X - 1)],
                 Src::Y(i) => p.ys[yb + i as usize],
                 Src::Lit(t) => t,
             }
@@ -66,7 +78,7 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
         ($r:expr, $v:expr) => {{
             let v = $v;
             match $r {
-                Reg::X(i) => x[i as usize] = v,
+                Reg::X(i) => x[i as usize & (MAX_X - 1)] = v,
                 Reg::Y(i) => p.ys[yb + i as usize] = v,
             }
         }};
@@ -164,6 +176,44 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
         }};
     }
 
+    // Call native `f` with `args`: the value into `dst`, or on an error a
+    // jump to `fail` or an exception with the BIF on top of the trace.
+    macro_rules! call_bif {
+        ($f:expr, $imp:expr, $args:expr, $dst:expr, $fail:expr) => {{
+            let args: &[Term] = $args;
+            let r = {
+                let mut ctx = Ctx { p, vm, me };
+                ($f)(&mut ctx, args)
+            };
+            match r {
+                Ok(v) => {
+                    set!($dst, v);
+                    pc += 1;
+                }
+                Err(trap) => {
+                    if $fail != NO_LABEL {
+                        pc = $fail as usize;
+                        continue;
+                    }
+                    let entry = code.imports[$imp as usize];
+                    match trap {
+                        Trap::Error(reason) => raise!(
+                            Class::Error,
+                            reason,
+                            Some(TopFrame::Bif {
+                                module: entry.module,
+                                function: entry.function,
+                                args: args.to_vec()
+                            })
+                        ),
+                        Trap::Raise(class, reason) => raise!(class, reason, None),
+                        _ => error!(Term::atom(Atom::BADARG)),
+                    }
+                }
+            }
+        }};
+    }
+
     loop {
         let Some(instr) = code.code.get(pc) else {
             return RunResult::Exit {
@@ -172,11 +222,22 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
             };
         };
         match instr {
-            Instr::Allocate { ys, live } => {
+            Instr::Allocate { ys, live, params } => {
                 if p.heap.wants_gc() {
                     p.gc(&mut x[..*live as usize]);
                 }
-                p.ys.resize(yb + *ys as usize, Term::NIL);
+                // The y stack ends at `yb` here (calls set `yb` to its
+                // height). A short loop beats resize/memcpy for the few
+                // slots a function has.
+                let (ys, params) = (*ys as usize, *params as usize);
+                p.ys.reserve(ys);
+                for i in 0..ys {
+                    p.ys.push(if i < params {
+                        x[i & (MAX_X - 1)]
+                    } else {
+                        Term::NIL
+                    });
+                }
                 pc += 1;
             }
             Instr::Move { src, dst } => {
@@ -189,13 +250,26 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 }
                 pc += 1;
             }
-            Instr::Call { func, arity } | Instr::CallLast { func, arity } => {
+            Instr::Call { arity, entry, .. } => {
                 if reds == 0 {
                     yield_here!(*arity as usize);
                 }
                 reds -= 1;
-                let tail = matches!(instr, Instr::CallLast { .. });
-                enter!(code, *func, tail);
+                p.frames.push(Frame {
+                    code,
+                    ret: pc as u32 + 1,
+                    ybase: p.ys.len() as u32,
+                });
+                yb = p.ys.len();
+                pc = *entry as usize;
+            }
+            Instr::CallLast { arity, entry, .. } => {
+                if reds == 0 {
+                    yield_here!(*arity as usize);
+                }
+                reds -= 1;
+                p.ys.truncate(yb);
+                pc = *entry as usize;
             }
             Instr::CallExt { imp, arity } | Instr::CallExtLast { imp, arity } => {
                 if reds == 0 {
@@ -246,6 +320,19 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 reds -= 1;
                 do_return!();
             }
+            Instr::MoveReturn { src } => {
+                if reds == 0 {
+                    // Runs again on resumption: keep what `src` reads.
+                    let live = match src {
+                        Src::X(i) => *i as usize + 1,
+                        _ => 0,
+                    };
+                    yield_here!(live);
+                }
+                reds -= 1;
+                x[0] = src!(*src);
+                do_return!();
+            }
             Instr::Bif {
                 f,
                 imp,
@@ -258,35 +345,55 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 for (i, a) in args.iter().take(8).enumerate() {
                     buf[i] = src!(*a);
                 }
-                let r = {
-                    let mut ctx = Ctx { p, vm, me };
-                    f(&mut ctx, &buf[..n])
-                };
-                match r {
-                    Ok(v) => {
-                        set!(*dst, v);
+                call_bif!(*f, *imp, &buf[..n], *dst, *fail);
+            }
+            Instr::Arith {
+                op,
+                a,
+                b,
+                dst,
+                f,
+                imp,
+                fail,
+            } => {
+                let (va, vb) = (src!(*a), src!(*b));
+                if let (Some(i), Some(j)) = (va.as_int(), vb.as_int()) {
+                    // Two small integers: 60-bit operands cannot overflow an
+                    // i64 sum; a product is checked. A result outside the
+                    // small range takes the native's path (a bignum).
+                    let r = match op {
+                        ArithOp::Add => Some(i + j),
+                        ArithOp::Sub => Some(i - j),
+                        ArithOp::Mul => i.checked_mul(j),
+                    };
+                    if let Some(t) = r.and_then(Term::int) {
+                        set!(*dst, t);
                         pc += 1;
+                        continue;
                     }
-                    Err(trap) => {
-                        if *fail != NO_LABEL {
-                            pc = *fail as usize;
-                            continue;
-                        }
-                        let entry = code.imports[*imp as usize];
-                        match trap {
-                            Trap::Error(reason) => raise!(
-                                Class::Error,
-                                reason,
-                                Some(TopFrame::Bif {
-                                    module: entry.module,
-                                    function: entry.function,
-                                    args: buf[..n].to_vec()
-                                })
-                            ),
-                            Trap::Raise(class, reason) => raise!(class, reason, None),
-                            _ => error!(Term::atom(Atom::BADARG)),
-                        }
+                }
+                call_bif!(*f, *imp, &[va, vb], *dst, *fail);
+            }
+            Instr::Cmp { op, a, b, fail } => {
+                let (va, vb) = (src!(*a), src!(*b));
+                let holds = if va.is_small() && vb.is_small() {
+                    // Same tag bits: the words order as the integers do.
+                    let (i, j) = (va.raw() as i64, vb.raw() as i64);
+                    match op {
+                        CmpOp::Lt => i < j,
+                        CmpOp::Ge => i >= j,
+                        CmpOp::Gt => i > j,
+                        CmpOp::Le => i <= j,
+                        CmpOp::Eq | CmpOp::EqExact => i == j,
+                        CmpOp::Ne | CmpOp::NeExact => i != j,
                     }
+                } else {
+                    compare_slow(*op, va, vb)
+                };
+                if holds {
+                    pc += 1;
+                } else {
+                    pc = *fail as usize;
                 }
             }
             Instr::Jump(l) => pc = *l as usize,
@@ -658,6 +765,21 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 }
             }
         }
+    }
+}
+
+/// A guard comparison on anything but two small integers.
+fn compare_slow(op: CmpOp, a: Term, b: Term) -> bool {
+    use std::cmp::Ordering;
+    match op {
+        CmpOp::Lt => order::cmp(a, b) == Ordering::Less,
+        CmpOp::Ge => order::cmp(a, b) != Ordering::Less,
+        CmpOp::Gt => order::cmp(a, b) == Ordering::Greater,
+        CmpOp::Le => order::cmp(a, b) != Ordering::Greater,
+        CmpOp::Eq => order::eq(a, b),
+        CmpOp::Ne => !order::eq(a, b),
+        CmpOp::EqExact => order::eq_exact(a, b),
+        CmpOp::NeExact => !order::eq_exact(a, b),
     }
 }
 

@@ -17,13 +17,16 @@
 //! clause. A guard is compiled with a fail label: guard BIFs jump there
 //! instead of raising.
 
+mod peephole;
+
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use eubeam_ir::{Clause, Expr, ExprKind, Fun, FunName, Literal, MapOp, Module, Pattern};
 
 use crate::bif::NativeFn;
 use crate::code::{
-    BinSpec, Class, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode, Reg, Src, NO_LABEL,
+    ArithOp, BinSpec, Class, CmpOp, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode, Reg, Src,
+    NO_LABEL,
 };
 use crate::heap::{build_literal, LiteralArea};
 use crate::interp::MAX_X;
@@ -120,10 +123,26 @@ pub fn compile_module(module: &Module, natives: &NativeMap, cs: &CodeServer) -> 
     while let Some(job) = cx.jobs.pop_front() {
         cx.compile_job(job)?;
     }
+    let mut labels = std::mem::take(&mut cx.labels);
+    peephole::optimize(&mut cx.code, &mut labels, &mut cx.lines, &mut cx.funs);
     // Resolve label ids to instruction indexes.
-    let labels = std::mem::take(&mut cx.labels);
     for ins in cx.code.iter_mut() {
         relabel(ins, &labels)?;
+        if let Instr::Call { func, entry, .. } | Instr::CallLast { func, entry, .. } = ins {
+            *entry = cx
+                .funs
+                .get(*func as usize)
+                .ok_or("internal: call to an unknown function")?
+                .entry;
+        }
+    }
+    if std::env::var_os("EUBEAM_DUMP_CODE").is_some() {
+        for (i, ins) in cx.code.iter().enumerate() {
+            if let Some(f) = cx.funs.iter().find(|f| f.entry as usize == i) {
+                eprintln!("{}/{}:", f.name.text(), f.arity);
+            }
+            eprintln!("  {i:4} {ins:?}");
+        }
     }
     if cx.funs.windows(2).any(|w| w[0].entry > w[1].entry) {
         return Err("internal: functions out of order".into());
@@ -183,6 +202,8 @@ fn relabel(ins: &mut Instr, labels: &[u32]) -> R<()> {
     };
     match ins {
         Instr::Bif { fail, .. }
+        | Instr::Arith { fail, .. }
+        | Instr::Cmp { fail, .. }
         | Instr::IsEqExact { fail, .. }
         | Instr::IsTuple { fail, .. }
         | Instr::IsCons { fail, .. }
@@ -248,6 +269,7 @@ impl<'m> Cx<'m> {
         let alloc_at = fx.emit(Instr::Allocate {
             ys: 0,
             live: params.len() as u16,
+            params: 0,
         });
         for (i, p) in params.iter().enumerate() {
             let s = fx.slot();
@@ -262,6 +284,7 @@ impl<'m> Cx<'m> {
         self.code[alloc_at] = Instr::Allocate {
             ys: n,
             live: params.len() as u16,
+            params: 0,
         };
         Ok(())
     }
@@ -753,11 +776,19 @@ impl<'c, 'm> Fx<'c, 'm> {
                 let arity = srcs.len() as u16;
                 return match k {
                     K::Tail => {
-                        self.emit(Instr::CallLast { func: idx, arity });
+                        self.emit(Instr::CallLast {
+                            func: idx,
+                            arity,
+                            entry: 0,
+                        });
                         Ok(Vec::new())
                     }
                     K::Val(_) => {
-                        self.emit(Instr::Call { func: idx, arity });
+                        self.emit(Instr::Call {
+                            func: idx,
+                            arity,
+                            entry: 0,
+                        });
                         self.call_result(k)
                     }
                 };
@@ -829,6 +860,18 @@ impl<'c, 'm> Fx<'c, 'm> {
             let srcs = self.values(args)?;
             let imp = self.cx.import(m, f, arity);
             let d = self.slot();
+            if let (Some(op), [a, b]) = (arith_op(m, f), &srcs[..]) {
+                self.emit(Instr::Arith {
+                    op,
+                    a: *a,
+                    b: *b,
+                    dst: Reg::Y(d),
+                    f: nf,
+                    imp,
+                    fail: self.guard_fail.unwrap_or(NO_LABEL),
+                });
+                return self.ret(vec![Src::Y(d)], k);
+            }
             self.emit(Instr::Bif {
                 f: nf,
                 imp,
@@ -959,6 +1002,38 @@ impl<'c, 'm> Fx<'c, 'm> {
         if let ExprKind::Lit(Literal::Atom(a)) = &g.kind {
             if a == "true" {
                 return Ok(());
+            }
+        }
+        self.guard_test(g, fail)
+    }
+
+    /// Continue when guard expression `g` is `true`, else jump to `fail`.
+    /// `and` becomes two tests and a comparison a compare-and-branch
+    /// (guards have no side effects, so skipping the rest is invisible).
+    fn guard_test(&mut self, g: &'m Expr, fail: u32) -> R<()> {
+        if let ExprKind::Call {
+            module,
+            function,
+            args,
+        } = &g.kind
+        {
+            if let (ExprKind::Lit(Literal::Atom(m)), ExprKind::Lit(Literal::Atom(f)), [a, b]) =
+                (&module.kind, &function.kind, &args[..])
+            {
+                if m == "erlang" {
+                    if f == "and" {
+                        self.guard_test(a, fail)?;
+                        return self.guard_test(b, fail);
+                    }
+                    if let Some(op) = cmp_op(f) {
+                        let saved = self.guard_fail.replace(fail);
+                        let r = self.one(a).and_then(|a| Ok((a, self.one(b)?)));
+                        self.guard_fail = saved;
+                        let (a, b) = r?;
+                        self.emit(Instr::Cmp { op, a, b, fail });
+                        return Ok(());
+                    }
+                }
             }
         }
         let saved = self.guard_fail.replace(fail);
@@ -1316,6 +1391,34 @@ impl<'c, 'm> Fx<'c, 'm> {
         self.bind_label(end);
         Ok(dests.into_iter().map(Src::Y).collect())
     }
+}
+
+/// The arithmetic BIFs with a small-integer fast path.
+fn arith_op(m: Atom, f: Atom) -> Option<ArithOp> {
+    if m != Atom::ERLANG {
+        return None;
+    }
+    match f.text() {
+        "+" => Some(ArithOp::Add),
+        "-" => Some(ArithOp::Sub),
+        "*" => Some(ArithOp::Mul),
+        _ => None,
+    }
+}
+
+/// The comparison BIFs that compile to a compare-and-branch in guards.
+fn cmp_op(f: &str) -> Option<CmpOp> {
+    Some(match f {
+        "<" => CmpOp::Lt,
+        ">=" => CmpOp::Ge,
+        ">" => CmpOp::Gt,
+        "=<" => CmpOp::Le,
+        "==" => CmpOp::Eq,
+        "/=" => CmpOp::Ne,
+        "=:=" => CmpOp::EqExact,
+        "=/=" => CmpOp::NeExact,
+        _ => return None,
+    })
 }
 
 fn is_true(e: &Expr) -> bool {
