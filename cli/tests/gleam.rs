@@ -74,3 +74,43 @@ fn type_errors_match_their_snapshots() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The typed shell: each entry is checked against earlier bindings and
+/// imports and printed as `value : Type`.
+#[test]
+fn repl_prints_values_with_their_types() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = eubeam()
+        .args(["repl", "--lang", "gleam"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn eubeam repl");
+    let input = "import gleam/list\nlet x = 5\nx * 11\nlist.map([1, 2], fn(n) {\n  n * x\n})\n\"a\" <> 1\nOk(Nil)\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "5 : Int",
+        "55 : Int",
+        "[5, 10] : List(Int)",
+        "Ok(Nil) : Result(Nil, a)",
+    ] {
+        assert!(
+            stdout.contains(want),
+            "missing {want:?} in:\n{stdout}\n{stderr}"
+        );
+    }
+    assert!(
+        format!("{stdout}{stderr}").contains("Type mismatch"),
+        "{stdout}{stderr}"
+    );
+}

@@ -198,8 +198,21 @@ fn lfe_style(style: Term) -> bool {
     style.as_atom().is_some_and(|a| a.text() == "lfe")
 }
 
+/// The Gleam frontend's `eval/1` returns the printed value already
+/// formatted (`55 : Int`, needs the types only the frontend knows) as a
+/// UTF-8 binary; the shell shows it as it is.
+fn gleam_text(style: Term, value: Term) -> Option<String> {
+    let gleam = style.as_atom().is_some_and(|a| a.text() == "gleam");
+    if !gleam || !value.is_bitstring() {
+        return None;
+    }
+    String::from_utf8(value.binary_bytes()?).ok()
+}
+
 fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let text = if lfe_style(a[1]) {
+    let text = if let Some(t) = gleam_text(a[1], a[0]) {
+        t
+    } else if lfe_style(a[1]) {
         crate::format::lfe::pretty(&to_pterm(a[0]))
     } else {
         crate::format::print_p(&to_pterm(a[0]))

@@ -131,6 +131,37 @@ impl<'a> Lowerer<'a> {
         acc
     }
 
+    /// Statements whose last value is bound to a temporary and handed to
+    /// `tail` (the shell's `{Printed, NewBindings}`), with every `let` of
+    /// the statements still in scope there.
+    pub fn block_then(&mut self, stmts: &[Stmt], tail: impl FnOnce(&mut Self, E) -> E) -> E {
+        let sp = ir::Span::NONE;
+        let Some((last, init)) = stmts.split_last() else {
+            return tail(self, E::atom("nil", sp));
+        };
+        let t = self.tmp("Last");
+        let mut acc = match last {
+            Stmt::Expr(e) => {
+                let v = self.expr(e);
+                let body = tail(self, E::var(t.clone(), sp));
+                E::let_(vec![t], v, body, sp)
+            }
+            Stmt::Let { value, .. } => {
+                let v = self.expr(value);
+                let body = tail(self, E::var(t.clone(), sp));
+                let m = self.let_match(last, E::var(t.clone(), sp), body);
+                E::let_(vec![t], v, m, sp)
+            }
+        };
+        for s in init.iter().rev() {
+            acc = match s {
+                Stmt::Expr(e) => E::seq(self.expr(e), acc),
+                Stmt::Let { .. } => self.let_stmt_with(s, acc),
+            };
+        }
+        acc
+    }
+
     /// The last-statement `let`: match the temporary already holding the
     /// value and return it.
     fn let_stmt(&mut self, s: &Stmt, value_var: E) -> E {

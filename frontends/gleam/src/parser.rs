@@ -292,7 +292,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn import(&mut self) -> PResult<Import> {
+    pub(crate) fn import(&mut self) -> PResult<Import> {
         let start = self.expect(Tok::Import)?.start;
         let (first, s0) = self.name()?;
         let mut module = first;
@@ -738,6 +738,32 @@ impl<'a> Parser<'a> {
             kind,
             span: use_span,
         }))
+    }
+
+    /// Shell input: statements up to the end of the input.
+    pub(crate) fn shell_statements(&mut self) -> PResult<Vec<Stmt>> {
+        let mut stmts = Vec::new();
+        while self.peek() != &Tok::Eof {
+            if self.peek() == &Tok::Use {
+                let span = self.span();
+                self.diags.push(Diagnostic::unsupported(
+                    self.file,
+                    span,
+                    "`use` at the top level of the shell",
+                ));
+                return Err(());
+            }
+            stmts.push(self.statement()?);
+        }
+        Ok(stmts)
+    }
+
+    pub(crate) fn at_eof(&self) -> bool {
+        self.peek() == &Tok::Eof
+    }
+
+    pub(crate) fn peek_tok(&self) -> &Tok {
+        self.peek()
     }
 
     fn statement(&mut self) -> PResult<Stmt> {

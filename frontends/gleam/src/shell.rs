@@ -1,17 +1,240 @@
-//! Gleam shell input (`eubeam repl --lang gleam`). Not supported yet: every
-//! entry gets a clear diagnostic.
+//! Gleam shell input (`eubeam repl --lang gleam`): each entry is parsed,
+//! type-checked against the imports and bindings of earlier entries, and
+//! lowered into a module whose `eval/1` returns the value printed as Gleam
+//! prints it followed by its type (`55 : Int`) and the new bindings.
+//!
+//! The shell's imports and the types of its bindings live in a process-wide
+//! table here (the CLI keeps only names and values).
 
-use eubeam_ir::{Diagnostic, ReplInput};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use eubeam_ir as ir;
+use eubeam_ir::{BinSegment, BinType, Diagnostic, Endian, FunName, Literal, ReplInput, ValueStyle};
+
+use crate::ast::{Import, Stmt};
+use crate::check::Checker;
+use crate::lexer::{lex, Tok};
+use crate::lower::Lowerer;
+use crate::parser::Parser;
+use crate::types::Type;
 
 pub const SHELL_FILE: &str = "repl";
 
-pub fn shell_input(input: &str, _bound: &[String], _module_name: &str) -> ReplInput {
+#[derive(Default)]
+struct State {
+    imports: Vec<Import>,
+    /// Binding name → type scheme.
+    types: HashMap<String, Type>,
+}
+
+fn state() -> &'static Mutex<State> {
+    static STATE: OnceLock<Mutex<State>> = OnceLock::new();
+    STATE.get_or_init(|| Mutex::new(State::default()))
+}
+
+/// Whether the input still has open brackets or an open string.
+fn incomplete(input: &str) -> bool {
+    let (toks, diags) = lex(input, SHELL_FILE);
+    if diags.iter().any(|d| d.message == "Unterminated string") {
+        return true;
+    }
+    let mut depth: i64 = 0;
+    for (t, _) in &toks {
+        match t {
+            Tok::LParen | Tok::LBrack | Tok::LBrace | Tok::LtLt => depth += 1,
+            Tok::RParen | Tok::RBrack | Tok::RBrace | Tok::GtGt => depth -= 1,
+            _ => {}
+        }
+    }
+    // A trailing operator or `=` continues on the next line.
+    let trailing = toks.iter().rev().nth(1).map(|(t, _)| t.clone());
+    depth > 0
+        || matches!(
+            trailing,
+            Some(
+                Tok::Eq
+                    | Tok::Pipe
+                    | Tok::Plus
+                    | Tok::Minus
+                    | Tok::Star
+                    | Tok::LtGt
+                    | Tok::AmpAmp
+                    | Tok::BarBar
+                    | Tok::RArrow
+                    | Tok::Comma
+            )
+        )
+}
+
+pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInput {
     if input.trim().is_empty() {
         return ReplInput::Empty;
     }
-    ReplInput::Error(vec![Diagnostic::unsupported(
-        SHELL_FILE,
-        0..input.len(),
-        "the Gleam shell",
-    )])
+    if incomplete(input) {
+        return ReplInput::Incomplete;
+    }
+    let (toks, lex_diags) = lex(input, SHELL_FILE);
+    if lex_diags.iter().any(Diagnostic::is_error) {
+        return ReplInput::Error(lex_diags);
+    }
+    let mut p = Parser::new(toks, SHELL_FILE);
+    let Ok(mut st) = state().lock() else {
+        return ReplInput::Error(vec![Diagnostic::error(
+            SHELL_FILE,
+            0..0,
+            "the shell state is unavailable",
+        )]);
+    };
+    if p.peek_tok() == &Tok::Import {
+        let imp = p.import();
+        if !p.diags.is_empty() || imp.is_err() || !p.at_eof() {
+            return ReplInput::Error(p.diags);
+        }
+        let Ok(imp) = imp else {
+            return ReplInput::Error(Vec::new());
+        };
+        // Check that it resolves before keeping it.
+        let mut c = Checker::new(SHELL_FILE, module_name);
+        let _ = c.check_shell(
+            std::slice::from_ref(&imp),
+            &[],
+            &mut [],
+            &crate::load_interface,
+        );
+        if c.error_count() > 0 {
+            return ReplInput::Error(c.diags.into_iter().filter(Diagnostic::is_error).collect());
+        }
+        st.imports.retain(|i| i.alias != imp.alias);
+        st.imports.push(imp);
+        return ReplInput::Empty;
+    }
+    if matches!(
+        p.peek_tok(),
+        Tok::Fn | Tok::Pub | Tok::Type | Tok::Const | Tok::At
+    ) {
+        return ReplInput::Error(vec![Diagnostic::unsupported(
+            SHELL_FILE,
+            0..input.trim_end().len(),
+            "definitions in the Gleam shell (put them in a module)",
+        )]);
+    }
+    let Ok(mut stmts) = p.shell_statements() else {
+        return ReplInput::Error(p.diags);
+    };
+    if p.diags.iter().any(Diagnostic::is_error) {
+        return ReplInput::Error(p.diags);
+    }
+    let prior: Vec<(String, Type, String)> = bound
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Some((n.clone(), st.types.get(n)?.clone(), format!("Bound{i}"))))
+        .collect();
+    let mut c = Checker::new(SHELL_FILE, module_name);
+    let imports = st.imports.clone();
+    let Some((ty, new)) = c.check_shell(&imports, &prior, &mut stmts, &crate::load_interface)
+    else {
+        return ReplInput::Error(c.diags.into_iter().filter(Diagnostic::is_error).collect());
+    };
+    let type_text = format!(" : {}", c.show(&ty));
+    // Names after this input: earlier ones not rebound, then the new ones.
+    let mut after: Vec<(String, String)> = bound
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| !new.iter().any(|(m, ..)| m == *n))
+        .map(|(i, n)| (n.clone(), format!("Bound{i}")))
+        .collect();
+    for (n, var, t) in &new {
+        after.push((n.clone(), var.clone()));
+        st.types.insert(n.clone(), t.clone());
+    }
+    let module = lower_shell(&stmts, input, bound.len(), &after, &type_text, module_name);
+    ReplInput::Eval {
+        module,
+        bound_after: after.into_iter().map(|(n, _)| n).collect(),
+        style: ValueStyle::Gleam,
+    }
+}
+
+/// `eval([Bound0, ...]) -> ..., {<<inspect(Last)/binary, " : Type">>, [New...]}`.
+fn lower_shell(
+    stmts: &[Stmt],
+    src: &str,
+    n_bound: usize,
+    after: &[(String, String)],
+    type_text: &str,
+    module_name: &str,
+) -> ir::Module {
+    let sp = ir::Span::NONE;
+    let mut lowerer = Lowerer::new(module_name, SHELL_FILE, src);
+    let body = lowerer.block_then(stmts, |_, last| {
+        let printed = ir::Expr::call("gleam_stdlib", "inspect", vec![last], sp);
+        let seg = |value: ir::Expr| BinSegment {
+            value,
+            size: None,
+            unit: 8,
+            ty: BinType::Binary,
+            signed: false,
+            endian: Endian::Big,
+            span: sp,
+        };
+        let text = ir::Expr::new(
+            ir::ExprKind::Binary(vec![
+                seg(printed),
+                seg(ir::Expr::lit(
+                    Literal::Binary(type_text.as_bytes().to_vec()),
+                    sp,
+                )),
+            ]),
+            sp,
+        );
+        let mut list = ir::Expr::lit(Literal::Nil, sp);
+        for (_, var) in after.iter().rev() {
+            list = ir::Expr::cons(ir::Expr::var(var.clone(), sp), list, sp);
+        }
+        ir::Expr::tuple(vec![text, list], sp)
+    });
+    let mut pat = ir::Pattern::Lit(Literal::Nil);
+    for i in (0..n_bound).rev() {
+        pat = ir::Pattern::Cons(
+            Box::new(ir::Pattern::Var(format!("Bound{i}"))),
+            Box::new(pat),
+        );
+    }
+    let case = ir::Expr::new(
+        ir::ExprKind::Case {
+            arg: Box::new(ir::Expr::var("Bindings", sp)),
+            clauses: vec![
+                ir::Clause {
+                    pats: vec![pat],
+                    guard: None,
+                    body,
+                    span: sp,
+                },
+                ir::Clause {
+                    pats: vec![ir::Pattern::Wildcard],
+                    guard: None,
+                    body: ir::Expr::match_fail(ir::Expr::atom("badarg", sp), sp),
+                    span: sp,
+                },
+            ],
+        },
+        sp,
+    );
+    ir::Module {
+        name: module_name.to_string(),
+        file: SHELL_FILE.to_string(),
+        exports: vec![FunName::new("eval", 1)],
+        attributes: Vec::new(),
+        functions: vec![ir::FunDef {
+            name: FunName::new("eval", 1),
+            fun: ir::Fun {
+                params: vec!["Bindings".to_string()],
+                body: Box::new(case),
+                span: sp,
+                name: None,
+            },
+        }],
+        span: sp,
+    }
 }

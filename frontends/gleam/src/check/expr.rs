@@ -13,6 +13,13 @@ impl Checker<'_> {
     /// Infers a block; returns its type and the span of its last expression.
     pub fn infer_block(&mut self, stmts: &mut [Stmt]) -> (Type, Option<Span>) {
         let mark = self.scope_mark();
+        let r = self.infer_stmts(stmts);
+        self.scope_pop(mark);
+        r
+    }
+
+    /// Infers statements in the current scope; their `let`s stay bound.
+    pub fn infer_stmts(&mut self, stmts: &mut [Stmt]) -> (Type, Option<Span>) {
         let mut ty = Type::nil();
         let mut last = None;
         for s in stmts.iter_mut() {
@@ -63,7 +70,6 @@ impl Checker<'_> {
                 }
             }
         }
-        self.scope_pop(mark);
         (ty, last)
     }
 

@@ -21,6 +21,10 @@ use crate::interface::*;
 use crate::types::{Printer, Type, UnifyError, Vars, PRELUDE};
 
 /// Finds the interface of an imported module; `Err` carries a message.
+/// Variables bound by one shell entry: (name, Erlang variable, type scheme).
+pub type ShellBindings = Vec<(String, String, Type)>;
+
+/// Finds the interface of an imported module; `Err` carries a message.
 pub type Loader<'a> = &'a dyn Fn(&str) -> Option<Result<Arc<Interface>, String>>;
 
 pub struct Local {
@@ -378,6 +382,41 @@ impl<'a> Checker<'a> {
     }
 
     // ----------------------------------------------------------------- module
+
+    /// Checks shell input: `imports` in effect, `bound` the variables of
+    /// earlier inputs (name, type scheme, Erlang variable). Returns the type
+    /// of the last statement and the variables this input binds (name,
+    /// Erlang variable, generalised type), or `None` after errors.
+    pub fn check_shell(
+        &mut self,
+        imports: &[Import],
+        bound: &[(String, Type, String)],
+        stmts: &mut [Stmt],
+        loader: Loader<'_>,
+    ) -> Option<(Type, ShellBindings)> {
+        let m = Module {
+            imports: imports.to_vec(),
+            ..Module::default()
+        };
+        self.register_imports(&m, loader);
+        for (name, scheme, var) in bound {
+            let t = self.vars.instantiate(scheme);
+            self.bind_local(name, t, 0..0, Some(var.clone()));
+            self.lookup_local(name);
+        }
+        let mark = self.scope_mark();
+        let (ty, _) = self.infer_stmts(stmts);
+        if self.error_count() > 0 {
+            return None;
+        }
+        let mut new: Vec<(String, String, Type)> = Vec::new();
+        for l in &self.locals[mark..] {
+            let t = self.vars.generalise_all(&l.ty);
+            new.retain(|(n, ..)| *n != l.name);
+            new.push((l.name.clone(), l.unique.clone(), t));
+        }
+        Some((ty, new))
+    }
 
     pub fn check_module(&mut self, m: &mut Module, loader: Loader<'_>) -> Interface {
         self.register_imports(m, loader);
