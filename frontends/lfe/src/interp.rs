@@ -17,7 +17,8 @@ type R<T> = Result<T, String>;
 
 #[derive(Clone, Debug)]
 pub enum Macro {
-    /// `(defmacro name (a b) body...)`; `rest` for `(defmacro name args ...)`.
+    /// `(defmacro name (a b) body...)`; `rest` takes the arguments after
+    /// `params`: `(defmacro name args ...)`, `(defmacro name (a . more) ...)`.
     Lambda {
         params: Vec<String>,
         rest: Option<String>,
@@ -134,22 +135,22 @@ impl Macro {
             Macro::Lambda { params, rest, body } => {
                 let mut env = Env::new();
                 env.insert("$ENV".into(), Sexpr::nil(span.clone()));
-                match rest {
-                    Some(r) => {
-                        env.insert(r.clone(), arglist);
-                    }
-                    None => {
-                        if params.len() != args.len() {
-                            return Err(format!(
-                                "called with {} arguments, takes {}",
-                                args.len(),
-                                params.len()
-                            ));
-                        }
-                        for (p, a) in params.iter().zip(args) {
-                            env.insert(p.clone(), a.clone());
-                        }
-                    }
+                let fixed = params.len();
+                let arity_ok = match rest {
+                    Some(_) => args.len() >= fixed,
+                    None => args.len() == fixed,
+                };
+                if !arity_ok {
+                    return Err(format!(
+                        "called with {} arguments, takes {fixed}",
+                        args.len()
+                    ));
+                }
+                for (p, a) in params.iter().zip(args) {
+                    env.insert(p.clone(), a.clone());
+                }
+                if let Some(r) = rest {
+                    env.insert(r.clone(), Sexpr::list(args[fixed..].to_vec(), span.clone()));
                 }
                 it.body(body, &env)
             }

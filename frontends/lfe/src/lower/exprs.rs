@@ -200,7 +200,8 @@ impl Lw<'_> {
                     )
                 }
                 "macrolet" | "syntaxlet" | "let-macro" | "maybe" | "struct" | "define-struct"
-                | "defstruct" => return self.unsupported(span, &format!("({name} ...)")),
+                | "defstruct" | "match-spec" | "ets-ms" | "trace-ms" | "qlc"
+                | "eval-when-compile" => return self.unsupported(span, &format!("({name} ...)")),
                 _ => {}
             }
         }

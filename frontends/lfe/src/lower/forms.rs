@@ -92,6 +92,13 @@ pub fn lower_file(
                 v.extend(args[1].items().map(<[Sexpr]>::to_vec).unwrap_or_default());
                 lw.defrecord(&v, &span);
             }
+            // scm.lfe only defines defsyntax/syntaxlet, which are built in.
+            "include-lib" | "include-file"
+                if args.len() == 1
+                    && matches!(&args[0].kind, S::Str(p) if p.ends_with("include/scm.lfe")) => {}
+            "include-file" | "include-lib" => {
+                lw.unsupported(&span, head);
+            }
             _ if modules.is_empty() => {
                 lw.error(
                     &span,
@@ -128,9 +135,6 @@ pub fn lower_file(
             | "export-macro" => {}
             "eval-when-compile" => {
                 lw.unsupported(&span, "eval-when-compile");
-            }
-            "include-file" | "include-lib" => {
-                lw.unsupported(&span, head);
             }
             _ => {
                 let name = head.to_string();
@@ -370,14 +374,19 @@ impl Lw<'_> {
                 rest: Some(all.clone()),
                 body: strip_doc(&rest[1..]),
             },
-            S::List(items, None) if items.iter().all(|p| p.as_sym().is_some()) => Macro::Lambda {
-                params: items
-                    .iter()
-                    .filter_map(|p| p.as_sym().map(str::to_string))
-                    .collect(),
-                rest: None,
-                body: strip_doc(&rest[1..]),
-            },
+            S::List(items, tail)
+                if items.iter().all(|p| p.as_sym().is_some())
+                    && tail.as_ref().is_none_or(|t| t.as_sym().is_some()) =>
+            {
+                Macro::Lambda {
+                    params: items
+                        .iter()
+                        .filter_map(|p| p.as_sym().map(str::to_string))
+                        .collect(),
+                    rest: tail.as_ref().and_then(|t| t.as_sym().map(str::to_string)),
+                    body: strip_doc(&rest[1..]),
+                }
+            }
             _ => {
                 let clauses = match &first.kind {
                     S::Str(_) => &rest[1..],

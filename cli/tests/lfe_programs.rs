@@ -1,0 +1,58 @@
+//! Runs every LFE test program in `tests/lfe/` (see its README):
+//! `<name>.lfe` must print `<name>.expected`. The expected output was
+//! recorded from the real Erlang/OTP running `<name>.erl`, the same program
+//! written in Erlang (LFE itself is not installed here), or, where a file
+//! has no `.erl` twin, taken from LFE's documented output (said in the
+//! program's header comment).
+
+mod common;
+
+use common::{eubeam, repo_root, run};
+
+#[test]
+fn every_lfe_program_prints_what_was_recorded() {
+    let dir = repo_root().join("tests/lfe");
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/lfe exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "lfe"))
+        .collect();
+    sources.sort();
+    assert!(sources.len() >= 10, "too few programs in {}", dir.display());
+    let mut failures = Vec::new();
+    for src in &sources {
+        let expected = std::fs::read_to_string(src.with_extension("expected"))
+            .unwrap_or_else(|_| panic!("{} has no .expected", src.display()));
+        let r = run(eubeam().arg("run").arg(src));
+        if r.status != Some(0) || r.stdout != expected {
+            failures.push(format!(
+                "{}: exit {:?}\n--- expected ---\n{expected}--- got ---\n{}--- stderr ---\n{}",
+                src.display(),
+                r.status,
+                r.stdout,
+                r.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The `.erl` twins are Erlang programs too: they must print the same
+/// through eubeam's Erlang frontend (a check of the recording itself).
+#[test]
+fn the_erlang_twins_agree() {
+    let dir = repo_root().join("tests/lfe");
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("tests/lfe exists").flatten() {
+        let p = entry.path();
+        if p.extension().is_none_or(|e| e != "erl") {
+            continue;
+        }
+        let expected = std::fs::read_to_string(p.with_extension("expected")).unwrap_or_default();
+        let r = run(eubeam().arg("run").arg(&p));
+        if r.stdout != expected {
+            failures.push(format!("{}:\n{}{}", p.display(), r.stdout, r.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,69 @@
+//! The LFE REPL, driven through a pipe: the `lfe> ` prompt, input read
+//! until the brackets balance, `(set ...)` bindings kept (and rebindable)
+//! between inputs, values printed in LFE syntax, one shell process.
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+
+use common::eubeam;
+
+fn transcript(input: &str) -> (String, String) {
+    let mut child = eubeam()
+        .args(["repl", "--lang", "lfe"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start repl");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
+    let out = child.wait_with_output().expect("repl output");
+    assert!(out.status.success(), "repl exited {:?}", out.status);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bindings_persist_and_values_print_like_lfe() {
+    let (out, err) = transcript(
+        "(set x 5)\n(+ x 1)\n(list x (tuple 'ok \"hi\") #\"bin\" (map 'a 1) '(a . b))\n",
+    );
+    assert!(
+        out.contains("lfe> 5\nlfe> 6\nlfe> (5 #(ok \"hi\") #\"bin\" #M(a 1) (a . b))\nlfe> "),
+        "{out}\n{err}"
+    );
+}
+
+#[test]
+fn input_is_read_until_the_brackets_balance_and_set_rebinds() {
+    let (out, err) =
+        transcript("(set (tuple a b)\n  (tuple 1\n 2))\n(+ a b)\n(set a 10)\n(* a b)\n");
+    assert!(
+        out.contains("lfe> #(1 2)\nlfe> 3\nlfe> 10\nlfe> 20\n"),
+        "{out}\n{err}"
+    );
+}
+
+#[test]
+fn the_shell_is_one_process_with_a_mailbox() {
+    let (out, err) = transcript("(set p (self))\n(! p 'hello)\n(=:= p (self))\n(receive (m m))\n");
+    assert!(
+        out.contains("lfe> hello\nlfe> true\nlfe> hello\n"),
+        "{out}\n{err}"
+    );
+}
+
+#[test]
+fn an_exception_keeps_the_shell_and_its_bindings() {
+    let (out, err) = transcript("(set a 1)\n(/ a 0)\n(+ a 1)\n");
+    assert!(out.contains("** exception error"), "{out}\n{err}");
+    assert!(out.contains("lfe> 2\n"), "{out}\n{err}");
+}

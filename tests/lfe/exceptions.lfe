@@ -1,0 +1,26 @@
+;; try with case/catch/after, catch, throw/error/exit, re-raise, error
+;; reasons of LFE forms (badmatch, case_clause, function_clause, badarith).
+;; Expected output: recorded from erl running exceptions.erl.
+(defmodule exceptions (export (main 0)))
+(defun safe (f)
+  (try (funcall f)
+    (case ((tuple 'ok v) (tuple 'value v))
+          (other (tuple 'other other)))
+    (catch
+      ((tuple 'throw t _) (tuple 'thrown t))
+      ((tuple 'error e _) (tuple 'error e))
+      ((tuple 'exit x _) (tuple 'exited x)))))
+(defun main ()
+  (io:format "~p~n" (list (safe (lambda () #(ok 1)))))
+  (io:format "~p~n" (list (safe (lambda () 'plain))))
+  (io:format "~p~n" (list (safe (lambda () (throw 'ball)))))
+  (io:format "~p~n" (list (safe (lambda () (error 'oops)))))
+  (io:format "~p~n" (list (safe (lambda () (exit 'bye)))))
+  (io:format "~p~n" (list (safe (lambda () (/ 1 0)))))
+  (io:format "~p~n" (list (safe (lambda () (case 3 (1 'one))))))
+  (io:format "~p~n" (list (safe (lambda () (let ((1 (+ 1 1))) 'x)))))
+  (io:format "~p~n" (list (catch (throw 'caught))))
+  (try (io:format "body~n")
+    (after (io:format "after~n")))
+  (io:format "~p~n" (list (try (try (error 'inner) (catch (e (io:format "rethrow~n") (erlang:raise 'error 'again '()))))
+                            (catch ((tuple c r _) (tuple c r)))))))

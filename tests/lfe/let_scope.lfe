@@ -1,0 +1,18 @@
+;; let, let*, shadowing, patterns in let, guards in let, progn, prog1.
+;; Expected output: recorded from erl running let_scope.erl.
+(defmodule let_scope (export (main 0)))
+(defun main ()
+  (let ((x 1) (y 2))
+    (let ((x (+ x 10)) (z x))
+      (io:format "~p~n" (list (list x y z))))
+    (io:format "~p~n" (list (list x y))))
+  (let* ((a 1) (b (+ a 1)) (c (* b 3)))
+    (io:format "~p~n" (list (list a b c))))
+  (let (((cons h t) '(1 2 3))
+        ((tuple 'ok v) (when (is_integer v)) (tuple 'ok 5)))
+    (io:format "~p~n" (list (list h t v))))
+  (io:format "~p~n" (list (progn 1 2 3)))
+  (io:format "~p~n" (list (prog1 'first 'second)))
+  (let ((bad 'error))
+    (io:format "~p~n" (list (case (catch (let (('ok bad)) 'unreachable))
+                              ((tuple 'EXIT (tuple r _)) r))))))

@@ -1,0 +1,17 @@
+;; flet, flet*, fletrec (self and mutual recursion), let-function.
+;; Expected output: recorded from erl running localfuns.erl.
+(defmodule localfuns (export (main 0)))
+(defun main ()
+  (flet ((sq (x) (* x x))
+         (inc ((x) (when (is_integer x)) (+ x 1)) ((_) 'nan)))
+    (io:format "~p~n" (list (list (sq 7) (inc 1) (inc 'a) (lists:map #'sq/1 '(1 2 3))))))
+  (flet* ((a (x) (+ x 1))
+          (b (x) (a (a x))))
+    (io:format "~p~n" (list (b 0))))
+  (fletrec ((fib ((0) 0) ((1) 1) ((n) (+ (fib (- n 1)) (fib (- n 2))))))
+    (io:format "~p~n" (list (fib 20))))
+  (fletrec ((ev? ((0) 'true) ((n) (od? (- n 1))))
+            (od? ((0) 'false) ((n) (ev? (- n 1)))))
+    (io:format "~p~n" (list (list (ev? 10) (od? 7) (lists:map #'ev?/1 '(1 2))))))
+  (let-function ((twice (lambda (x) (* 2 x))))
+    (io:format "~p~n" (list (twice 21)))))

@@ -1,0 +1,25 @@
+;; defmacro (lambda list, rest argument, pattern clauses), defsyntax,
+;; backquote with unquote and unquote-splicing, macros in patterns.
+;; Expected output: recorded from erl running macros.erl.
+(defmodule macros (export (main 0)))
+(defmacro double (a) `(+ ,a ,a))
+(defmacro my-list args `(list ,@args))
+(defmacro my-and
+  ((list e) e)
+  ((cons e es) `(if ,e (my-and ,@es) 'false))
+  (() `'true))
+(defmacro unless (test . body) `(if ,test 'false (progn ,@body)))
+(defmacro ok-pat (x) `(tuple 'ok ,x))
+(defsyntax swap ((a b) (tuple b a)))
+(defsyntax my-when ((test . body) (if test (progn . body) 'false)))
+(defun unwrap (((ok-pat v)) v) ((_) 'none))
+(defun main ()
+  (io:format "~p~n" (list (double 21)))
+  (io:format "~p~n" (list (my-list 1 (double 2) 3)))
+  (io:format "~p~n" (list (list (my-and 'true 'true) (my-and 'true 'false) (my-and))))
+  (io:format "~p~n" (list (unless 'false 'a 'b)))
+  (io:format "~p~n" (list (list (unwrap #(ok 7)) (unwrap 'x))))
+  (io:format "~p~n" (list (swap 1 2)))
+  (io:format "~p~n" (list (my-when (> 2 1) 'x 'y)))
+  (let ((x 5) (xs '(1 2)))
+    (io:format "~p~n" (list `(a ,x ,@xs b #(t ,x))))))

@@ -1,0 +1,20 @@
+;; defrecord: make-, match-, is-, accessors, set-/update-, fields-, size-,
+;; and the core record forms.
+;; Expected output: recorded from erl running records.erl.
+(defmodule records (export (main 0)))
+(defrecord person name (age 0) (langs '()))
+(defun older ((p) (when (> (person-age p) 40)) 'older) ((_) 'younger))
+(defun name-of (((match-person name n)) n))
+(defun main ()
+  (let* ((p (make-person name "Ann" age 42))
+         (q (set-person-age p 43))
+         (r (update-person q langs '(lfe erlang) name "Anna")))
+    (io:format "~p~n" (list p))
+    (io:format "~p~n" (list (list (person-name p) (person-age q) (person-langs r))))
+    (io:format "~p~n" (list (list (is-person p) (is-person #(other 1)) (older p) (older (make-person)))))
+    (io:format "~p~n" (list (name-of r)))
+    (io:format "~p~n" (list (list (fields-person) (size-person) (person-age))))
+    (io:format "~p~n" (list (record person name "Bo")))
+    (io:format "~p~n" (list (list (record-field p person name) (record-index person langs))))
+    (io:format "~p~n" (list (record-update p person age 1)))
+    (io:format "~p~n" (list (case (catch (person-name #(dog 1))) ((tuple 'EXIT (tuple r _)) r))))))
