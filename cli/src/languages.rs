@@ -7,9 +7,10 @@ use eubeam_ir::Frontend;
 static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
 static LFE: eubeam_lfe::LfeFrontend = eubeam_lfe::LfeFrontend;
 static GLEAM: eubeam_gleam::GleamFrontend = eubeam_gleam::GleamFrontend;
+static LUA: eubeam_lua::LuaFrontend = eubeam_lua::LuaFrontend;
 
 /// Every frontend this build knows, in the order `compare` lists them.
-static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE, &GLEAM];
+static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE, &GLEAM, &LUA];
 
 pub fn all() -> &'static [&'static dyn Frontend] {
     ALL
@@ -32,7 +33,6 @@ pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
 pub fn planned_language(path: &Path) -> Option<&'static str> {
     match path.extension()?.to_str()? {
         "ex" | "exs" => Some("Elixir"),
-        "lua" => Some("Lua"),
         _ => None,
     }
 }

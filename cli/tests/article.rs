@@ -80,3 +80,12 @@ fn gleam_article_program_prints_55() {
     assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
     assert_eq!(r.stdout, "55\n");
 }
+
+#[test]
+fn lua_squares_prints_55() {
+    // The article's Lua program, verbatim (examples/squares/main.lua).
+    let file = repo_root().join("examples/squares/main.lua");
+    let r = run(eubeam().arg("run").arg(&file));
+    assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "55\n");
+}

@@ -291,6 +291,10 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 }
                 reds -= 1;
                 let tail = matches!(instr, Instr::CallFunLast { .. });
+                // Where the caller is, for natives that report positions
+                // (Lua's `error` and run-time errors).
+                p.code = code;
+                p.pc = pc as u32;
                 let d = dispatch_call(p, me, vm, x, CallTarget::Fun(*arity as usize));
                 handle_dispatch!(d, tail, *arity as usize + 1);
             }

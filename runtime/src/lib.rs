@@ -14,6 +14,7 @@ pub mod format;
 pub mod heap;
 pub mod interp;
 pub mod irb;
+pub mod lua;
 pub mod prelude;
 pub mod process;
 pub mod signals;

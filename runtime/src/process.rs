@@ -304,6 +304,8 @@ pub struct ProcBody {
     pub heap_limit_hit: Option<usize>,
     /// `process_flag(priority, P)`: remembered and reported (one run queue).
     pub priority: Atom,
+    /// Lua tables and upvalue cells of this process (see `lua`).
+    pub lua: crate::lua::LuaArena,
 }
 
 impl ProcBody {
@@ -334,6 +336,7 @@ impl ProcBody {
             max_heap: None,
             heap_limit_hit: None,
             priority: Atom::NORMAL,
+            lua: crate::lua::LuaArena::default(),
         }
     }
 
@@ -346,18 +349,23 @@ impl ProcBody {
             saved_x,
             dict,
             exc,
+            lua,
             ..
         } = self;
-        heap.collect(
-            &mut [
-                x,
-                ys.as_mut_slice(),
-                saved_x.as_mut_slice(),
-                dict.as_mut_slice(),
-                exc.as_mut_slice(),
-            ],
-            stack_words,
-        );
+        let mut roots: Vec<&mut [Term]> = vec![
+            x,
+            ys.as_mut_slice(),
+            saved_x.as_mut_slice(),
+            dict.as_mut_slice(),
+            exc.as_mut_slice(),
+        ];
+        // Lua objects are mutable and live outside the heap, in the arena:
+        // every arena entry is a root on every collection, so no write
+        // barrier is needed (spec/runtime.md, "Lua objects"). There is no
+        // dedicated collector hook for this yet: it is added to the root
+        // walk here.
+        roots.extend(lua.roots());
+        heap.collect(&mut roots, stack_words);
         if let Some(m) = self.max_heap {
             let total = self.total_heap_words();
             if m.size > 0 && total > m.size {

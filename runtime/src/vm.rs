@@ -1085,7 +1085,10 @@ impl Vm {
             last_wall: AtomicU64::new(0),
             dead_reductions: AtomicU64::new(0),
         });
-        for m in crate::prelude::modules() {
+        for m in crate::prelude::modules()
+            .into_iter()
+            .chain(crate::lua::rt::modules())
+        {
             if let Err(e) = inner.load_ir(&m) {
                 inner.output.err(format!("{e}\n").as_bytes());
             }

@@ -140,5 +140,6 @@ pub fn all() -> NativeTable {
     math::register(&mut t);
     process::register(&mut t);
     unicode::register(&mut t);
+    crate::lua::register(&mut t);
     t
 }

@@ -170,6 +170,13 @@ fn compare(a: Term, b: Term, exact: bool) -> Ordering {
                 return Ordering::Equal;
             }
             9 => return Ordering::Equal,
+            // Lua objects: by arena slot (one reference term per object).
+            12 => {
+                return a
+                    .boxed_elem(0)
+                    .map(|t| t.raw())
+                    .cmp(&b.boxed_elem(0).map(|t| t.raw()))
+            }
             11 => {
                 return match (a.bitstring(), b.bitstring()) {
                     (Some(x), Some(y)) => super::binary::cmp_bits(&x, &y),

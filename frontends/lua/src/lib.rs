@@ -1,0 +1,247 @@
+//! The Lua 5.4 frontend: lexer, parser, scope analysis and lowering of Lua
+//! chunks into the core IR, plus the part of the standard library written
+//! in Lua (`lib/prelude.lua`). Runtime support (tables, arithmetic, the
+//! rest of the library) is the runtime's `lua` module.
+//!
+//! A chunk `file.lua` becomes module `lua@file.lua` exporting
+//! `loader/1` (given the global table, the chunk as a Lua function),
+//! `main/0` and `main/1` (the script: a fresh global table, the prelude,
+//! then the chunk, with `lua5.4`'s report of an uncaught error).
+
+pub mod analyze;
+pub mod ast;
+pub mod lexer;
+pub mod lower;
+pub mod parser;
+
+use eubeam_ir::{
+    Compiled, Diagnostic, Expr, ExprKind, Frontend, FunDef, FunName, ReplInput, SourceFile, Span,
+    ValueStyle,
+};
+
+pub const PRELUDE_MODULE: &str = "lua_prelude";
+const PRELUDE_PATH: &str = "lua_prelude.lua";
+const PRELUDE_TEXT: &str = include_str!("../lib/prelude.lua");
+const COMPILER_STACK: usize = 256 << 20;
+
+pub struct LuaFrontend;
+
+/// The module name of a chunk compiled from `path`.
+pub fn module_name(path: &str) -> String {
+    if path == PRELUDE_PATH {
+        return PRELUDE_MODULE.to_string();
+    }
+    format!("lua@{path}")
+}
+
+fn line_start(text: &str, line: u32) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    let mut n = 1;
+    for (i, c) in text.bytes().enumerate() {
+        if c == b'\n' {
+            n += 1;
+            if n == line {
+                return i + 1;
+            }
+        }
+    }
+    text.len()
+}
+
+/// Parse and lower one chunk into a module named `name`.
+pub fn compile_chunk(
+    path: &str,
+    name: &str,
+    text: &[u8],
+) -> Result<eubeam_ir::Module, (String, u32, usize)> {
+    let toks = lexer::lex(text).map_err(|e| (e.msg, e.line, e.pos))?;
+    let mut p = parser::Parser::new(toks);
+    let chunk = p.chunk().map_err(|e| (e.msg, e.line, e.start))?;
+    let env_decl = p.next_decl;
+    let info = analyze::analyze(&chunk, env_decl);
+    let mut lw = lower::Lower::new(&info, env_decl);
+    let fun = lw.chunk(&chunk, "Env");
+    if let Some(e) = lw.errors.first() {
+        return Err((e.msg.clone(), e.line, 0));
+    }
+    let span = Span::NONE;
+    let loader = FunDef {
+        name: FunName::new("loader", 1),
+        fun: eubeam_ir::Fun {
+            params: vec!["Env".into()],
+            body: Box::new(Expr::new(ExprKind::Fun(fun), span)),
+            span,
+            name: None,
+        },
+    };
+    let call = |m: &str, f: &str, args: Vec<Expr>| Expr::call(m, f, args, span);
+    let var = |v: &str| Expr::var(v, span);
+    let apply = |f: Expr, args: Vec<Expr>| {
+        Expr::new(
+            ExprKind::Apply {
+                fun: Box::new(f),
+                args,
+            },
+            span,
+        )
+    };
+    let list1 = |e: Expr| Expr::cons(e, Expr::lit(eubeam_ir::Literal::Nil, span), span);
+    // main(Argv) -> Env = lua:new_env(), lua:set_arg(Env, Script, Argv),
+    //   apply lua_prelude:loader(Env)([lua:registry()]),
+    //   lua_rt:run(Mod:loader(Env)).
+    let main_body = Expr::let_(
+        vec!["Env".into()],
+        call("lua", "new_env", vec![]),
+        Expr::seq(
+            call(
+                "lua",
+                "set_arg",
+                vec![
+                    var("Env"),
+                    Expr::lit(eubeam_ir::Literal::Binary(path.as_bytes().to_vec()), span),
+                    var("Argv"),
+                ],
+            ),
+            Expr::seq(
+                apply(
+                    call(PRELUDE_MODULE, "loader", vec![var("Env")]),
+                    vec![list1(call("lua", "registry", vec![]))],
+                ),
+                call(
+                    "lua_rt",
+                    "run",
+                    vec![call(name, "loader", vec![var("Env")])],
+                ),
+            ),
+        ),
+        span,
+    );
+    let main1 = FunDef {
+        name: FunName::new("main", 1),
+        fun: eubeam_ir::Fun {
+            params: vec!["Argv".into()],
+            body: Box::new(main_body),
+            span,
+            name: None,
+        },
+    };
+    let main0 = FunDef {
+        name: FunName::new("main", 0),
+        fun: eubeam_ir::Fun {
+            params: vec![],
+            body: Box::new(call(
+                name,
+                "main",
+                vec![Expr::lit(eubeam_ir::Literal::Nil, span)],
+            )),
+            span,
+            name: None,
+        },
+    };
+    let mut functions = vec![loader];
+    if name != PRELUDE_MODULE {
+        functions.push(main0);
+        functions.push(main1);
+    }
+    Ok(eubeam_ir::Module {
+        name: name.to_string(),
+        file: path.to_string(),
+        exports: functions.iter().map(|f| f.name.clone()).collect(),
+        attributes: Vec::new(),
+        functions,
+        span,
+    })
+}
+
+fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    let name = module_name(path);
+    match compile_chunk(path, &name, text.as_bytes()) {
+        Ok(m) => Ok(Compiled {
+            modules: vec![m],
+            warnings: Vec::new(),
+            entry: Some(name),
+        }),
+        Err((msg, line, pos)) => {
+            let at = if pos > 0 { pos } else { line_start(text, line) };
+            let end = (at + 1).min(text.len()).max(at);
+            Err(vec![Diagnostic::error(
+                path,
+                at..end,
+                format!("{path}:{line}: {msg}"),
+            )])
+        }
+    }
+}
+
+/// Runs `f` on a thread with a large stack; a panic becomes an error.
+fn with_big_stack<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+    on_panic: impl FnOnce() -> T,
+) -> T {
+    match std::thread::Builder::new()
+        .name("eubeam-lua".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(f)
+    {
+        Ok(h) => h.join().unwrap_or_else(|_| on_panic()),
+        Err(_) => on_panic(),
+    }
+}
+
+impl Frontend for LuaFrontend {
+    fn language(&self) -> &'static str {
+        "lua"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["lua"]
+    }
+
+    fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
+        let path = file.path.clone();
+        let text = file.text.clone();
+        let p2 = path.clone();
+        with_big_stack(
+            move || compile_source(&path, &text),
+            move || {
+                Err(vec![Diagnostic::error(
+                    &p2,
+                    0..0,
+                    "internal error in the Lua frontend (please report)",
+                )])
+            },
+        )
+    }
+
+    fn shell_input(&self, input: &str, _bound: &[String], _module_name: &str) -> ReplInput {
+        if input.trim().is_empty() {
+            return ReplInput::Empty;
+        }
+        ReplInput::Error(vec![Diagnostic::error(
+            "stdin",
+            0..0,
+            "not supported yet: the Lua shell and --eval (run a .lua file)",
+        )])
+    }
+
+    fn prompt(&self, _n: usize) -> String {
+        "> ".into()
+    }
+
+    fn library_source(&self, module: &str) -> Option<SourceFile> {
+        if module == PRELUDE_MODULE {
+            return Some(SourceFile {
+                path: PRELUDE_PATH.into(),
+                text: PRELUDE_TEXT.into(),
+            });
+        }
+        None
+    }
+}
+
+#[allow(dead_code)]
+fn _style() -> ValueStyle {
+    ValueStyle::Lua
+}

@@ -1,0 +1,309 @@
+//! Runtime support for Lua (the `lua` native module and the Lua standard
+//! library), see `spec/runtime.md` ("Lua objects") and `spec/lua.md`.
+//!
+//! Lua values are terms: `nil`, `true`, `false` are atoms; integers are
+//! integers kept in the `i64` range (64-bit wrapping arithmetic); floats are
+//! floats; strings are binaries (byte strings); functions are funs of arity
+//! 1 taking the argument list (Lua natives are export funs of arity 1);
+//! tables and upvalue cells are *Lua objects*.
+//!
+//! A Lua object lives in its process's [`LuaArena`] (in the process body),
+//! not on the heap: it is mutable, which the copying (and generational)
+//! collector must not see in heap objects. A term refers to it through a
+//! two-word boxed object (subtag `LuaTable`, payload: the slot index as a
+//! small integer). Each arena entry keeps its own canonical reference term,
+//! so one object has exactly one reference term and identity is pointer
+//! equality. The collector treats every arena entry as a root.
+//!
+//! Results: a Lua function returns either one value (any term that is not a
+//! list) or a list of values (`[]` for none, or two and more). No Lua value
+//! is a list, so the two cannot be confused; one result needs no allocation.
+
+pub mod base;
+pub mod natives;
+pub mod number;
+pub mod pattern;
+pub mod rt;
+pub mod strlib;
+pub mod table;
+pub mod tablib;
+
+use std::sync::LazyLock;
+
+use crate::bif::{Ctx, NativeTable, Trap};
+use crate::code::Class;
+use crate::heap;
+use crate::term::{Atom, Sub, Term};
+
+pub use table::LuaTable;
+
+pub struct LuaAtoms {
+    pub nil: Term,
+    /// Returned by inline natives when the operation needs the slow path
+    /// (metamethods, coercions, errors); never a Lua value.
+    pub meta: Term,
+    pub lua_error: Term,
+}
+
+pub static ATOMS: LazyLock<LuaAtoms> = LazyLock::new(|| LuaAtoms {
+    nil: Term::atom(Atom::intern("nil")),
+    meta: Term::atom(Atom::intern("lua$meta")),
+    lua_error: Term::atom(Atom::intern("lua_error")),
+});
+
+#[inline]
+pub fn nil() -> Term {
+    ATOMS.nil
+}
+
+#[inline]
+pub fn is_nil(t: Term) -> bool {
+    t == ATOMS.nil
+}
+
+#[inline]
+pub fn truthy(t: Term) -> bool {
+    t != ATOMS.nil && t != Term::FALSE
+}
+
+pub enum LuaObj {
+    Free,
+    Table(Box<LuaTable>),
+    /// `[self reference, value]`.
+    Cell([Term; 2]),
+}
+
+/// The Lua objects of one process.
+pub struct LuaArena {
+    pub objs: Vec<LuaObj>,
+    free: Vec<u32>,
+    /// Metatable of strings (`{__index = string}`), or nil before the
+    /// standard library is set up; `[0]` globals table, `[1]` string
+    /// metatable, `[2]` registry (helpers written in Lua).
+    pub special: [Term; 3],
+    pub initialized: bool,
+    /// `math.random` state (xoshiro256**, as Lua 5.4); all zero = unseeded.
+    pub rng: [u64; 4],
+}
+
+impl Default for LuaArena {
+    fn default() -> LuaArena {
+        LuaArena {
+            objs: Vec::new(),
+            free: Vec::new(),
+            special: [Term::NIL; 3],
+            initialized: false,
+            rng: [0; 4],
+        }
+    }
+}
+
+impl LuaArena {
+    fn alloc_slot(&mut self) -> usize {
+        if !self.initialized {
+            self.special = [nil(); 3];
+            self.initialized = true;
+        }
+        match self.free.pop() {
+            Some(i) => i as usize,
+            None => {
+                self.objs.push(LuaObj::Free);
+                self.objs.len() - 1
+            }
+        }
+    }
+
+    /// Collector roots: every arena entry (see the module comment).
+    pub fn roots(&mut self) -> Vec<&mut [Term]> {
+        let mut out: Vec<&mut [Term]> = Vec::with_capacity(self.objs.len() * 4 + 1);
+        if self.initialized {
+            out.push(self.special.as_mut_slice());
+        }
+        for o in self.objs.iter_mut() {
+            match o {
+                LuaObj::Free => {}
+                LuaObj::Table(t) => out.extend(t.roots()),
+                LuaObj::Cell(c) => out.push(c.as_mut_slice()),
+            }
+        }
+        out
+    }
+
+    pub fn words(&self) -> usize {
+        self.objs
+            .iter()
+            .map(|o| match o {
+                LuaObj::Table(t) => t.words(),
+                _ => 2,
+            })
+            .sum()
+    }
+
+    pub fn table(&self, t: Term) -> Option<&LuaTable> {
+        match self.objs.get(obj_slot(t)?)? {
+            LuaObj::Table(tab) => Some(tab),
+            _ => None,
+        }
+    }
+
+    pub fn table_mut(&mut self, t: Term) -> Option<&mut LuaTable> {
+        match self.objs.get_mut(obj_slot(t)?)? {
+            LuaObj::Table(tab) => Some(tab),
+            _ => None,
+        }
+    }
+
+    pub fn cell(&mut self, t: Term) -> Option<&mut [Term; 2]> {
+        match self.objs.get_mut(obj_slot(t)?)? {
+            LuaObj::Cell(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_table(&self, t: Term) -> bool {
+        self.table(t).is_some()
+    }
+
+    pub fn metatable(&self, t: Term) -> Term {
+        match self.table(t) {
+            Some(tab) => tab.meta(),
+            None => {
+                if t.is_bitstring() {
+                    self.special[1]
+                } else {
+                    nil()
+                }
+            }
+        }
+    }
+}
+
+/// The arena slot a Lua object reference names.
+pub fn obj_slot(t: Term) -> Option<usize> {
+    if t.sub() != Some(Sub::LuaTable) {
+        return None;
+    }
+    t.boxed_elem(0)?.as_int().map(|i| i as usize)
+}
+
+pub fn new_table(c: &mut Ctx<'_>) -> Term {
+    let slot = c.p.lua.alloc_slot();
+    let me = heap::make_boxed(&mut c.p.heap, Sub::LuaTable, &[Term::small(slot)]);
+    c.p.lua.objs[slot] = LuaObj::Table(Box::new(LuaTable::new(me)));
+    me
+}
+
+pub fn new_cell(c: &mut Ctx<'_>, v: Term) -> Term {
+    let slot = c.p.lua.alloc_slot();
+    let me = heap::make_boxed(&mut c.p.heap, Sub::LuaTable, &[Term::small(slot)]);
+    c.p.lua.objs[slot] = LuaObj::Cell([me, v]);
+    me
+}
+
+/// Lua's type name of a value.
+pub fn type_name(arena: &LuaArena, t: Term) -> &'static str {
+    if is_nil(t) {
+        "nil"
+    } else if t == Term::TRUE || t == Term::FALSE {
+        "boolean"
+    } else if t.is_number() {
+        "number"
+    } else if t.is_bitstring() {
+        "string"
+    } else if t.is_function() {
+        "function"
+    } else if arena.is_table(t) {
+        "table"
+    } else if t.is_tuple() && t.tuple().and_then(|x| x.get(0)) == Some(co_tag()) {
+        "thread"
+    } else {
+        "userdata"
+    }
+}
+
+/// Tag of a coroutine handle `{'lua$co', Pid}`.
+pub fn co_tag() -> Term {
+    Term::atom(Atom::intern("lua$co"))
+}
+
+/// A Lua string value's bytes.
+pub fn str_bytes(t: Term) -> Option<Vec<u8>> {
+    let bs = t.bitstring()?;
+    if !bs.is_binary() {
+        return None;
+    }
+    Some(match bs.as_bytes() {
+        Some(b) => b.to_vec(),
+        None => bs.to_vec(),
+    })
+}
+
+pub fn make_str(c: &mut Ctx<'_>, b: &[u8]) -> Term {
+    heap::binary::make_binary(&mut c.p.heap, b)
+}
+
+/// `chunk:line:` of the code that called the current native.
+pub fn where_(c: &Ctx<'_>) -> String {
+    let code = c.p.code;
+    let line = code.line_at(c.p.pc);
+    if line == 0 {
+        return String::new();
+    }
+    format!("{}:{}: ", code.file, line)
+}
+
+/// Position of a caller further up (`level` 1 = the code calling the native).
+pub fn where_level(c: &Ctx<'_>, level: i64) -> String {
+    if level <= 1 {
+        return where_(c);
+    }
+    let n = c.p.frames.len();
+    let idx = (level - 2) as usize;
+    if idx >= n {
+        return String::new();
+    }
+    let f = &c.p.frames[n - 1 - idx];
+    let line = f.code.line_at(f.ret.saturating_sub(1));
+    if line == 0 {
+        return String::new();
+    }
+    format!("{}:{}: ", f.code.file, line)
+}
+
+/// Raise a Lua error with this value: `error:{lua_error, Value}`.
+pub fn raise_value(c: &mut Ctx<'_>, v: Term) -> Trap {
+    let r = heap::make_tuple(&mut c.p.heap, &[ATOMS.lua_error, v]);
+    Trap::Raise(Class::Error, r)
+}
+
+/// Raise a Lua error with a message, prefixed by the caller's position.
+pub fn raise_msg(c: &mut Ctx<'_>, msg: &str) -> Trap {
+    let full = format!("{}{}", where_(c), msg);
+    let s = make_str(c, full.as_bytes());
+    raise_value(c, s)
+}
+
+pub fn lua_err<T>(c: &mut Ctx<'_>, msg: &str) -> Result<T, Trap> {
+    Err(raise_msg(c, msg))
+}
+
+/// Results as a Lua function returns them (one value alone, else a list).
+pub fn ret(c: &mut Ctx<'_>, vals: &[Term]) -> Term {
+    if vals.len() == 1 && !vals[0].is_list() {
+        vals[0]
+    } else {
+        c.list(vals)
+    }
+}
+
+/// The argument list of a Lua native as a vector.
+pub fn args_vec(a: Term) -> Vec<Term> {
+    a.list_to_vec().unwrap_or_default()
+}
+
+pub fn register(t: &mut NativeTable) {
+    natives::register(t);
+    base::register(t);
+    strlib::register(t);
+    tablib::register(t);
+}
