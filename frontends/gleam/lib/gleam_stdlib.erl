@@ -111,9 +111,9 @@ codepoint(I) -> I.
 utf_codepoint_to_int(I) -> I.
 bit_array_byte_size(B) -> byte_size(B).
 string_from_bit_array(B) ->
-    case catch string_to_codepoints(B) of
+    case strict_codepoints(B, []) of
         L when is_list(L) -> {ok, B};
-        _ -> {error, nil}
+        invalid -> {error, nil}
     end.
 
 %% ---- dicts are Erlang maps
@@ -141,16 +141,17 @@ inspect(A) when is_atom(A) -> pascal(atom_to_binary(A, utf8));
 inspect(I) when is_integer(I) -> integer_to_binary(I);
 inspect(F) when is_float(F) -> float_to_string(F);
 inspect(B) when is_binary(B) ->
-    case catch string_to_codepoints(B) of
+    case strict_codepoints(B, []) of
         Cs when is_list(Cs) -> iolist_to_binary([$", [escape(C) || C <- Cs], $"]);
-        _ -> inspect_bits(B)
+        invalid -> inspect_bits(B)
     end;
 inspect(B) when is_bitstring(B) -> inspect_bits(B);
 inspect(L) when is_list(L) -> iolist_to_binary([$[, join([inspect(X) || X <- L], <<", ">>), $]]);
 inspect(M) when is_map(M) ->
     Pairs = [iolist_to_binary([<<"#(">>, inspect(K), <<", ">>, inspect(V), $)]) || {K, V} <- maps:to_list(M)],
     iolist_to_binary([<<"dict.from_list([">>, join(Pairs, <<", ">>), <<"])">>]);
-inspect(T) when is_tuple(T), tuple_size(T) > 1, is_atom(element(1, T)) ->
+inspect(T) when is_tuple(T), tuple_size(T) > 1, is_atom(element(1, T)),
+                element(1, T) =/= true, element(1, T) =/= false, element(1, T) =/= nil ->
     [Tag | Args] = tuple_to_list(T),
     iolist_to_binary([inspect(Tag), $(, join([inspect(X) || X <- Args], <<", ">>), $)]);
 inspect(T) when is_tuple(T) ->
@@ -164,6 +165,11 @@ inspect(Other) -> iolist_to_binary([<<"//erl(">>, io_lib:format("~p", [Other]), 
 fun_arity(F, N) when N > 20 -> 0;
 fun_arity(F, N) ->
     case is_function(F, N) of true -> N; false -> fun_arity(F, N + 1) end.
+
+%% The code points of a binary, or `invalid` unless it is all UTF-8.
+strict_codepoints(<<C/utf8, Rest/binary>>, Acc) -> strict_codepoints(Rest, [C | Acc]);
+strict_codepoints(<<>>, Acc) -> lists:reverse(Acc);
+strict_codepoints(_, _) -> invalid.
 
 inspect_bits(B) ->
     Bytes = [integer_to_binary(X) || <<X>> <= B],
@@ -181,7 +187,7 @@ escape($\n) -> <<"\\n">>;
 escape($\r) -> <<"\\r">>;
 escape($\t) -> <<"\\t">>;
 escape($\f) -> <<"\\f">>;
-escape(C) when C < 32; C =:= 127 -> iolist_to_binary([<<"\\u{">>, hex(C), $}]);
+escape(C) when C < 32; C > 126, C < 160 -> iolist_to_binary([<<"\\u{">>, hex(C), $}]);
 escape(C) -> <<C/utf8>>.
 
 hex(C) ->
