@@ -56,3 +56,30 @@ fn the_erlang_twins_agree() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Errors are diagnostics with the source position, never a panic.
+#[test]
+fn errors_are_diagnostics() {
+    let dir = std::env::temp_dir().join(format!("eubeam-lfe-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases = [
+        ("unbound.lfe", "(defmodule unbound (export (f 0)))\n(defun f () x)\n", "unbound symbol x"),
+        ("unclosed.lfe", "(defmodule unclosed (export (f 0)))\n(defun f () (list 1 2)\n", "end of input inside a list"),
+        ("undef.lfe", "(defmodule undef (export (f 0)))\n(defun f () (g 1))\n", "undefined function g/1"),
+        ("deep.lfe", &format!("(defmodule deep)\n(defun f () {}1{})\n", "(list ".repeat(3000), ")".repeat(3000)), "nested too deeply"),
+        ("nyi.lfe", "(defmodule nyi (export (f 0)))\n(defun f () (macrolet ((m () 1)) (m)))\n", "not supported yet"),
+        ("macro.lfe", "(defmodule macro (export (f 0)))\n(defmacro m (x) (io:format \"~p\" x))\n(defun f () (m 1))\n", "not supported yet"),
+    ];
+    for (name, src, want) in cases {
+        let file = dir.join(name);
+        std::fs::write(&file, src).expect("write");
+        let r = run(eubeam().arg("check").arg(&file));
+        assert_eq!(r.status, Some(2), "{name}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains(want),
+            "{name}: wanted {want:?} in\n{}",
+            r.stderr
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
