@@ -114,3 +114,32 @@ fn repl_prints_values_with_their_types() {
         "{stdout}{stderr}"
     );
 }
+
+#[test]
+fn failing_let_assert_exits_1_with_gleams_error_value() {
+    let file = repo_root().join("tests/gleam/misc/let_assert_crash.gleam");
+    let r = run(eubeam().arg("run").arg(&file));
+    assert_eq!(r.status, Some(1), "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "before\n");
+    assert!(
+        r.stderr.contains("gleam_error => let_assert"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("value => {error,<<\"boom\">>}"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn warnings_alone_do_not_fail_check_or_run() {
+    let file = repo_root().join("tests/gleam/misc/warnings_only.gleam");
+    let r = run(eubeam().arg("check").arg(&file));
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("Unused variable"), "{}", r.stderr);
+    let r = run(eubeam().arg("run").arg(&file));
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "ran\n");
+}
