@@ -11,6 +11,21 @@ use crate::term::{Atom, Term};
 
 pub const SHELL_MODULE: &str = "$eubeam_shell";
 
+/// `{ok, {interval, spawn(timer, '$interval', Args)}}`.
+fn interval_start(args: Expr) -> Expr {
+    tuple(vec![
+        atom("ok"),
+        tuple(vec![
+            atom("interval"),
+            call(
+                "erlang",
+                "spawn",
+                vec![atom("timer"), atom("$interval"), args],
+            ),
+        ]),
+    ])
+}
+
 pub fn modules() -> Vec<Module> {
     // timer:sleep(T) -> receive after T -> ok end.
     // tc(Fun) / tc(Fun, Args) / tc(M, F, Args) ->
@@ -116,6 +131,114 @@ pub fn modules() -> Vec<Module> {
                         ),
                     ]),
                 ]),
+            ),
+            // send_interval(T, [Dest,] Msg) / apply_interval(T, M, F, A):
+            // a process that monitors its owner and acts every T ms until
+            // the owner exits or timer:cancel/1 kills it;
+            // {ok, {interval, Pid}} (OTP: {interval, Ref}).
+            fundef(
+                "send_interval",
+                &["T", "Msg"],
+                apply_local(
+                    "send_interval",
+                    vec![var("T"), call("erlang", "self", vec![]), var("Msg")],
+                ),
+            ),
+            fundef(
+                "send_interval",
+                &["T", "Dest", "Msg"],
+                // Tied to the destination when it is a pid (as OTP 25),
+                // to the caller otherwise.
+                interval_start(list(vec![
+                    atom("send"),
+                    var("T"),
+                    case(
+                        call("erlang", "is_pid", vec![var("Dest")]),
+                        vec![
+                            clause(vec![patom("true")], None, var("Dest")),
+                            clause(vec![pvar("_")], None, call("erlang", "self", vec![])),
+                        ],
+                    ),
+                    list(vec![var("Dest"), var("Msg")]),
+                ])),
+            ),
+            fundef(
+                "apply_interval",
+                &["T", "M", "F", "A"],
+                interval_start(list(vec![
+                    atom("apply"),
+                    var("T"),
+                    call("erlang", "self", vec![]),
+                    list(vec![var("M"), var("F"), var("A")]),
+                ])),
+            ),
+            fundef(
+                "$interval",
+                &["Kind", "T", "Owner", "Args"],
+                seq(
+                    call("erlang", "monitor", vec![atom("process"), var("Owner")]),
+                    apply_local("$interval_loop", vec![var("Kind"), var("T"), var("Args")]),
+                ),
+            ),
+            fundef(
+                "$interval_loop",
+                &["Kind", "T", "Args"],
+                receive(
+                    vec![clause(
+                        vec![ptuple(vec![
+                            patom("DOWN"),
+                            pvar("_R"),
+                            pvar("_P"),
+                            pvar("_O"),
+                            pvar("_I"),
+                        ])],
+                        None,
+                        atom("ok"),
+                    )],
+                    var("T"),
+                    seq(
+                        case(
+                            var("Kind"),
+                            vec![
+                                clause(
+                                    vec![patom("send")],
+                                    None,
+                                    call(
+                                        "erlang",
+                                        "apply",
+                                        vec![atom("erlang"), atom("send"), var("Args")],
+                                    ),
+                                ),
+                                clause(
+                                    vec![pvar("_K")],
+                                    None,
+                                    call(
+                                        "erlang",
+                                        "spawn",
+                                        vec![
+                                            call("erlang", "hd", vec![var("Args")]),
+                                            call(
+                                                "erlang",
+                                                "hd",
+                                                vec![call("erlang", "tl", vec![var("Args")])],
+                                            ),
+                                            call(
+                                                "erlang",
+                                                "hd",
+                                                vec![call(
+                                                    "erlang",
+                                                    "tl",
+                                                    vec![call("erlang", "tl", vec![var("Args")])],
+                                                )],
+                                            ),
+                                        ],
+                                    ),
+                                ),
+                            ],
+                        ),
+                        apply_local("$interval_loop", vec![var("Kind"), var("T"), var("Args")]),
+                    ),
+                ),
             ),
             fundef(
                 "$apply_after",

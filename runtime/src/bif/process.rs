@@ -842,10 +842,12 @@ fn timer_send_after(c: &mut Ctx, args: &[Term]) -> Result<Term, Trap> {
 }
 
 fn timer_cancel(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    // {once, Pid} from timer:apply_after/4: the waiting process is killed.
+    // {once, Pid} from timer:apply_after/4 and {interval, Pid} from
+    // send_interval/apply_interval: the timer process is killed.
     if let Some(t) = a[0].tuple().filter(|t| t.len() == 2) {
         if let (Some(tag), Some(pid)) = (t.get(0), t.get(1)) {
-            if tag.as_atom().map(Atom::text) == Some("once") && pid.is_pid() {
+            let tag = tag.as_atom().map(Atom::text);
+            if matches!(tag, Some("once" | "interval")) && pid.is_pid() {
                 exit2(c, &[pid, atom("kill")])?;
                 return Ok(c.tuple(&[Term::OK, a_cancel()]));
             }
