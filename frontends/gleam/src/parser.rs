@@ -853,9 +853,24 @@ impl<'a> Parser<'a> {
     /// Precedence climbing; every operator is left-associative.
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let mut left = self.expr_unit()?;
+        // A chain of left-associative operators nests as deeply as it is
+        // long; it counts against the nesting limit like brackets do.
+        let mut chain = 0;
         while let Some((prec, op)) = self.binop() {
             if prec <= min {
                 break;
+            }
+            chain += 1;
+            if self.depth + chain > MAX_DEPTH {
+                let span = self.span();
+                self.diags.push(
+                    Diagnostic::error(self.file, span.clone(), "Expression nested too deeply")
+                        .with_label(
+                            span,
+                            format!("more than {MAX_DEPTH} operators in one chain"),
+                        ),
+                );
+                return Err(());
             }
             self.bump();
             let right = self.binary(prec)?;
@@ -924,7 +939,20 @@ impl<'a> Parser<'a> {
     }
 
     fn postfix(&mut self, mut e: Expr) -> PResult<Expr> {
+        let mut chain = 0;
         loop {
+            chain += 1;
+            if self.depth + chain > MAX_DEPTH {
+                let span = self.span();
+                self.diags.push(
+                    Diagnostic::error(self.file, span.clone(), "Expression nested too deeply")
+                        .with_label(
+                            span,
+                            format!("more than {MAX_DEPTH} calls or accesses in one chain"),
+                        ),
+                );
+                return Err(());
+            }
             match self.peek().clone() {
                 Tok::LParen => {
                     let start = e.span.start;
