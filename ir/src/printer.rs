@@ -394,8 +394,9 @@ fn bin_type(t: BinType) -> &'static str {
     match t {
         BinType::Integer => "'integer'",
         BinType::Float => "'float'",
-        BinType::Binary => "'binary'",
-        BinType::Bitstring => "'bitstring'",
+        // Core Erlang has no `bitstring` type: a bitstring segment is a
+        // `binary` one whose unit is 1 (as `v3_core` writes it).
+        BinType::Binary | BinType::Bitstring => "'binary'",
         BinType::Utf8 => "'utf8'",
         BinType::Utf16 => "'utf16'",
         BinType::Utf32 => "'utf32'",

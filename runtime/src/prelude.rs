@@ -288,7 +288,16 @@ pub fn modules() -> Vec<Module> {
             call(
                 SHELL_MODULE,
                 "reply_error",
-                vec![var("C"), var("E"), var("T"), var("Style")],
+                vec![
+                    var("C"),
+                    var("E"),
+                    eubeam_ir::Expr::primop(
+                        "build_stacktrace",
+                        vec![var("T")],
+                        eubeam_ir::Span::NONE,
+                    ),
+                    var("Style"),
+                ],
             ),
             apply_local("loop", vec![var("Values")]),
         ),
@@ -351,12 +360,14 @@ fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn reply_error(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let class = a[0].as_atom().map_or("error", Atom::text);
-    let reason = if lfe_style(a[3]) {
-        crate::format::lfe::pretty(&to_pterm(a[1]))
+    let text = if lfe_style(a[3]) {
+        let reason = crate::format::lfe::pretty(&to_pterm(a[1]));
+        format!("** exception {class}: {reason}")
     } else {
-        crate::format::print_p(&to_pterm(a[1]))
+        // a[2] is the stack trace as a list (`build_stacktrace`): erl's
+        // shell format, with the stack lines.
+        crate::format::format_exception(class, &to_pterm(a[1]), &to_pterm(a[2]))
     };
-    let text = format!("** exception {class}: {reason}");
     match &c.p.host_reply {
         Some(tx) => {
             let _ = tx.send(Err(text));

@@ -74,10 +74,27 @@ pub fn run(args: ReplArgs) -> u8 {
         };
         pending.push_str(&line);
         pending.push('\n');
+        if frontend.language() == "erlang" {
+            if let Some(arg) = erlang_c_command(&pending) {
+                println!("{}", compile_and_load(&vm, &arg));
+                n += 1;
+                input.remember(pending.trim_end());
+                pending.clear();
+                continue;
+            }
+        }
         let module_name = format!("$shell{n}");
         match frontend.shell_input(&pending, &bound, &module_name) {
             ReplInput::Incomplete => continue,
             ReplInput::Empty => {}
+            ReplInput::Error(diags) if frontend.language() == "erlang" => {
+                // As erl's shell: `* Line:Col: message`.
+                for d in &diags {
+                    let loc = d.location(&pending);
+                    let lc = loc.strip_prefix(&format!("{}:", d.file)).unwrap_or(&loc);
+                    println!("* {lc}: {}", d.message);
+                }
+            }
             ReplInput::Error(diags) => {
                 sources::emit_for_text(&diags, &pending);
             }
@@ -101,6 +118,54 @@ pub fn run(args: ReplArgs) -> u8 {
     }
     input.close();
     0
+}
+
+/// `c(Mod).` or `c("path/mod.erl").` alone on the input: the file to compile.
+fn erlang_c_command(input: &str) -> Option<String> {
+    let body = input.trim().strip_prefix("c(")?.strip_suffix(").")?.trim();
+    let name = match body.strip_prefix('"').and_then(|b| b.strip_suffix('"')) {
+        Some(path) => path.to_string(),
+        None if !body.is_empty()
+            && body
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+            && body.starts_with(|c: char| c.is_ascii_lowercase()) =>
+        {
+            body.to_string()
+        }
+        None => return None,
+    };
+    Some(if name.ends_with(".erl") {
+        name
+    } else {
+        format!("{name}.erl")
+    })
+}
+
+/// erl's `c/1`: compiles the file, loads its modules, and returns what erl
+/// prints: `{ok,Mod}`, or `error` after the diagnostics.
+fn compile_and_load(vm: &Vm, path: &str) -> String {
+    let path = std::path::Path::new(path);
+    if !path.is_file() {
+        return "{error,non_existing}".to_string();
+    }
+    match sources::compile_all(&[path.to_path_buf()]) {
+        Ok(files) => {
+            let mut last = String::from("error");
+            for module in files.iter().flat_map(|f| f.modules.iter()) {
+                if let Err(e) = vm.load_module(module) {
+                    crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
+                    return "error".to_string();
+                }
+                last = format!(
+                    "{{ok,{}}}",
+                    eubeam_runtime::format::quote_atom(&module.name)
+                );
+            }
+            last
+        }
+        Err(_) => "error".to_string(),
+    }
 }
 
 /// Ctrl-C at the prompt: drop the pending input.

@@ -5,6 +5,7 @@ use eubeam_ir as ir;
 use eubeam_ir::span::LineIndex;
 use eubeam_ir::{Diagnostic, FunName, Literal, ReplInput, ValueStyle};
 
+use crate::ast::{Clause, Expr, ExprKind, FunClause, Span};
 use crate::lexer::Tok;
 use crate::lower::{wrap, Lowerer, ModuleInfo};
 use crate::parser;
@@ -36,7 +37,12 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
     if !errors.is_empty() {
         return ReplInput::Error(errors);
     }
-    match lower_shell(&exprs, input, bound, module_name) {
+    let mut forget = Forget::None;
+    let exprs: Vec<Expr> = exprs
+        .into_iter()
+        .map(|e| shell_command(e, bound, &mut forget))
+        .collect();
+    match lower_shell(&exprs, input, bound, module_name, &forget) {
         Ok((module, bound_after)) => ReplInput::Eval {
             module,
             bound_after,
@@ -46,12 +52,134 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
     }
 }
 
+/// Variables `f()` / `f(X)` make the shell forget.
+enum Forget {
+    None,
+    All,
+    Some(Vec<String>),
+}
+
+fn mk(kind: ExprKind, span: &Span) -> Expr {
+    Expr::new(kind, span.clone())
+}
+
+fn atom(a: &str, span: &Span) -> Expr {
+    mk(ExprKind::Atom(a.to_string()), span)
+}
+
+fn remote_call(m: &str, f: &str, args: Vec<Expr>, span: &Span) -> Expr {
+    let callee = mk(
+        ExprKind::Remote(Box::new(atom(m, span)), Box::new(atom(f, span))),
+        span,
+    );
+    mk(ExprKind::Call(Box::new(callee), args), span)
+}
+
+/// erl's shell commands, as expressions: `f()`, `f(X)` (forget bindings),
+/// `b()` (print them, sorted by name, as `X = Value`), `flush()` (print and
+/// drop every message as `Shell got Msg`), `q()` (halt). `c/1` is handled
+/// by the CLI, which can compile files.
+fn shell_command(e: Expr, bound: &[String], forget: &mut Forget) -> Expr {
+    let ExprKind::Call(f, args) = &e.kind else {
+        return e;
+    };
+    let ExprKind::Atom(name) = &f.kind else {
+        return e;
+    };
+    let span = e.span.clone();
+    match (name.as_str(), args.as_slice()) {
+        ("f", []) => {
+            *forget = Forget::All;
+            atom("ok", &span)
+        }
+        ("f", [v]) => match &v.kind {
+            ExprKind::Var(x) => {
+                match forget {
+                    Forget::Some(names) => names.push(x.clone()),
+                    Forget::None => *forget = Forget::Some(vec![x.clone()]),
+                    Forget::All => {}
+                }
+                atom("ok", &span)
+            }
+            _ => e,
+        },
+        ("b", []) => {
+            let mut names: Vec<&String> = bound.iter().collect();
+            names.sort();
+            let mut body: Vec<Expr> = names
+                .into_iter()
+                .map(|n| {
+                    remote_call(
+                        "io",
+                        "format",
+                        vec![
+                            mk(ExprKind::Str(format!("{n} = ~p~n")), &span),
+                            mk(
+                                ExprKind::List(vec![mk(ExprKind::Var(n.clone()), &span)], None),
+                                &span,
+                            ),
+                        ],
+                        &span,
+                    )
+                })
+                .collect();
+            body.push(atom("ok", &span));
+            mk(ExprKind::Block(body), &span)
+        }
+        ("flush", []) => {
+            // (fun Flush() -> receive M -> io:format("Shell got ~p~n", [M]),
+            //  Flush() after 0 -> ok end end)()
+            let m = mk(ExprKind::Var("Shell@Msg".into()), &span);
+            let me = mk(ExprKind::Var("Shell@Flush".into()), &span);
+            let print = remote_call(
+                "io",
+                "format",
+                vec![
+                    mk(ExprKind::Str("Shell got ~p~n".into()), &span),
+                    mk(ExprKind::List(vec![m.clone()], None), &span),
+                ],
+                &span,
+            );
+            let again = mk(ExprKind::Call(Box::new(me), Vec::new()), &span);
+            let recv = mk(
+                ExprKind::Receive(
+                    vec![Clause {
+                        pattern: m,
+                        guard: Vec::new(),
+                        body: vec![print, again],
+                        span: span.clone(),
+                    }],
+                    Some((
+                        Box::new(mk(ExprKind::Int(0), &span)),
+                        vec![atom("ok", &span)],
+                    )),
+                ),
+                &span,
+            );
+            let fun = mk(
+                ExprKind::Fun(vec![FunClause {
+                    name: Some(("Shell@Flush".into(), span.clone())),
+                    params: Vec::new(),
+                    guard: Vec::new(),
+                    body: vec![recv],
+                    span: span.clone(),
+                }]),
+                &span,
+            );
+            mk(ExprKind::Call(Box::new(fun), Vec::new()), &span)
+        }
+        ("q", []) => remote_call("erlang", "halt", Vec::new(), &span),
+        _ => e,
+    }
+}
+
 /// `eval([B1, ..., Bn]) -> Body, {Last, [B1, ..., Bm]}`.
 fn lower_shell(
     exprs: &[crate::ast::Expr],
     src: &str,
     bound: &[String],
     module_name: &str,
+    forget: &Forget,
 ) -> Result<(ir::Module, Vec<String>), Vec<Diagnostic>> {
     let lines = LineIndex::new(src);
     let info = ModuleInfo {
@@ -80,6 +208,11 @@ fn lower_shell(
     let span = lines.span(0, src.len());
     let mut bound_after: Vec<String> = bound.to_vec();
     bound_after.extend(new);
+    match forget {
+        Forget::None => {}
+        Forget::All => bound_after.retain(|n| !bound.contains(n)),
+        Forget::Some(names) => bound_after.retain(|n| !names.contains(n)),
+    }
     let values: Vec<ir::Expr> = bound_after
         .iter()
         .map(|n| ir::Expr::var(lw.env.var(n).cloned().unwrap_or_else(|| n.clone()), span))

@@ -708,7 +708,7 @@ fn unsupported_constructs_have_located_diagnostics() {
     let errs = errors("-module(t).\n-export([f/1]).\nf(#{g() := X}) -> X.\ng() -> a.\n");
     assert_eq!(
         errs,
-        vec!["t.erl:3:5: not supported yet: map pattern keys other than constants and bound variables"]
+        vec!["t.erl:3:5: call to local/imported function g/0 is illegal in guard"]
     );
     let errs = errors("-module(t).\n-export([f/1]).\nf(<<A/foo>>) -> A.\n");
     assert_eq!(errs[0], "t.erl:3:7: undefined bit type: foo", "{errs:?}");

@@ -23,6 +23,7 @@ mod atom;
 mod chars;
 mod control;
 mod directives;
+mod exception;
 mod float;
 pub mod lfe;
 mod pretty;
@@ -33,6 +34,8 @@ mod write;
 mod tests;
 
 /// An owned, printable view of a BEAM term (the runtime converts its tagged terms into this).
+pub use exception::format_exception;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum PTerm {
     Int(i64),

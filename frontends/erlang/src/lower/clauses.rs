@@ -201,13 +201,7 @@ impl Lowerer<'_> {
             ir::Expr::match_fail(reason(tag, vec![ir::Expr::var(other, span)], span), span),
             span,
         ));
-        let e = ir::Expr::new(
-            ir::ExprKind::Case {
-                arg: Box::new(arg),
-                clauses: cls,
-            },
-            span,
-        );
+        let e = self.core_case(arg, cls, span, lets.is_none());
         self.bind_exports(e, lets, pre)
     }
 
@@ -577,13 +571,7 @@ impl Lowerer<'_> {
             } else {
                 ir::Expr::new(ir::ExprKind::Values(pvars), span)
             };
-            ir::Expr::new(
-                ir::ExprKind::Case {
-                    arg: Box::new(arg),
-                    clauses: cls,
-                },
-                span,
-            )
+            self.core_case(arg, cls, span, true)
         };
         ir::Fun {
             params,

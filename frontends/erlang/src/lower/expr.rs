@@ -355,13 +355,8 @@ impl Lowerer<'_> {
         let pat = self.pattern(p, &mut head);
         let guard = self.guard(&Vec::new(), head.equalities, span);
         let fail = ir::Expr::match_fail(reason("badmatch", vec![value.clone()], span), span);
-        pre.push(Pre::Match {
-            arg: Box::new(value.clone()),
-            pat,
-            guard,
-            fail,
-            span,
-        });
+        let parts = self.core_match(value.clone(), pat, guard, fail, span);
+        pre.extend(parts);
         value
     }
 

@@ -13,6 +13,7 @@ mod expr;
 mod pattern;
 mod records;
 pub(crate) mod scope;
+mod split;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -244,7 +245,7 @@ pub fn lower_module(
                     info.imports.insert((f.clone(), *a), m.clone());
                 }
             }
-            FormKind::Attribute(name, value) => match pattern::const_literal(value) {
+            FormKind::Attribute(name, value) => match pattern::attribute_literal(value) {
                 Some(lit) => attributes.push((name.clone(), lit)),
                 None => err(&mut diags, &value.span, format!("bad attribute: -{name}")),
             },

@@ -30,6 +30,164 @@ impl Head {
     }
 }
 
+/// `P1 = P2` in a pattern: one pattern matching what both match, as
+/// v3_core's `pat_alias` builds it. `None` when the two cannot be merged
+/// (different literals, or shapes this merge does not know).
+fn merge_patterns(a: ir::Pattern, b: ir::Pattern) -> Option<ir::Pattern> {
+    use ir::Pattern as P;
+    Some(match (a, b) {
+        (P::Wildcard, p) | (p, P::Wildcard) => p,
+        (P::Var(v), P::Var(w)) if v == w => P::Var(v),
+        (P::Var(v), p) | (p, P::Var(v)) => P::Alias(v, Box::new(p)),
+        (P::Alias(v, a), p) | (p, P::Alias(v, a)) => P::Alias(v, Box::new(merge_patterns(*a, p)?)),
+        (P::Lit(x), P::Lit(y)) if x == y => P::Lit(x),
+        (P::Tuple(xs), P::Tuple(ys)) if xs.len() == ys.len() => P::Tuple(
+            xs.into_iter()
+                .zip(ys)
+                .map(|(x, y)| merge_patterns(x, y))
+                .collect::<Option<_>>()?,
+        ),
+        (P::Cons(h1, t1), P::Cons(h2, t2)) => P::Cons(
+            Box::new(merge_patterns(*h1, *h2)?),
+            Box::new(merge_patterns(*t1, *t2)?),
+        ),
+        (P::Map(mut xs), P::Map(ys)) => {
+            xs.extend(ys);
+            P::Map(xs)
+        }
+        (P::Lit(l @ (Literal::Tuple(_) | Literal::Cons(..))), p)
+        | (p, P::Lit(l @ (Literal::Tuple(_) | Literal::Cons(..)))) => {
+            merge_patterns(literal_pattern(l), p)?
+        }
+        _ => return None,
+    })
+}
+
+/// `<<"abc", 1, $d>>`: a binary of whole bytes built from strings and
+/// integers without sizes or types, as a literal.
+pub(crate) fn const_binary(e: &ast::Expr) -> Option<Literal> {
+    let ExprKind::Binary(elems) = &e.kind else {
+        return None;
+    };
+    let mut bytes = Vec::new();
+    for el in elems {
+        if el.size.is_some() || !el.types.is_empty() {
+            return None;
+        }
+        match &el.value.kind {
+            ExprKind::Str(s) => bytes.extend(s.chars().map(|c| u32::from(c) as u8)),
+            ExprKind::Int(i) => bytes.push(*i as u8),
+            ExprKind::Char(c) => bytes.push(*c as u8),
+            _ => return None,
+        }
+    }
+    Some(Literal::Binary(bytes))
+}
+
+/// A tuple or list literal as a pattern of its parts.
+fn literal_pattern(l: Literal) -> ir::Pattern {
+    match l {
+        Literal::Tuple(xs) => ir::Pattern::Tuple(xs.into_iter().map(literal_pattern).collect()),
+        Literal::Cons(h, t) => {
+            ir::Pattern::Cons(Box::new(literal_pattern(*h)), Box::new(literal_pattern(*t)))
+        }
+        l => ir::Pattern::Lit(l),
+    }
+}
+
+/// Nodes a constant integer expression in a pattern may have.
+const CONST_EXPR_BUDGET: usize = 10_000;
+
+/// A constant integer expression in a pattern (`(16#01 bsl 32)`,
+/// `?BASE + 4 * N` after macro expansion), as erl_lint allows: integer
+/// operands and `+ - * div rem band bor bxor bsl bsr bnot`. `None` when it
+/// is not one (or leaves the 128-bit range).
+pub(crate) fn const_integer(e: &ast::Expr) -> Option<Literal> {
+    let mut budget = CONST_EXPR_BUDGET;
+    let v = const_int(e, &mut budget)?;
+    Literal::integer(&v.to_string())
+}
+
+fn const_int(e: &ast::Expr, budget: &mut usize) -> Option<i128> {
+    *budget = budget.checked_sub(1)?;
+    match &e.kind {
+        ExprKind::Int(i) => Some(i128::from(*i)),
+        ExprKind::Char(c) => Some(i128::from(*c)),
+        ExprKind::BigInt(d) => d.parse().ok(),
+        ExprKind::UnOp(op, x) => {
+            let x = const_int(x, budget)?;
+            match op {
+                UnOp::Neg => x.checked_neg(),
+                UnOp::Plus => Some(x),
+                UnOp::Bnot => Some(!x),
+                UnOp::Not => None,
+            }
+        }
+        ExprKind::BinOp(op, a, b) => {
+            let (a, b) = (const_int(a, budget)?, const_int(b, budget)?);
+            match op {
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mul => a.checked_mul(b),
+                // Erlang's `div` and `rem` truncate, as Rust's do.
+                BinOp::Div => a.checked_div(b),
+                BinOp::Rem => a.checked_rem(b),
+                BinOp::Band => Some(a & b),
+                BinOp::Bor => Some(a | b),
+                BinOp::Bxor => Some(a ^ b),
+                BinOp::Bsl => shift(a, b),
+                BinOp::Bsr => shift(a, b.checked_neg()?),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `a bsl n` (a right shift for negative `n`), `None` on overflow.
+fn shift(a: i128, n: i128) -> Option<i128> {
+    if n >= 0 {
+        let n = u32::try_from(n).ok().filter(|n| *n < 127)?;
+        let r = a.checked_shl(n)?;
+        (r >> n == a).then_some(r)
+    } else {
+        let n = u32::try_from(-n).ok()?.min(127);
+        Some(a >> n)
+    }
+}
+
+/// An attribute value: a constant term in which `f/1` stands for the tuple
+/// `{f, 1}` (`-compile({inline, [f/1]})`, `-dialyzer({nowarn_function, f/1})`),
+/// as `erl_parse` normalises it.
+pub(crate) fn attribute_literal(e: &ast::Expr) -> Option<Literal> {
+    match &e.kind {
+        ExprKind::BinOp(BinOp::Fdiv, f, a) => match (&f.kind, &a.kind) {
+            (ExprKind::Atom(f), ExprKind::Int(a)) => Some(Literal::Tuple(vec![
+                Literal::Atom(f.clone()),
+                Literal::Int(*a),
+            ])),
+            _ => None,
+        },
+        ExprKind::Tuple(items) => Some(Literal::Tuple(
+            items.iter().map(attribute_literal).collect::<Option<_>>()?,
+        )),
+        ExprKind::List(items, tail) => {
+            let tail = match tail {
+                Some(t) => attribute_literal(t)?,
+                None => Literal::Nil,
+            };
+            let items: Vec<Literal> = items.iter().map(attribute_literal).collect::<Option<_>>()?;
+            Some(
+                items
+                    .into_iter()
+                    .rev()
+                    .fold(tail, |t, h| Literal::Cons(Box::new(h), Box::new(t))),
+            )
+        }
+        _ => const_literal(e).or_else(|| const_integer(e)),
+    }
+}
+
 /// A constant term, for attributes and literal folding in patterns.
 pub(crate) fn const_literal(e: &ast::Expr) -> Option<Literal> {
     Some(match &e.kind {
@@ -177,18 +335,13 @@ impl Lowerer<'_> {
             ExprKind::Match(a, b) => {
                 let pa = self.pattern(a, head);
                 let pb = self.pattern(b, head);
-                match (pa, pb) {
-                    (ir::Pattern::Wildcard, p) | (p, ir::Pattern::Wildcard) => p,
-                    (ir::Pattern::Var(v), p) | (p, ir::Pattern::Var(v)) => {
-                        ir::Pattern::Alias(v, Box::new(p))
-                    }
-                    (ir::Pattern::Alias(v, inner), p)
-                        if matches!(p, ir::Pattern::Lit(_)) || *inner == p =>
-                    {
-                        ir::Pattern::Alias(v, Box::new(p))
-                    }
-                    _ => {
-                        self.unsupported(&e.span, "patterns with two non-variable sides of '='");
+                match merge_patterns(pa, pb) {
+                    Some(p) => p,
+                    None => {
+                        self.unsupported(
+                            &e.span,
+                            "patterns with two sides of '=' that cannot be merged",
+                        );
                         ir::Pattern::Wildcard
                     }
                 }
@@ -224,17 +377,15 @@ impl Lowerer<'_> {
                         // variables are bound (no follow-up errors).
                         self.error(&f.span, "illegal pattern: use ':=' in map patterns");
                     }
-                    // Keys are constants or variables bound before the pattern.
-                    let key = match (&f.key.kind, const_literal(&f.key)) {
+                    // Keys are guard expressions over literals and variables
+                    // bound before the pattern; constant ones are folded.
+                    let folded = const_literal(&f.key).or_else(|| const_binary(&f.key));
+                    let key = match (&f.key.kind, folded) {
                         (_, Some(l)) => Some(ir::Expr::lit(l, self.span(&f.key.span))),
                         (ExprKind::Var(_), None) => Some(self.var_use(&f.key)),
-                        _ => {
-                            self.unsupported(
-                                &f.key.span,
-                                "map pattern keys other than constants and bound variables",
-                            );
-                            None
-                        }
+                        // Any other key must be a guard expression; the guard
+                        // lowering reports what is not, as erl_lint does.
+                        _ => Some(self.guard_expr(&f.key)),
                     };
                     // Lowered even after an error, so its variables are bound.
                     let value = self.pattern(&f.value, head);
@@ -248,7 +399,7 @@ impl Lowerer<'_> {
                 self.unsupported(&e.span, what);
                 ir::Pattern::Wildcard
             }
-            _ => match const_literal(e) {
+            _ => match const_literal(e).or_else(|| const_integer(e)) {
                 Some(l) => ir::Pattern::Lit(l),
                 None => {
                     self.error(&e.span, "illegal pattern");
@@ -469,6 +620,9 @@ pub(crate) fn is_guard(e: &ast::Expr, defined: &std::collections::BTreeSet<(Stri
         ExprKind::BinOp(_, a, b) => is_guard(a, defined) && is_guard(b, defined),
         ExprKind::UnOp(_, x) | ExprKind::RecordField { base: x, .. } => is_guard(x, defined),
         ExprKind::RecordIndex { .. } => true,
+        ExprKind::Binary(elems) => elems.iter().all(|el| {
+            is_guard(&el.value, defined) && el.size.as_ref().is_none_or(|s| is_guard(s, defined))
+        }),
         ExprKind::Record {
             base: None, fields, ..
         } => fields.iter().all(|f| is_guard(&f.value, defined)),

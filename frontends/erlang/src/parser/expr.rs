@@ -528,6 +528,39 @@ fn fun_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .boxed()
 }
 
+/// Takes `Class:Reason:Stack` apart. The head parses as an expression in
+/// which `C:R` is a remote name and `=` binds loosest: `C:P = V` is
+/// `(C:P) = V`, and `C:P = V:S` is `(C:P) = (V:S)`.
+fn split_catch_head(
+    head: Expr,
+    stack: Option<(String, Span)>,
+) -> (Option<Expr>, Expr, Option<Expr>) {
+    let mut stack = stack.map(|(v, s)| Expr::new(ExprKind::Var(v), s));
+    match head.kind {
+        ExprKind::Remote(c, r) => (Some(*c), *r, stack),
+        ExprKind::Match(l, rhs) => {
+            let (class, lhs) = match l.kind {
+                ExprKind::Remote(c, r) => (Some(*c), *r),
+                kind => (None, Expr::new(kind, l.span)),
+            };
+            let rhs = match rhs.kind {
+                ExprKind::Remote(v, st) if stack.is_none() && class.is_some() => {
+                    stack = Some(*st);
+                    *v
+                }
+                kind => Expr::new(kind, rhs.span),
+            };
+            let span = lhs.span.start..rhs.span.end;
+            (
+                class,
+                Expr::new(ExprKind::Match(Box::new(lhs), Box::new(rhs)), span),
+                stack,
+            )
+        }
+        kind => (None, Expr::new(kind, head.span), stack),
+    }
+}
+
 fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
     // `Class:Reason:Stack`: the head parses as an expression, in which
     // `Class:Reason` reads as a remote name; it is taken apart here.
@@ -538,14 +571,11 @@ fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .then_ignore(punct("->"))
         .then(exprs.clone())
         .map_with(|(((head, stack), guard), body), e| {
-            let (class, reason) = match head.kind {
-                ExprKind::Remote(c, r) => (Some(*c), *r),
-                _ => (None, head),
-            };
+            let (class, reason, stack) = split_catch_head(head, stack);
             CatchClause {
                 class,
                 reason,
-                stack: stack.map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
+                stack,
                 guard,
                 body,
                 span: range(e.span()),
