@@ -5,12 +5,13 @@ use std::path::Path;
 use eubeam_ir::Frontend;
 
 static ERLANG: eubeam_erlang::ErlangFrontend = eubeam_erlang::ErlangFrontend;
+static ELIXIR: eubeam_elixir::ElixirFrontend = eubeam_elixir::ElixirFrontend;
 static LFE: eubeam_lfe::LfeFrontend = eubeam_lfe::LfeFrontend;
 static GLEAM: eubeam_gleam::GleamFrontend = eubeam_gleam::GleamFrontend;
 static LUA: eubeam_lua::LuaFrontend = eubeam_lua::LuaFrontend;
 
 /// Every frontend this build knows, in the order `compare` lists them.
-static ALL: &[&dyn Frontend] = &[&ERLANG, &LFE, &GLEAM, &LUA];
+static ALL: &[&dyn Frontend] = &[&ERLANG, &ELIXIR, &LFE, &GLEAM, &LUA];
 
 pub fn all() -> &'static [&'static dyn Frontend] {
     ALL
@@ -30,9 +31,7 @@ pub fn for_path(path: &Path) -> Option<&'static dyn Frontend> {
 
 /// Languages named in the design that this build cannot run yet, by extension;
 /// used to say so plainly instead of "unknown file type".
-pub fn planned_language(path: &Path) -> Option<&'static str> {
-    match path.extension()?.to_str()? {
-        "ex" | "exs" => Some("Elixir"),
-        _ => None,
-    }
+pub fn planned_language(_path: &Path) -> Option<&'static str> {
+    // Every language of the design has a frontend now.
+    None
 }

@@ -7,7 +7,7 @@ use common::{eubeam, repo_root, run};
 
 /// Extensions the current build runs; the others are checked by their
 /// frontends' own suites once they exist.
-const RUNNABLE: [&str; 4] = ["erl", "lfe", "gleam", "lua"];
+const RUNNABLE: [&str; 5] = ["erl", "exs", "lfe", "gleam", "lua"];
 
 fn examples() -> Vec<std::path::PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir(repo_root().join("examples"))

@@ -341,14 +341,26 @@ fn gleam_text(style: Term, value: Term) -> Option<String> {
     String::from_utf8(value.binary_bytes()?).ok()
 }
 
+/// The shell's value printer for its style (`style`, the style's atom).
+fn print_value(value: Term, style: Term) -> String {
+    if let Some(t) = gleam_text(style, value) {
+        return t;
+    }
+    if style.as_atom().is_some_and(|s| s.text() == "elixir") {
+        let opts = crate::format::elixir::Opts {
+            width: Some(80),
+            ..crate::format::elixir::Opts::default()
+        };
+        return crate::format::elixir::inspect(&to_pterm(value), &opts);
+    }
+    if lfe_style(style) {
+        return crate::format::lfe::pretty(&to_pterm(value));
+    }
+    crate::format::print_p(&to_pterm(value))
+}
+
 fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let text = if let Some(t) = gleam_text(a[1], a[0]) {
-        t
-    } else if lfe_style(a[1]) {
-        crate::format::lfe::pretty(&to_pterm(a[0]))
-    } else {
-        crate::format::print_p(&to_pterm(a[0]))
-    };
+    let text = print_value(a[0], a[1]);
     match &c.p.host_reply {
         Some(tx) => {
             let _ = tx.send(Ok(text));
@@ -360,7 +372,18 @@ fn reply(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn reply_error(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let class = a[0].as_atom().map_or("error", Atom::text);
-    let text = if lfe_style(a[3]) {
+    // An Elixir shell input formats its own exceptions (the banner as a
+    // binary in `{'$eubeam_shell_error', Banner}`).
+    let banner = a[1].tuple().and_then(|t| {
+        let tag = t.get(0)?.as_atom()?;
+        (t.len() == 2 && tag.text() == "$eubeam_shell_error")
+            .then(|| t.get(1))
+            .flatten()
+            .and_then(|b| b.binary_bytes())
+    });
+    let text = if let Some(b) = banner {
+        String::from_utf8_lossy(&b).into_owned()
+    } else if lfe_style(a[3]) {
         let reason = crate::format::lfe::pretty(&to_pterm(a[1]));
         format!("** exception {class}: {reason}")
     } else {

@@ -76,6 +76,17 @@ fn put_chars1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn put_chars2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if a[0].as_atom().is_some_and(|d| d.text() == "standard_error") {
+        let s = match a[1].as_atom() {
+            Some(at) => at.text().to_string(),
+            None => match term_to_string(a[1]) {
+                Some(s) => s,
+                None => return badarg(),
+            },
+        };
+        c.vm.output.err(s.as_bytes());
+        return Ok(Term::OK);
+    }
     if !is_stdio(a[0]) {
         return badarg();
     }

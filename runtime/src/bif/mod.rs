@@ -18,6 +18,7 @@ mod arith;
 pub mod binary;
 mod convert;
 mod display;
+mod elixir;
 mod erlang;
 mod etf;
 mod io;
@@ -136,6 +137,7 @@ pub fn all() -> NativeTable {
     io::register(&mut t);
     lists::register(&mut t);
     lfe_io::register(&mut t);
+    elixir::register(&mut t);
     maps::register(&mut t);
     math::register(&mut t);
     process::register(&mut t);

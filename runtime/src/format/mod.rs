@@ -23,6 +23,7 @@ mod atom;
 mod chars;
 mod control;
 mod directives;
+pub mod elixir;
 mod exception;
 mod float;
 pub mod lfe;

@@ -1,0 +1,67 @@
+//! Runs every Elixir fixture in `tests/elixir/` (see its README): `<name>.exs`
+//! with the stdout recorded from the real `elixir` in `<name>.expected`, and
+//! optional `<name>.exit` and `<name>.stderr_contains`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{eubeam, repo_root, run};
+
+fn read_opt(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn every_elixir_fixture_behaves_as_recorded_from_elixir() {
+    let dir = repo_root().join("tests/elixir");
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/elixir exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "exs"))
+        .collect();
+    sources.sort();
+    assert!(!sources.is_empty(), "no fixtures in {}", dir.display());
+    let mut failures = Vec::new();
+    for src in &sources {
+        let with = |ext: &str| src.with_extension(ext);
+        let r = run(eubeam().arg("run").arg(src));
+        let name = src.display();
+        let want_exit: i32 = read_opt(&with("exit"))
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0);
+        if r.status != Some(want_exit) {
+            failures.push(format!(
+                "{name}: exit {:?}, expected {want_exit}\nstdout:\n{}\nstderr:\n{}",
+                r.status, r.stdout, r.stderr
+            ));
+            continue;
+        }
+        if let Some(expected) = read_opt(&with("expected")) {
+            if r.stdout != expected {
+                failures.push(format!(
+                    "{name}: stdout differs\n--- expected ---\n{expected}--- got ---\n{}--- stderr ---\n{}",
+                    r.stdout, r.stderr
+                ));
+                continue;
+            }
+        }
+        if let Some(needles) = read_opt(&with("stderr_contains")) {
+            for needle in needles.lines().filter(|l| !l.trim().is_empty()) {
+                if !r.stderr.contains(needle) {
+                    failures.push(format!(
+                        "{name}: stderr lacks {needle:?}\n--- stderr ---\n{}",
+                        r.stderr
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} Elixir fixtures failed:\n\n{}",
+        failures.len(),
+        sources.len(),
+        failures.join("\n\n")
+    );
+}

@@ -1,0 +1,39 @@
+defmodule IO do
+  def puts(item), do: puts(:stdio, item)
+  def puts(device, item) do
+    :io.put_chars(dev(device), [to_chardata(item), ?\n])
+    :ok
+  end
+
+  def write(item), do: write(:stdio, item)
+  def write(device, item) do
+    :io.put_chars(dev(device), to_chardata(item))
+    :ok
+  end
+
+  def inspect(item, opts \\ []), do: inspect(:stdio, item, opts)
+
+  def inspect(device, item, opts) do
+    label = Keyword.get(opts, :label)
+    text = :"$elixir".inspect(Kernel.__prepare__(item), Kernel.__inspect_opts__(opts, true))
+    case label do
+      nil -> :io.put_chars(dev(device), [text, ?\n])
+      l -> :io.put_chars(dev(device), [String.Chars.to_string(l), ": ", text, ?\n])
+    end
+    item
+  end
+
+  def gets(_prompt), do: :eof
+
+  def iodata_to_binary(data), do: :erlang.iolist_to_binary(data)
+  def chardata_to_string(data) when is_binary(data), do: data
+  def chardata_to_string(data) when is_list(data), do: List.to_string(data)
+
+  defp dev(:stdio), do: :standard_io
+  defp dev(:stderr), do: :standard_error
+  defp dev(other), do: other
+
+  defp to_chardata(x) when is_binary(x), do: x
+  defp to_chardata(x) when is_list(x), do: x
+  defp to_chardata(x), do: String.Chars.to_string(x)
+end

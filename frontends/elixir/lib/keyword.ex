@@ -1,0 +1,41 @@
+defmodule Keyword do
+  def get(kw, k, default \\ nil) do
+    case :lists.keyfind(k, 1, kw) do
+      {_, v} -> v
+      false -> default
+    end
+  end
+  def fetch(kw, k) do
+    case :lists.keyfind(k, 1, kw) do
+      {_, v} -> {:ok, v}
+      false -> :error
+    end
+  end
+  def fetch!(kw, k) do
+    case :lists.keyfind(k, 1, kw) do
+      {_, v} -> v
+      false -> :erlang.error(KeyError.exception(key: k, term: kw))
+    end
+  end
+  def has_key?(kw, k), do: :lists.keymember(k, 1, kw)
+  def put(kw, k, v), do: [{k, v} | delete(kw, k)]
+  def put_new(kw, k, v), do: if(has_key?(kw, k), do: kw, else: [{k, v} | kw])
+  def delete(kw, k), do: for({key, _} = p <- kw, key != k, do: p)
+  def keys(kw), do: for({k, _} <- kw, do: k)
+  def values(kw), do: for({_, v} <- kw, do: v)
+  def merge(a, b), do: Enum.reduce(b, a, fn {k, v}, acc -> put_end(acc, k, v) end)
+  defp put_end(kw, k, v), do: delete(kw, k) ++ [{k, v}]
+  def new(), do: []
+  def new(e), do: Enum.to_list(e)
+  def take(kw, keys), do: for({k, _} = p <- kw, k in keys, do: p)
+  def drop(kw, keys), do: for({k, _} = p <- kw, not (k in keys), do: p)
+  def keyword?(l), do: is_list(l) and Enum.all?(l, fn x -> is_tuple(x) and tuple_size(x) == 2 and is_atom(elem(x, 0)) end)
+  def update(kw, k, default, fun) do
+    case fetch(kw, k) do
+      {:ok, v} -> put(kw, k, fun.(v))
+      :error -> kw ++ [{k, default}]
+    end
+  end
+  def get_values(kw, k), do: for({key, v} <- kw, key == k, do: v)
+  def to_list(kw), do: kw
+end

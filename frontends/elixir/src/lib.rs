@@ -1,0 +1,116 @@
+//! The Elixir frontend: lexer, parser and lowering of Elixir source into the
+//! core IR, plus the Elixir-written standard library (`lib/*.ex`).
+//!
+//! Parsing and lowering run on a thread with a large stack so that deeply
+//! nested input ends in a diagnostic, never in a stack overflow.
+
+pub mod ast;
+pub mod lexer;
+pub mod lower;
+pub mod parser;
+pub mod shell;
+pub mod stdlib;
+
+use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
+
+const COMPILER_STACK: usize = 256 << 20;
+
+pub struct ElixirFrontend;
+
+fn with_big_stack<T: Send + 'static>(
+    file: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+    on_panic: impl FnOnce(Diagnostic) -> T,
+) -> T {
+    let handle = std::thread::Builder::new()
+        .name("eubeam-elixir".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(_) => on_panic(Diagnostic::error(
+                file,
+                0..0,
+                "internal error in the Elixir frontend (please report)",
+            )),
+        },
+        Err(_) => on_panic(Diagnostic::error(
+            file,
+            0..0,
+            "could not start the compiler thread",
+        )),
+    }
+}
+
+pub fn parse_diagnostics(path: &str, errors: &[parser::ParseError]) -> Vec<Diagnostic> {
+    errors
+        .iter()
+        .map(|e| Diagnostic::error(path, e.span.start..e.span.end, e.message.clone()))
+        .collect()
+}
+
+/// Parses and lowers one Elixir source file on the current thread.
+pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
+    let (forms, errors, _) = parser::parse(text);
+    if !errors.is_empty() {
+        return Err(parse_diagnostics(path, &errors));
+    }
+    let script = path.ends_with(".exs");
+    let compiled = lower::lower_file(path, text, &forms, script)?;
+    #[cfg(debug_assertions)]
+    for m in &compiled.modules {
+        if let Err(errs) = eubeam_ir::validate::validate(m) {
+            let msg = format!(
+                "internal error: invalid IR for {}: {:?}",
+                m.name,
+                errs.first()
+            );
+            return Err(vec![Diagnostic::error(path, 0..0, msg)]);
+        }
+    }
+    Ok(compiled)
+}
+
+impl Frontend for ElixirFrontend {
+    fn language(&self) -> &'static str {
+        "elixir"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["ex", "exs"]
+    }
+
+    fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
+        let path = file.path.clone();
+        let text = file.text.clone();
+        with_big_stack(
+            &file.path,
+            move || compile_source(&path, &text),
+            |d| Err(vec![d]),
+        )
+    }
+
+    fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput {
+        let input = input.to_string();
+        let bound = bound.to_vec();
+        let name = module_name.to_string();
+        with_big_stack(
+            shell::SHELL_FILE,
+            move || shell::shell_input(&input, &bound, &name),
+            |d| ReplInput::Error(vec![d]),
+        )
+    }
+
+    fn prompt(&self, n: usize) -> String {
+        format!("iex({n})> ")
+    }
+
+    fn library_source(&self, module: &str) -> Option<SourceFile> {
+        let (path, text) = stdlib::stdlib_source(module)?;
+        Some(SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+    }
+}

@@ -1,0 +1,739 @@
+//! Files and modules: `defmodule`, `def`/`defp` with clauses, guards and
+//! default arguments, attributes, `defstruct`/`defexception`, `alias`,
+//! `import`, `use`, and the script top level of `.exs` files.
+
+use std::collections::HashMap;
+
+use eubeam_ir as ir;
+use eubeam_ir::span::LineIndex;
+use eubeam_ir::{Compiled, Diagnostic, Expr, ExprKind, FunName, Literal, MapOp, MapPair};
+
+use super::pattern::PatState;
+use super::{alias_atom, Lw, ModCtx};
+use crate::ast::{Ast, Kind, Span};
+
+/// One `def`/`defp` clause as collected from a module body.
+struct DefClause {
+    name: String,
+    args: Vec<Ast>,
+    guard: Option<Ast>,
+    body: Ast,
+    public: bool,
+    span: Span,
+    attrs: HashMap<String, Ast>,
+}
+
+struct Out<'a> {
+    file: &'a str,
+    lines: &'a LineIndex,
+    modules: Vec<ir::Module>,
+    diags: Vec<Diagnostic>,
+}
+
+pub fn lower_file(
+    file: &str,
+    src: &str,
+    forms: &[Ast],
+    script: bool,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let lines = LineIndex::new(src);
+    let mut out = Out {
+        file,
+        lines: &lines,
+        modules: Vec::new(),
+        diags: Vec::new(),
+    };
+    let mut top = Vec::new();
+    let root = ModCtx::default();
+    for f in forms {
+        match f.call_args() {
+            Some(("defmodule", [name, kw])) => out.defmodule(name, kw, &root, f.span),
+            _ => top.push(f.clone()),
+        }
+    }
+    let mut entry = None;
+    if script || !top.is_empty() {
+        let name = script_module_name(file);
+        let ctx = ModCtx {
+            name: name.clone(),
+            script: true,
+            ..ModCtx::default()
+        };
+        let mut lw = Lw::new(file, &lines, &ctx);
+        lw.current = "main/0".into();
+        let span = lines.span(0, src.len());
+        let body_ast = Ast::call("__block__", top, Span::new(0, src.len()));
+        let body = lw.block(&body_ast);
+        let (r, c, rn, st) = (lw.temp(), lw.temp(), lw.temp(), lw.temp());
+        let bt = Expr::primop("build_stacktrace", vec![Expr::var(st.clone(), span)], span);
+        let handler = Expr::call(
+            "Elixir.Kernel",
+            "__uncaught__",
+            vec![Expr::var(c.clone(), span), Expr::var(rn.clone(), span), bt],
+            span,
+        );
+        let main = Expr::new(
+            ExprKind::Try {
+                arg: Box::new(body),
+                vars: vec![r.clone()],
+                body: Box::new(Expr::var(r, span)),
+                evars: [c, rn, st],
+                handler: Box::new(handler),
+            },
+            span,
+        );
+        out.diags.append(&mut lw.diags);
+        out.modules.insert(
+            0,
+            ir::Module {
+                name: name.clone(),
+                file: file.to_string(),
+                exports: vec![FunName::new("main", 0)],
+                attributes: Vec::new(),
+                functions: vec![ir::FunDef {
+                    name: FunName::new("main", 0),
+                    fun: ir::Fun {
+                        params: vec![],
+                        body: Box::new(main),
+                        span,
+                        name: None,
+                    },
+                }],
+                span,
+            },
+        );
+        entry = Some(name);
+    }
+    if out.diags.iter().any(Diagnostic::is_error) {
+        return Err(out.diags);
+    }
+    Ok(Compiled {
+        modules: out.modules,
+        warnings: out.diags,
+        entry,
+    })
+}
+
+fn script_module_name(file: &str) -> String {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("script");
+    format!("elixir_script_{stem}")
+}
+
+/// Elixir source for generated functions (defexception, use GenServer...).
+fn snippet(src: &str) -> Vec<Ast> {
+    // Parse errors are impossible for these fixed texts; none are reported.
+    crate::parser::parse(src).0
+}
+
+impl Out<'_> {
+    fn error(&mut self, s: Span, msg: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(self.file, s.start..s.end, msg));
+    }
+
+    fn unsupported(&mut self, s: Span, what: &str) {
+        self.diags
+            .push(Diagnostic::unsupported(self.file, s.start..s.end, what));
+    }
+
+    fn defmodule(&mut self, name: &Ast, kw: &Ast, parent: &ModCtx, span: Span) {
+        let mname = match &name.kind {
+            Kind::Alias(segs) => {
+                if parent.name.is_empty() {
+                    alias_atom(parent, segs)
+                } else {
+                    format!("{}.{}", parent.name, segs.join("."))
+                }
+            }
+            Kind::Atom(a) => a.clone(),
+            _ => return self.unsupported(name.span, "this module name"),
+        };
+        let Some(body) = kw.keyword().and_then(|k| {
+            k.into_iter()
+                .find(|(k, _)| *k == "do")
+                .map(|(_, v)| v.clone())
+        }) else {
+            return self.error(span, "defmodule expects a do block");
+        };
+        let mut ctx = ModCtx {
+            name: mname.clone(),
+            aliases: parent.aliases.clone(),
+            ..ModCtx::default()
+        };
+        // A nested module is aliased in its parent (and in itself).
+        if let Kind::Alias(segs) = &name.kind {
+            if !parent.name.is_empty() {
+                if let Some(first) = segs.first() {
+                    ctx.aliases
+                        .insert(first.clone(), format!("{}.{}", parent.name, first));
+                }
+            }
+        }
+        let stmts: Vec<Ast> = match body.call_args() {
+            Some(("__block__", items)) => items.to_vec(),
+            _ => vec![body.clone()],
+        };
+        let mut defs: Vec<DefClause> = Vec::new();
+        let mut struct_fields: Option<(Ast, bool)> = None;
+        let mut nested: Vec<(Ast, Ast, Span)> = Vec::new();
+        let mut uses: Vec<String> = Vec::new();
+        let mut extra: Vec<Ast> = Vec::new();
+        let mut pending = stmts;
+        let mut i = 0;
+        while i < pending.len() {
+            let st = pending[i].clone();
+            i += 1;
+            let Some((kind, args)) = st.call_args() else {
+                self.unsupported(st.span, "expressions in a module body");
+                continue;
+            };
+            match (kind, args) {
+                ("def" | "defp", [head, kwb]) => {
+                    let public = kind == "def";
+                    let Some((fname, fargs, guard)) = def_head(head) else {
+                        self.error(head.span, "invalid function head");
+                        continue;
+                    };
+                    let body = match kwb.keyword() {
+                        Some(k) if k.len() == 1 && k[0].0 == "do" => k[0].1.clone(),
+                        Some(k) if k.iter().any(|(n, _)| *n == "do") => {
+                            // `def f do ... rescue ... end`: an implicit try.
+                            Ast::call("try", vec![kwb.clone()], kwb.span)
+                        }
+                        _ => {
+                            self.error(st.span, "def expects a do block");
+                            continue;
+                        }
+                    };
+                    defs.push(DefClause {
+                        name: fname,
+                        args: fargs,
+                        guard,
+                        body,
+                        public,
+                        span: st.span,
+                        attrs: ctx.attrs.clone(),
+                    });
+                }
+                ("def" | "defp", [head]) => {
+                    // A bodiless head declaring defaults: `def f(a, b \\ 1)`.
+                    if let Some((fname, fargs, _)) = def_head(head) {
+                        defs.push(DefClause {
+                            name: fname,
+                            args: fargs,
+                            guard: None,
+                            body: Ast::call("__bodiless__", vec![], st.span),
+                            public: kind == "def",
+                            span: st.span,
+                            attrs: ctx.attrs.clone(),
+                        });
+                    }
+                }
+                ("@", [attr]) => match &attr.kind {
+                    Kind::Call { name, args, .. } if args.len() == 1 => {
+                        ctx.attrs.insert(name.clone(), args[0].clone());
+                    }
+                    _ => {}
+                },
+                ("defstruct", [fields]) => struct_fields = Some((fields.clone(), false)),
+                ("defexception", [fields]) => {
+                    struct_fields = Some((fields.clone(), true));
+                    extra.extend(snippet(
+                        "def exception(msg) when is_binary(msg), do: exception(message: msg)\n\
+                         def exception(args) when is_list(args), do: __struct__(args)\n\
+                         def message(exception), do: exception.message\n",
+                    ));
+                }
+                ("alias", [target]) | ("alias", [target, _]) => {
+                    let full = match &target.kind {
+                        Kind::Alias(segs) => alias_atom(&ctx, segs),
+                        _ => {
+                            self.unsupported(target.span, "this alias");
+                            continue;
+                        }
+                    };
+                    let short = match args.get(1).and_then(|k| k.keyword()).and_then(|k| {
+                        k.into_iter()
+                            .find(|(k, _)| *k == "as")
+                            .map(|(_, v)| v.clone())
+                    }) {
+                        Some(Ast {
+                            kind: Kind::Alias(s),
+                            ..
+                        }) => s.join("."),
+                        _ => full.rsplit('.').next().unwrap_or("").to_string(),
+                    };
+                    ctx.aliases.insert(short, full);
+                }
+                ("import", [target, ..]) => match &target.kind {
+                    Kind::Alias(segs) => ctx.imports.push(alias_atom(&ctx, segs)),
+                    Kind::Atom(a) => ctx.imports.push(a.clone()),
+                    _ => self.unsupported(target.span, "this import"),
+                },
+                ("require", _) => {}
+                ("use", [target, ..]) => {
+                    let m = match &target.kind {
+                        Kind::Alias(segs) => alias_atom(&ctx, segs),
+                        _ => String::new(),
+                    };
+                    let src = match m.as_str() {
+                        "Elixir.GenServer" => Some(
+                            "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}}\n\
+                             def handle_call(msg, _from, _state), do: exit({:bad_call, msg})\n\
+                             def handle_cast(msg, _state), do: exit({:bad_cast, msg})\n\
+                             def handle_info(_msg, state), do: {:noreply, state}\n\
+                             def terminate(_reason, _state), do: :ok\n\
+                             def code_change(_old, state, _extra), do: {:ok, state}\n",
+                        ),
+                        "Elixir.Agent" | "Elixir.Task" => Some(
+                            "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}}\n",
+                        ),
+                        "Elixir.Supervisor" => Some(
+                            "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}, type: :supervisor}\n",
+                        ),
+                        _ => None,
+                    };
+                    match src {
+                        Some(s) => {
+                            uses.push(m);
+                            extra.extend(snippet(s));
+                        }
+                        None => self.unsupported(
+                            st.span,
+                            &format!("use of {}", m.trim_start_matches("Elixir.")),
+                        ),
+                    }
+                }
+                ("defmodule", [n, k]) => {
+                    if let Kind::Alias(segs) = &n.kind {
+                        if let Some(first) = segs.first() {
+                            ctx.aliases
+                                .insert(first.clone(), format!("{mname}.{first}"));
+                        }
+                    }
+                    nested.push((n.clone(), k.clone(), st.span));
+                }
+                ("defdelegate", [head, kwd]) => {
+                    let to = kwd.keyword().and_then(|k| {
+                        k.into_iter()
+                            .find(|(k, _)| *k == "to")
+                            .map(|(_, v)| v.clone())
+                    });
+                    let as_ = kwd.keyword().and_then(|k| {
+                        k.into_iter()
+                            .find(|(k, _)| *k == "as")
+                            .map(|(_, v)| v.clone())
+                    });
+                    match (def_head(head), to) {
+                        (Some((fname, fargs, None)), Some(to)) => {
+                            let target_name = match as_.map(|a| a.kind) {
+                                Some(Kind::Atom(a)) => a,
+                                _ => fname.clone(),
+                            };
+                            let call = Ast::new(
+                                Kind::Remote {
+                                    target: Box::new(to),
+                                    name: target_name,
+                                    args: fargs.clone(),
+                                    parens: true,
+                                },
+                                st.span,
+                            );
+                            defs.push(DefClause {
+                                name: fname,
+                                args: fargs,
+                                guard: None,
+                                body: call,
+                                public: true,
+                                span: st.span,
+                                attrs: ctx.attrs.clone(),
+                            });
+                        }
+                        _ => self.unsupported(st.span, "this defdelegate"),
+                    }
+                }
+                ("__block__", items) => {
+                    let rest: Vec<Ast> = pending.split_off(i);
+                    pending.extend(items.iter().cloned());
+                    pending.extend(rest);
+                }
+                (
+                    "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defprotocol" | "defimpl"
+                    | "defoverridable",
+                    _,
+                ) => self.unsupported(st.span, kind),
+                _ => self.unsupported(
+                    st.span,
+                    &format!("`{kind}` in a module body (compile-time code)"),
+                ),
+            }
+        }
+        // Generated functions the user did not define.
+        let user_defined: std::collections::HashSet<(String, usize)> = defs
+            .iter()
+            .map(|d| (d.name.clone(), d.args.len()))
+            .collect();
+        for e in extra {
+            if let Some(("def", [head, kwb])) = e.call_args() {
+                if let Some((fname, fargs, guard)) = def_head(head) {
+                    if user_defined.contains(&(fname.clone(), fargs.len())) {
+                        continue;
+                    }
+                    let body = kwb
+                        .keyword()
+                        .and_then(|k| k.first().map(|(_, v)| (*v).clone()))
+                        .unwrap_or_else(|| Ast::atom("nil", e.span));
+                    defs.push(DefClause {
+                        name: fname,
+                        args: fargs,
+                        guard,
+                        body,
+                        public: true,
+                        span: Span::new(span.start, span.start),
+                        attrs: ctx.attrs.clone(),
+                    });
+                }
+            }
+        }
+        if !uses.is_empty() {
+            // Behaviours in the module's attributes, as `use` records them.
+        }
+        // Function table (with default-argument arities).
+        for d in &defs {
+            let n = d.args.len() as u32;
+            let defaults = d.args.iter().filter(|a| a.is_call("\\\\")).count() as u32;
+            for k in (n - defaults)..=n {
+                ctx.funs.insert((d.name.clone(), k));
+            }
+        }
+        if struct_fields.is_some() {
+            ctx.funs.insert(("__struct__".into(), 0));
+            ctx.funs.insert(("__struct__".into(), 1));
+            ctx.funs.insert(("__struct_fields__".into(), 0));
+        }
+        let mut functions = Vec::new();
+        let mut exports = Vec::new();
+        // Group clauses by name/arity in first-definition order.
+        let mut order: Vec<(String, usize)> = Vec::new();
+        let mut groups: HashMap<(String, usize), Vec<&DefClause>> = HashMap::new();
+        for d in &defs {
+            let key = (d.name.clone(), d.args.len());
+            if !groups.contains_key(&key) {
+                order.push(key.clone());
+            }
+            groups.entry(key).or_default().push(d);
+        }
+        for key in &order {
+            let clauses = &groups[key];
+            let public = clauses.iter().any(|c| c.public);
+            let (f, defaults) = self.lower_function(&ctx, clauses);
+            if let Some(f) = f {
+                if public {
+                    exports.push(f.name.clone());
+                }
+                functions.push(f);
+            }
+            for d in defaults {
+                if public {
+                    exports.push(d.name.clone());
+                }
+                functions.push(d);
+            }
+        }
+        if let Some((fields, exception)) = struct_fields {
+            let (f0, f1) = self.struct_functions(&ctx, &fields, exception);
+            exports.push(f0.name.clone());
+            exports.push(f1.name.clone());
+            functions.push(f0);
+            functions.push(f1);
+            // Field names in definition order, for inspect.
+            let names: Vec<Literal> = match &fields.kind {
+                Kind::List(items) => items
+                    .iter()
+                    .filter_map(|it| match &it.kind {
+                        Kind::Atom(a) => Some(Literal::atom(a.clone())),
+                        Kind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+                            Kind::Atom(a) => Some(Literal::atom(a.clone())),
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let fspan = self.lines.span(fields.span.start, fields.span.end);
+            exports.push(FunName::new("__struct_fields__", 0));
+            functions.push(ir::FunDef {
+                name: FunName::new("__struct_fields__", 0),
+                fun: ir::Fun {
+                    params: vec![],
+                    body: Box::new(Expr::lit(Literal::list(names), fspan)),
+                    span: fspan,
+                    name: None,
+                },
+            });
+        }
+        exports.sort();
+        exports.dedup();
+        let mspan = self.lines.span(span.start, span.end);
+        let attributes = uses
+            .iter()
+            .map(|u| {
+                (
+                    "behaviour".to_string(),
+                    Literal::list(vec![Literal::atom(u.clone())]),
+                )
+            })
+            .collect();
+        self.modules.push(ir::Module {
+            name: mname,
+            file: self.file.to_string(),
+            exports,
+            attributes,
+            functions,
+            span: mspan,
+        });
+        for (n, k, s) in nested {
+            self.defmodule(&n, &k, &ctx, s);
+        }
+    }
+
+    /// One function from its clauses, plus the functions its default
+    /// arguments add (`f/1` calling `f/2` with the default filled in).
+    fn lower_function(
+        &mut self,
+        ctx: &ModCtx,
+        clauses: &[&DefClause],
+    ) -> (Option<ir::FunDef>, Vec<ir::FunDef>) {
+        let first = clauses[0];
+        let arity = first.args.len();
+        let name = first.name.clone();
+        let mut defaults_out = Vec::new();
+        // Defaults come from the first clause that declares them.
+        if let Some(dc) = clauses
+            .iter()
+            .find(|c| c.args.iter().any(|a| a.is_call("\\\\")))
+        {
+            let n_def = dc.args.iter().filter(|a| a.is_call("\\\\")).count();
+            for k in (arity - n_def)..arity {
+                let mut mctx = ctx.clone();
+                mctx.attrs = dc.attrs.clone();
+                let mut lw = Lw::new(self.file, self.lines, &mctx);
+                lw.current = format!("{name}/{k}");
+                let span = lw.sp(dc.span);
+                let params: Vec<String> = (0..k).map(|_| lw.temp()).collect();
+                // Fill: required args from params; the first (k - required)
+                // defaulted args from params too, the rest from defaults.
+                let mut supplied = k - (arity - n_def);
+                let mut pi = 0;
+                let mut args = Vec::new();
+                for a in &dc.args {
+                    match a.call_args() {
+                        Some(("\\\\", [_, dflt])) => {
+                            if supplied > 0 {
+                                supplied -= 1;
+                                args.push(Expr::var(params[pi].clone(), span));
+                                pi += 1;
+                            } else {
+                                args.push(lw.sub(dflt));
+                            }
+                        }
+                        _ => {
+                            args.push(Expr::var(params[pi].clone(), span));
+                            pi += 1;
+                        }
+                    }
+                }
+                let body = Expr::new(
+                    ExprKind::Apply {
+                        fun: Box::new(Expr::new(
+                            ExprKind::FunRef(FunName::new(name.clone(), arity as u32)),
+                            span,
+                        )),
+                        args,
+                    },
+                    span,
+                );
+                self.diags.append(&mut lw.diags);
+                defaults_out.push(ir::FunDef {
+                    name: FunName::new(name.clone(), k as u32),
+                    fun: ir::Fun {
+                        params,
+                        body: Box::new(body),
+                        span,
+                        name: None,
+                    },
+                });
+            }
+        }
+        let real: Vec<&&DefClause> = clauses
+            .iter()
+            .filter(|c| !c.body.is_call("__bodiless__"))
+            .collect();
+        if real.is_empty() {
+            return (None, defaults_out);
+        }
+        let mut mctx = ctx.clone();
+        mctx.attrs = real[0].attrs.clone();
+        let mut lw = Lw::new(self.file, self.lines, &mctx);
+        lw.current = format!("{name}/{arity}");
+        let span = lw.sp(first.span);
+        let params: Vec<String> = (0..arity).map(|_| lw.temp()).collect();
+        let mut cls = Vec::new();
+        for c in &real {
+            // Attributes as they were when this clause was defined.
+            let cspan = lw.sp(c.span);
+            lw.env.clear();
+            let mut st = PatState::default();
+            let pats: Vec<ir::Pattern> = c
+                .args
+                .iter()
+                .map(|a| match a.call_args() {
+                    Some(("\\\\", [p, _])) => lw.pattern(p, &mut st),
+                    _ => lw.pattern(a, &mut st),
+                })
+                .collect();
+            lw.bind(&st);
+            let g = c.guard.as_ref().map(|g| lw.guard(g));
+            let g = st.guard(g, cspan);
+            let b = lw.block(&c.body);
+            cls.push(ir::Clause {
+                pats,
+                guard: g,
+                body: b,
+                span: cspan,
+            });
+        }
+        let body = lw.dispatch(&params, cls, span, |ps, sp| {
+            Expr::match_fail(
+                Expr::tuple(
+                    std::iter::once(Expr::atom("function_clause", sp))
+                        .chain(ps.iter().map(|p| Expr::var(p.clone(), sp)))
+                        .collect(),
+                    sp,
+                ),
+                sp,
+            )
+        });
+        self.diags.append(&mut lw.diags);
+        (
+            Some(ir::FunDef {
+                name: FunName::new(name, arity as u32),
+                fun: ir::Fun {
+                    params,
+                    body: Box::new(body),
+                    span,
+                    name: None,
+                },
+            }),
+            defaults_out,
+        )
+    }
+
+    fn struct_functions(
+        &mut self,
+        ctx: &ModCtx,
+        fields: &Ast,
+        exception: bool,
+    ) -> (ir::FunDef, ir::FunDef) {
+        let mut lw = Lw::new(self.file, self.lines, ctx);
+        lw.current = "__struct__/0".into();
+        let span = lw.sp(fields.span);
+        let mut pairs = vec![MapPair {
+            op: MapOp::Assoc,
+            key: Expr::atom("__struct__", span),
+            value: Expr::atom(&ctx.name, span),
+        }];
+        if exception {
+            pairs.push(MapPair {
+                op: MapOp::Assoc,
+                key: Expr::atom("__exception__", span),
+                value: Expr::atom("true", span),
+            });
+        }
+        let items: Vec<Ast> = match &fields.kind {
+            Kind::List(items) => items.clone(),
+            _ => {
+                self.unsupported(fields.span, "this defstruct argument");
+                Vec::new()
+            }
+        };
+        for it in &items {
+            match &it.kind {
+                Kind::Atom(a) => pairs.push(MapPair {
+                    op: MapOp::Assoc,
+                    key: Expr::atom(a, span),
+                    value: Expr::atom("nil", span),
+                }),
+                Kind::Tuple(kv) if kv.len() == 2 => {
+                    let k = lw.expr(&kv[0]);
+                    let v = lw.sub(&kv[1]);
+                    pairs.push(MapPair {
+                        op: MapOp::Assoc,
+                        key: k,
+                        value: v,
+                    });
+                }
+                _ => {
+                    self.unsupported(it.span, "this struct field");
+                }
+            }
+        }
+        self.diags.append(&mut lw.diags);
+        let map = Expr::new(ExprKind::Map { base: None, pairs }, span);
+        let f0 = ir::FunDef {
+            name: FunName::new("__struct__", 0),
+            fun: ir::Fun {
+                params: vec![],
+                body: Box::new(map),
+                span,
+                name: None,
+            },
+        };
+        let kw = "_kw@0".to_string();
+        let body = Expr::call(
+            "Elixir.Kernel",
+            "__struct_fill__",
+            vec![
+                Expr::new(
+                    ExprKind::Apply {
+                        fun: Box::new(Expr::new(
+                            ExprKind::FunRef(FunName::new("__struct__", 0)),
+                            span,
+                        )),
+                        args: vec![],
+                    },
+                    span,
+                ),
+                Expr::var(kw.clone(), span),
+            ],
+            span,
+        );
+        let f1 = ir::FunDef {
+            name: FunName::new("__struct__", 1),
+            fun: ir::Fun {
+                params: vec![kw],
+                body: Box::new(body),
+                span,
+                name: None,
+            },
+        };
+        (f0, f1)
+    }
+}
+
+/// `name(args) when guard` → (name, args, guard).
+fn def_head(head: &Ast) -> Option<(String, Vec<Ast>, Option<Ast>)> {
+    match &head.kind {
+        Kind::Call { name, args, .. } if name == "when" && args.len() == 2 => {
+            let (n, a, _) = def_head(&args[0])?;
+            Some((n, a, Some(args[1].clone())))
+        }
+        Kind::Call { name, args, .. } => Some((name.clone(), args.clone(), None)),
+        Kind::Var(name) => Some((name.clone(), Vec::new(), None)),
+        _ => None,
+    }
+}
