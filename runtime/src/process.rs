@@ -37,6 +37,11 @@ pub struct Process {
     state: AtomicU8,
     /// Messages sent but not yet seen by the receiver (many senders).
     inbox: Mutex<VecDeque<Fragment>>,
+    /// Whether `inbox` may be non-empty: set under the inbox lock by a
+    /// sender before it notifies, cleared under the lock by the drain. A
+    /// receiver that reads `false` skips the lock; the wait protocol still
+    /// holds because the flag is written before `notify` (see `deliver`).
+    has_mail: AtomicBool,
     /// Set by an exit signal (or VM stop); the process ends at its next
     /// scheduling point with `exit_reason`.
     pub killed: AtomicBool,
@@ -94,6 +99,7 @@ impl Process {
             pid,
             state: AtomicU8::new(RUNNABLE),
             inbox: Mutex::new(VecDeque::new()),
+            has_mail: AtomicBool::new(false),
             killed: AtomicBool::new(false),
             exit_reason: Mutex::new(None),
             timer_fired: AtomicU64::new(0),
@@ -115,10 +121,11 @@ impl Process {
         if self.state() == EXITED {
             return false;
         }
-        self.inbox
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push_back(msg);
+        {
+            let mut inbox = self.inbox.lock().unwrap_or_else(|e| e.into_inner());
+            inbox.push_back(msg);
+            self.has_mail.store(true, Ordering::SeqCst);
+        }
         self.notify()
     }
 
@@ -182,7 +189,11 @@ impl Process {
     /// return the words of the messages moved. Call it through
     /// [`ProcBody::take_inbox`], which keeps the queue's word count.
     fn drain_inbox(&self, into: &mut VecDeque<Fragment>) -> usize {
+        if !self.has_mail.load(Ordering::SeqCst) {
+            return 0;
+        }
         let mut inbox = self.inbox.lock().unwrap_or_else(|e| e.into_inner());
+        self.has_mail.store(false, Ordering::SeqCst);
         let words = inbox.iter().map(Fragment::words).sum();
         if into.is_empty() {
             std::mem::swap(&mut *inbox, into);
