@@ -172,6 +172,46 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                         report: false,
                     }
                 }
+                Dispatch::CoSwitch(sw) => {
+                    // Save the caller's return point as a call would,
+                    // then swap stacks with the coroutine (lua/co.rs).
+                    if $tail {
+                        p.ys.truncate(yb);
+                    } else {
+                        p.frames.push(Frame {
+                            code,
+                            ret: pc as u32 + 1,
+                            ybase: p.ys.len() as u32,
+                        });
+                    }
+                    crate::lua::co::swap(p, sw.slot);
+                    match sw.then {
+                        crate::lua::co::CoThen::Start(args) => {
+                            let n = args.len();
+                            x[..n].copy_from_slice(&args);
+                            let entry = vm.code.entry(
+                                Atom::intern("lua_rt"),
+                                Atom::intern("co_main"),
+                                n as u32,
+                            );
+                            match dispatch_call(p, me, vm, x, CallTarget::Entry(entry, n)) {
+                                Dispatch::Enter(c, f) => {
+                                    yb = p.ys.len();
+                                    code = c;
+                                    pc = c.funs[f as usize].entry as usize;
+                                }
+                                _ => error!(Term::atom(Atom::UNDEF)),
+                            }
+                        }
+                        crate::lua::co::CoThen::Return { value, discard } => {
+                            if discard {
+                                crate::lua::co::discard(p, sw.slot);
+                            }
+                            x[0] = value;
+                            do_return!();
+                        }
+                    }
+                }
             }
         }};
     }
@@ -798,6 +838,8 @@ enum Dispatch {
     Exit(Term),
     /// Suspend and run the call instruction again (`Trap::Yield`).
     Yield,
+    /// Swap stacks with a Lua coroutine (`Trap::CoSwitch`).
+    CoSwitch(Box<crate::lua::co::CoSwitch>),
 }
 
 enum CallTarget {
@@ -912,6 +954,7 @@ fn dispatch_call(
                             return Dispatch::Value(Term::TRUE);
                         }
                         Err(Trap::Exit(reason)) => return Dispatch::Exit(reason),
+                        Err(Trap::CoSwitch(sw)) => return Dispatch::CoSwitch(sw),
                         // Only the first native of a call may be re-run by
                         // re-executing the instruction (later ones have
                         // rewritten the x registers): those retry here.

@@ -219,3 +219,17 @@ function stdout:write(...)
 end
 R.stdout = stdout
 io.stdout = stdout
+
+local resume, create = coroutine.resume, coroutine.create
+local function wrapresult(ok, ...)
+  if ok then return ... end
+  local e = ...
+  if type(e) == "string" then error(e, 2) end
+  error(e, 0)
+end
+function coroutine.wrap(f)
+  local co = create(f)
+  return function(...)
+    return wrapresult(resume(co, ...))
+  end
+end

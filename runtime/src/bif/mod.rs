@@ -57,6 +57,8 @@ pub enum Trap {
     /// Not possible now (another process's state is busy): suspend and
     /// call the native again with the same arguments when rescheduled.
     Yield,
+    /// Switch to or from a Lua coroutine's stack (`lua::co`).
+    CoSwitch(Box<crate::lua::co::CoSwitch>),
 }
 
 impl Ctx<'_> {

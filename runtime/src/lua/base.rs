@@ -1333,6 +1333,7 @@ fn native_module(lib: &str) -> &'static str {
         "utf8" => "lua_utf8",
         "string" => "lua_string",
         "table" => "lua_table",
+        "coroutine" => "lua_co",
         _ => "lua_base",
     }
 }
@@ -1346,6 +1347,7 @@ pub fn libs() -> Vec<(&'static str, Lib)> {
         ("utf8", UTF8),
         ("string", super::strlib::LIB),
         ("table", super::tablib::LIB),
+        ("coroutine", super::co::LIB),
     ]
 }
 
@@ -1460,7 +1462,7 @@ fn registry(c: &mut Ctx<'_>, _a: &[Term]) -> R {
 pub fn register(t: &mut NativeTable) {
     for (lib, funs) in libs() {
         let m = native_module(lib);
-        if m == "lua_string" || m == "lua_table" {
+        if m == "lua_string" || m == "lua_table" || m == "lua_co" {
             continue; // registered by their own modules
         }
         for &(name, f) in funs.iter() {

@@ -20,6 +20,7 @@
 //! is a list, so the two cannot be confused; one result needs no allocation.
 
 pub mod base;
+pub mod co;
 pub mod natives;
 pub mod number;
 pub mod pattern;
@@ -71,6 +72,7 @@ pub enum LuaObj {
     Table(Box<LuaTable>),
     /// `[self reference, value]`.
     Cell([Term; 2]),
+    Co(Box<co::Coroutine>),
 }
 
 /// The Lua objects of one process.
@@ -84,6 +86,10 @@ pub struct LuaArena {
     pub initialized: bool,
     /// `math.random` state (xoshiro256**, as Lua 5.4); all zero = unseeded.
     pub rng: [u64; 4],
+    /// Running coroutines (arena slots), innermost last.
+    pub running: Vec<usize>,
+    /// The main coroutine object, once `coroutine.running()` asked for it.
+    pub main_co: Option<Term>,
 }
 
 impl Default for LuaArena {
@@ -94,12 +100,14 @@ impl Default for LuaArena {
             special: [Term::NIL; 3],
             initialized: false,
             rng: [0; 4],
+            running: Vec::new(),
+            main_co: None,
         }
     }
 }
 
 impl LuaArena {
-    fn alloc_slot(&mut self) -> usize {
+    pub(crate) fn alloc_slot(&mut self) -> usize {
         if !self.initialized {
             self.special = [nil(); 3];
             self.initialized = true;
@@ -119,11 +127,19 @@ impl LuaArena {
         if self.initialized {
             out.push(self.special.as_mut_slice());
         }
+        if let Some(m) = self.main_co.as_mut() {
+            out.push(std::slice::from_mut(m));
+        }
         for o in self.objs.iter_mut() {
             match o {
                 LuaObj::Free => {}
                 LuaObj::Table(t) => out.extend(t.roots()),
                 LuaObj::Cell(c) => out.push(c.as_mut_slice()),
+                LuaObj::Co(co) => {
+                    let co::Coroutine { head, ys, .. } = &mut **co;
+                    out.push(head.as_mut_slice());
+                    out.push(ys.as_mut_slice());
+                }
             }
         }
         out
@@ -214,16 +230,11 @@ pub fn type_name(arena: &LuaArena, t: Term) -> &'static str {
         "function"
     } else if arena.is_table(t) {
         "table"
-    } else if t.is_tuple() && t.tuple().and_then(|x| x.get(0)) == Some(co_tag()) {
+    } else if co::is_coroutine(arena, t) {
         "thread"
     } else {
         "userdata"
     }
-}
-
-/// Tag of a coroutine handle `{'lua$co', Pid}`.
-pub fn co_tag() -> Term {
-    Term::atom(Atom::intern("lua$co"))
 }
 
 /// A Lua string value's bytes.
@@ -306,4 +317,5 @@ pub fn register(t: &mut NativeTable) {
     base::register(t);
     strlib::register(t);
     tablib::register(t);
+    co::register(t);
 }

@@ -740,7 +740,12 @@ fn truthy(_c: &mut Ctx<'_>, a: &[Term]) -> R {
 
 /// `error_value(Reason)`: the Lua value of a caught exception reason.
 fn error_value(c: &mut Ctx<'_>, a: &[Term]) -> R {
-    let r = a[1];
+    error_value_of(c, a[0], a[1])
+}
+
+/// The Lua value of an exception `Class:Reason`.
+pub fn error_value_of(c: &mut Ctx<'_>, class: Term, r: Term) -> R {
+    let a = [class, r];
     if let Some(t) = r.tuple() {
         if t.len() == 2 && t.get(0) == Some(ATOMS.lua_error) {
             return Ok(t.get(1).unwrap_or(nil()));

@@ -124,6 +124,18 @@ pub fn modules() -> Vec<Module> {
                     ],
                 ),
             ),
+            // co_main(F, Args): the bottom of a coroutine's stack.
+            fundef(
+                "co_main",
+                &["F", "Args"],
+                try_(
+                    apply_local("call", vec![var("F"), var("Args")]),
+                    "R",
+                    call("lua_co", "done", vec![var("R")]),
+                    ["C", "E", "T"],
+                    call("lua_co", "fail", vec![var("C"), var("E")]),
+                ),
+            ),
             // run(Fun): the script's top level; an uncaught error prints
             // `lua5.4: msg` and ends the process with exit(lua_error).
             fundef(
