@@ -123,3 +123,36 @@ fn values_loop(results: List(Result(a, e)), acc: List(a)) -> List(a) {
     [Error(_), ..rest] -> values_loop(rest, acc)
   }
 }
+
+pub fn unwrap_both(result: Result(a, a)) -> a {
+  case result {
+    Ok(a) -> a
+    Error(a) -> a
+  }
+}
+
+pub fn try_recover(
+  result: Result(a, e),
+  with fun: fn(e) -> Result(a, f),
+) -> Result(a, f) {
+  case result {
+    Ok(value) -> Ok(value)
+    Error(error) -> fun(error)
+  }
+}
+
+pub fn partition(results: List(Result(a, e))) -> #(List(a), List(e)) {
+  partition_loop(results, [], [])
+}
+
+fn partition_loop(
+  results: List(Result(a, e)),
+  oks: List(a),
+  errors: List(e),
+) -> #(List(a), List(e)) {
+  case results {
+    [] -> #(oks, errors)
+    [Ok(a), ..rest] -> partition_loop(rest, [a, ..oks], errors)
+    [Error(e), ..rest] -> partition_loop(rest, oks, [e, ..errors])
+  }
+}
