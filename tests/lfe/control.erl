@@ -17,4 +17,4 @@ main() ->
   io:format("~p~n", [[yes, false, 1]]),
   io:format("~p~n", [[false, true, true, false]]),
   io:format("~p~n", [lists:map(fun lookup/1, [{ok, a}, {ok, 1}, x])]),
-  io:format("~p~n", [if_clause]).
+  io:format("~p~n", [{case_clause, maybe}]).

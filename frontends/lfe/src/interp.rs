@@ -287,6 +287,21 @@ impl Interp<'_> {
                         }
                         None => false,
                     },
+                    Some("list*") if !args.is_empty() => {
+                        // `(list* p1 ... pn tail)`: n heads, then the tail.
+                        let (heads, tail) = args.split_at(args.len() - 1);
+                        let mut rest = v.clone();
+                        for h in heads {
+                            let Some((x, t)) = uncons(&rest) else {
+                                return Ok(false);
+                            };
+                            if !self.matches(h, &x, env)? {
+                                return Ok(false);
+                            }
+                            rest = t;
+                        }
+                        self.matches(&tail[0], &rest, env)?
+                    }
                     Some("tuple") => match &v.kind {
                         S::Tuple(xs) if xs.len() == args.len() => {
                             for (a, x) in args.iter().zip(xs) {

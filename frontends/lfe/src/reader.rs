@@ -177,7 +177,7 @@ impl<'a> Reader<'a> {
             }
             '"' => {
                 self.bump();
-                let s = self.string_body(start, '"')?;
+                let s = self.string_or_tq(start)?;
                 Ok(Sexpr::new(S::Str(s), start..self.pos))
             }
             '|' => {
@@ -267,6 +267,82 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string after its opening `"`: `""` followed by a third `"` starts
+    /// a triple-quoted string, anything else is an ordinary one (so `""`
+    /// is the empty string).
+    fn string_or_tq(&mut self, start: usize) -> R<String> {
+        if self.peek() == Some('"') && self.peek_at(1) == Some('"') {
+            self.pos += 2;
+            return self.tq_string_body(start);
+        }
+        self.string_body(start, '"')
+    }
+
+    /// A triple-quoted string (LFE 2.1, `lfe_scan:scan_tq_string`) after its
+    /// opening `"""`: only spaces may follow on that line; the content is
+    /// the following lines, read raw (no escapes), up to a line holding
+    /// only spaces and then `"""`. Those spaces are the indentation prefix
+    /// every content line must start with; it is removed, and the lines are
+    /// joined with newlines (no trailing newline). A `"""` after other text
+    /// on a line is content. One difference from LFE 2.1's scanner: `""`
+    /// followed by another character inside the content keeps both quotes
+    /// (LFE's drops one, which reads as a scanner slip).
+    fn tq_string_body(&mut self, start: usize) -> R<String> {
+        const WHAT: &str = "a triple-quoted string";
+        while self.peek() == Some(' ') {
+            self.bump();
+        }
+        match self.peek() {
+            None => return Err(self.eof(start, WHAT)),
+            Some('\n') => {
+                self.bump();
+            }
+            Some(_) => {
+                let at = self.pos;
+                return Err(self.err(
+                    at..at + 1,
+                    "bad format of triple-quoted string: only spaces may follow the opening \"\"\"",
+                ));
+            }
+        }
+        let mut lines: Vec<&str> = Vec::new();
+        let mut line_start = self.pos;
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(self.eof(start, WHAT));
+            };
+            if c == '\n' {
+                lines.push(&self.src[line_start..self.pos]);
+                self.bump();
+                line_start = self.pos;
+                continue;
+            }
+            let before = &self.src[line_start..self.pos];
+            if self.src[self.pos..].starts_with("\"\"\"") && before.bytes().all(|b| b == b' ') {
+                self.pos += 3;
+                let mut out = String::new();
+                for (i, l) in lines.iter().enumerate() {
+                    let Some(rest) = l.strip_prefix(before) else {
+                        return Err(self.err(
+                            start..self.pos,
+                            format!(
+                                "bad format of triple-quoted string: content line {} is not indented by the {} space(s) before the closing \"\"\"",
+                                i + 1,
+                                before.len()
+                            ),
+                        ));
+                    };
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(rest);
+                }
+                return Ok(out);
+            }
+            self.bump();
+        }
+    }
+
     /// The body of a `"` string or `|` symbol after the opening quote.
     fn string_body(&mut self, start: usize, q: char) -> R<String> {
         let what = if q == '"' {
@@ -349,7 +425,7 @@ impl<'a> Reader<'a> {
             }
             '"' => {
                 self.bump();
-                let s = self.string_body(start, '"')?;
+                let s = self.string_or_tq(start)?;
                 Ok(Sexpr::new(S::Bin(s.into_bytes()), start..self.pos))
             }
             '\\' => {
@@ -557,6 +633,29 @@ mod tests {
         assert_eq!(one("\"a\\x62;\\n\"").kind, S::Str("ab\n".into()));
         assert_eq!(one("#\"hi\"").kind, S::Bin(b"hi".to_vec()));
         assert_eq!(show("; c\n#| block |# #;(skipped) x"), "x");
+    }
+
+    #[test]
+    fn triple_quoted_strings() {
+        let tq = |s: &str| one(s).kind;
+        assert_eq!(
+            tq("\"\"\"\n  ab\n   c\\n\n  \"\"\""),
+            S::Str("ab\n c\\n".into())
+        );
+        assert_eq!(tq("\"\"\"  \n\"\"\""), S::Str(String::new()));
+        assert_eq!(
+            tq("\"\"\"\nx \"\"\" y\n\"\"\""),
+            S::Str("x \"\"\" y".into())
+        );
+        assert_eq!(tq("#\"\"\"\n  hi\n  \"\"\""), S::Bin(b"hi".to_vec()));
+        assert_eq!(tq("\"\""), S::Str(String::new()));
+        assert!(matches!(read_all("\"\"\"\nabc\n", "t"), Err((_, true))));
+        for bad in ["\"\"\"abc\n\"\"\"", "\"\"\"\nabc\n  \"\"\""] {
+            match read_all(bad, "t") {
+                Err((d, false)) => assert!(d[0].message.contains("triple-quoted"), "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -403,14 +403,15 @@ impl Lw<'_> {
                     Some(x) => self.expr(x, sc),
                     None => atom("false", span),
                 };
-                let fail = call_local("error", vec![atom("if_clause", span)], span);
+                // LFE translates `if` to an Erlang `case` on `true` and
+                // `false` (lfe_translate:to_if), so a non-boolean test is
+                // a `{case_clause, Value}` error, not `if_clause`.
                 e(
                     K::Case(
                         Box::new(test),
                         vec![
                             clause(atom("true", span), vec![], vec![then], span),
                             clause(atom("false", span), vec![], vec![els], span),
-                            clause(e(K::Var("_".into()), span), vec![], vec![fail], span),
                         ],
                     ),
                     span,

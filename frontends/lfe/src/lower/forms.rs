@@ -411,7 +411,7 @@ impl Lw<'_> {
                         S::List(ps, None)
                             if !matches!(
                                 items[0].head(),
-                                Some("list" | "cons" | "quote" | "=" | "backquote")
+                                Some("list" | "list*" | "cons" | "quote" | "=" | "backquote")
                             ) =>
                         {
                             let mut v = vec![Sexpr::sym("list", items[0].span.clone())];

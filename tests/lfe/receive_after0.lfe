@@ -1,0 +1,21 @@
+;; receive with (after 0) to poll and drain a mailbox, after with a computed
+;; timeout, selective receive leaving other messages
+;; Expected output: recorded from erl running receive_after0.erl.
+(defmodule receive_after0 (export (main 0)))
+(defun drain (acc)
+  (receive (m (drain (cons m acc)))
+    (after 0 (lists:reverse acc))))
+(defun poll ()
+  (receive ((tuple 'urgent x) (tuple 'got x))
+    (after 0 'nothing)))
+(defun main ()
+  (io:format "~p~n" (list (poll)))
+  (! (self) 'a)
+  (! (self) (tuple 'urgent 1))
+  (! (self) 'b)
+  (io:format "~p~n" (list (poll)))
+  (io:format "~p~n" (list (poll)))
+  (let ((t (* 2 5)))
+    (io:format "~p~n" (list (receive ('never 'x) (after t 'timeout)))))
+  (io:format "~p~n" (list (drain '())))
+  (io:format "~p~n" (list (drain '()))))
