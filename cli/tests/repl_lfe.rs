@@ -67,3 +67,15 @@ fn an_exception_keeps_the_shell_and_its_bindings() {
     assert!(out.contains("** exception error"), "{out}\n{err}");
     assert!(out.contains("lfe> 2\n"), "{out}\n{err}");
 }
+
+/// `(flush)` prints the shell's messages as LFE's shell does (it runs
+/// `c:flush()`: Erlang syntax) and returns `ok`; the output below is what
+/// `erl` prints for `c:flush()` with the same mailbox.
+#[test]
+fn flush_prints_and_empties_the_mailbox() {
+    let (out, err) = transcript("(! (self) 'a)\n(! (self) #(b 1))\n(flush)\n(flush)\n");
+    assert!(
+        out.contains("lfe> Shell got a\nShell got {b,1}\nok\nlfe> ok\n"),
+        "{out}\n{err}"
+    );
+}

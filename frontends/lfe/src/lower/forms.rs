@@ -531,6 +531,22 @@ fn shell_name(var: &str) -> Option<String> {
 
 /// Shell input: expressions and `(set pattern expr)` bindings, lowered into
 /// a module exporting `eval/1` (contract in `eubeam_ir::frontend`).
+/// The shell command `(flush)`: LFE's shell runs `c:flush()`, which
+/// prints every message in the shell's mailbox as `Shell got ~p` (Erlang
+/// syntax, as `c:flush` does) and returns `ok`. Rewritten to that loop in
+/// LFE; only at the top level of a shell input, like `set`.
+fn shell_flush(f: &Sexpr) -> Option<Sexpr> {
+    if f.items().is_none_or(|i| i.len() != 1) || f.head() != Some("flush") {
+        return None;
+    }
+    const FLUSH: &str = "(fletrec ((shell-flush () (receive (m (io:format \"Shell got ~p~n\" (list m)) (shell-flush)) (after 0 'ok)))) (shell-flush))";
+    // The text above is a fixed, well-formed form; a failure to read it
+    // would be a bug here, reported as "no rewrite" (then `flush/0` is
+    // an undefined-function diagnostic, never a crash).
+    let mut forms = crate::reader::read_all(FLUSH, "shell").ok()?;
+    (forms.len() == 1).then(|| forms.remove(0))
+}
+
 pub fn lower_shell(
     forms: &[Sexpr],
     src: &str,
@@ -551,6 +567,14 @@ pub fn lower_shell(
     let mut last = e(K::Atom("ok".into()), &span);
     let mut new_names: Vec<String> = Vec::new();
     for f in forms {
+        let flushing;
+        let f = match shell_flush(f) {
+            Some(x) => {
+                flushing = x;
+                &flushing
+            }
+            None => f,
+        };
         match f.head() {
             Some("set") => {
                 let items = f.items().unwrap_or_default();
