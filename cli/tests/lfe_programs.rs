@@ -69,6 +69,7 @@ fn errors_are_diagnostics() {
         ("deep.lfe", &format!("(defmodule deep)\n(defun f () {}1{})\n", "(list ".repeat(3000), ")".repeat(3000)), "nested too deeply"),
         ("nyi.lfe", "(defmodule nyi (export (f 0)))\n(defun f () (macrolet ((m () 1)) (m)))\n", "not supported yet"),
         ("tq.lfe", "(defmodule tq)\n(defun f () \"\"\"abc\n  \"\"\")\n", "tq.lfe:2:16: error: bad format of triple-quoted string"),
+        ("macrofun.lfe", "(defmodule macrofun (export (f 0)))\n(defmacro m () (lambda (x) x))\n(defun f () (m))\n", "not supported yet: a fun in a macro's expansion"),
         ("macro.lfe", "(defmodule macro (export (f 0)))\n(defmacro m (x) (io:format \"~p\" x))\n(defun f () (m 1))\n", "not supported yet"),
     ];
     for (name, src, want) in cases {

@@ -38,6 +38,34 @@ const MAX_EVAL_DEPTH: u32 = 2_000;
 struct Interp<'a> {
     module: &'a str,
     depth: u32,
+    /// The `lambda`s made during this expansion. A fun value is the tuple
+    /// `#(CLOSURE_TAG index)`: macro values are data (`Sexpr`), and a fun
+    /// must never leave the expansion (checked in `Macro::expand`).
+    closures: Vec<Closure>,
+}
+
+/// A `lambda` evaluated in a macro body: parameter names, body, and the
+/// environment it closed over.
+struct Closure {
+    params: Vec<String>,
+    body: Vec<Sexpr>,
+    env: Env,
+}
+
+/// The tag of a fun value inside the macro interpreter (not a name a
+/// program can write: symbols cannot contain a NUL).
+const CLOSURE_TAG: &str = "\0lfe-macro-fun";
+
+/// Whether a macro's result still holds a fun value.
+fn holds_fun(v: &Sexpr) -> bool {
+    match &v.kind {
+        S::Sym(n) => n == CLOSURE_TAG,
+        S::List(items, tail) => {
+            items.iter().any(holds_fun) || tail.as_deref().is_some_and(holds_fun)
+        }
+        S::Tuple(items) | S::Map(items) => items.iter().any(holds_fun),
+        _ => false,
+    }
 }
 
 fn atom(name: &str, span: &Span) -> Sexpr {
@@ -128,10 +156,25 @@ fn uncons(v: &Sexpr) -> Option<(Sexpr, Sexpr)> {
 impl Macro {
     /// Expands a call with these (unevaluated) arguments.
     pub fn expand(&self, args: &[Sexpr], module: &str) -> R<Sexpr> {
-        let mut it = Interp { module, depth: 0 };
+        let mut it = Interp {
+            module,
+            depth: 0,
+            closures: Vec::new(),
+        };
+        let out = it.expand(self, args)?;
+        if holds_fun(&out) {
+            return Err("not supported yet: a fun in a macro's expansion (funs may only be used inside the macro body)".into());
+        }
+        Ok(out)
+    }
+}
+
+impl Interp<'_> {
+    fn expand(&mut self, mac: &Macro, args: &[Sexpr]) -> R<Sexpr> {
+        let it = self;
         let span = args.first().map(|a| a.span.clone()).unwrap_or(0..0);
         let arglist = Sexpr::list(args.to_vec(), span.clone());
-        match self {
+        match mac {
             Macro::Lambda { params, rest, body } => {
                 let mut env = Env::new();
                 env.insert("$ENV".into(), Sexpr::nil(span.clone()));
@@ -421,6 +464,33 @@ impl Interp<'_> {
         }
     }
 
+    /// Calls a fun value made by `lambda` in this expansion.
+    fn apply(&mut self, f: &Sexpr, args: Vec<Sexpr>) -> R<Sexpr> {
+        let index = match &f.kind {
+            S::Tuple(t) if t.len() == 2 && t[0].as_sym() == Some(CLOSURE_TAG) => match t[1].kind {
+                S::Int(i) => usize::try_from(i).ok(),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(c) = index.and_then(|i| self.closures.get(i)) else {
+            return Err(format!("bad function {f} in a macro body"));
+        };
+        if c.params.len() != args.len() {
+            return Err(format!(
+                "badarity: a fun of {} arguments called with {} in a macro body",
+                c.params.len(),
+                args.len()
+            ));
+        }
+        let mut env = c.env.clone();
+        for (p, a) in c.params.iter().zip(args) {
+            env.insert(p.clone(), a);
+        }
+        let body = c.body.clone();
+        self.body(&body, &env)
+    }
+
     fn list_of(&self, v: &Sexpr) -> R<Vec<Sexpr>> {
         v.as_list().ok_or_else(|| format!("not a list: {v}"))
     }
@@ -520,12 +590,68 @@ impl Interp<'_> {
                 return Ok(atom("false", span));
             }
             "MODULE" if n == 0 => return Ok(atom(self.module, span)),
+            "lambda" if n >= 1 => {
+                let params = args[0]
+                    .items()
+                    .and_then(|ps| {
+                        ps.iter()
+                            .map(|p| p.as_sym().map(str::to_string))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .ok_or_else(|| {
+                        format!(
+                            "not supported yet: the lambda list {} in a macro body",
+                            args[0]
+                        )
+                    })?;
+                self.closures.push(Closure {
+                    params,
+                    body: args[1..].to_vec(),
+                    env: env.clone(),
+                });
+                return Ok(Sexpr::new(
+                    S::Tuple(vec![
+                        atom(CLOSURE_TAG, span),
+                        int(self.closures.len() as i64 - 1, span),
+                    ]),
+                    span.clone(),
+                ));
+            }
             _ => {}
         }
         let vs = self.eval_all(args, env)?;
         let name = head.strip_prefix("erlang:").unwrap_or(head);
         match (name, vs.as_slice()) {
             ("list", _) => Ok(Sexpr::list(vs.clone(), span.clone())),
+            ("funcall", [f, xs @ ..]) => self.apply(f, xs.to_vec()),
+            ("lists:map", [f, l]) => {
+                let out = self
+                    .list_of(l)?
+                    .into_iter()
+                    .map(|x| self.apply(f, vec![x]))
+                    .collect::<R<Vec<_>>>()?;
+                Ok(Sexpr::list(out, span.clone()))
+            }
+            ("lists:filter", [f, l]) => {
+                let mut out = Vec::new();
+                for x in self.list_of(l)? {
+                    if self.apply(f, vec![x.clone()])?.as_sym() == Some("true") {
+                        out.push(x);
+                    }
+                }
+                Ok(Sexpr::list(out, span.clone()))
+            }
+            ("lists:foldl" | "lists:foldr", [f, acc, l]) => {
+                let mut xs = self.list_of(l)?;
+                if name == "lists:foldr" {
+                    xs.reverse();
+                }
+                let mut acc = acc.clone();
+                for x in xs {
+                    acc = self.apply(f, vec![x, acc])?;
+                }
+                Ok(acc)
+            }
             ("tuple", _) => Ok(Sexpr::new(S::Tuple(vs.clone()), span.clone())),
             ("cons", [h, t]) => Ok(cons(h.clone(), t.clone(), span)),
             ("car" | "hd", [l]) => uncons(l).map(|p| p.0).ok_or_else(|| format!("car of {l}")),
