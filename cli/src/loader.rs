@@ -1,7 +1,9 @@
 //! The module loader the runtime calls when code reaches a module that is not
 //! loaded yet: library modules written in their own language are compiled on
-//! first use, so start-up pays only for what the program calls.
+//! first use, so start-up pays only for what the program calls. It also
+//! compiles Lua chunks at run time for hosted Lua (`luerl:do`).
 
+use std::path::Path;
 use std::sync::Arc;
 
 use eubeam_ir::{Frontend, Module, SourceFile};
@@ -19,11 +21,14 @@ impl LibraryLoader {
     }
 }
 
-/// A library module's source, from the frontend whose language it is written in.
+/// A library module's source and the frontend of the language it is written
+/// in (by its file extension: the Lua frontend ships `luerl.erl`).
 fn library_source(module: &str) -> Option<(&'static dyn Frontend, SourceFile)> {
-    languages::all()
-        .iter()
-        .find_map(|f| Some((*f, f.library_source(module)?)))
+    languages::all().iter().find_map(|f| {
+        let src = f.library_source(module)?;
+        let by_ext = languages::for_path(Path::new(&src.path)).unwrap_or(*f);
+        Some((by_ext, src))
+    })
 }
 
 impl ModuleLoader for LibraryLoader {
@@ -36,5 +41,22 @@ impl ModuleLoader for LibraryLoader {
                 .map(|d| d.render(&source.text, false))
                 .collect::<String>()),
         })
+    }
+
+    fn compile_chunk(
+        &self,
+        lang: &str,
+        module: &str,
+        chunk: &str,
+        text: &[u8],
+    ) -> Option<Result<Vec<Module>, (u32, String)>> {
+        if lang != "lua" {
+            return None;
+        }
+        Some(
+            eubeam_lua::compile_chunk(chunk, module, text)
+                .map(|m| vec![m])
+                .map_err(|(msg, line, _)| (line, format!("{chunk}:{line}: {msg}"))),
+        )
     }
 }

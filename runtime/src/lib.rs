@@ -45,6 +45,20 @@ pub trait ModuleLoader: Send + Sync {
     /// module (undef). Err(text) = the module exists but failed to compile
     /// (the runtime raises undef and prints the text to stderr once).
     fn load(&self, module: &str) -> Option<Result<Vec<eubeam_ir::Module>, String>>;
+
+    /// Compile source text of language `lang` at run time into modules, the
+    /// main one named `module` (`lua:load_chunk`, for hosting Lua).
+    /// `chunk` names the source in messages. Err((line, message)) for a
+    /// compile error; None when this loader has no such compiler.
+    fn compile_chunk(
+        &self,
+        _lang: &str,
+        _module: &str,
+        _chunk: &str,
+        _text: &[u8],
+    ) -> Option<Result<Vec<eubeam_ir::Module>, (u32, String)>> {
+        None
+    }
 }
 
 /// How `Vm::run`'s entry process ended.

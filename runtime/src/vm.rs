@@ -739,6 +739,39 @@ impl VmInner {
         }
     }
 
+    /// Compile source at run time through the loader and install the
+    /// result (see [`ModuleLoader::compile_chunk`]).
+    pub fn compile_chunk(
+        &self,
+        lang: &str,
+        module: &str,
+        chunk: &str,
+        text: &[u8],
+    ) -> Result<(), (u32, String)> {
+        let loader = self.loader.clone();
+        let (l, m, ch, tx) = (
+            lang.to_string(),
+            module.to_string(),
+            chunk.to_string(),
+            text.to_vec(),
+        );
+        let r = with_big_stack(move || loader.compile_chunk(&l, &m, &ch, &tx))
+            .unwrap_or_else(|| Some(Err((0, "compiling the chunk crashed".into()))));
+        match r {
+            None => Err((
+                0,
+                format!("not supported yet: compiling {lang} at run time"),
+            )),
+            Some(Err(e)) => Err(e),
+            Some(Ok(mods)) => {
+                for md in &mods {
+                    self.load_ir(md).map_err(|e| (0, e))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Compile and install an IR module (from outside the loader).
     pub fn load_ir(&self, module: &eubeam_ir::Module) -> Result<(), String> {
         self.compile_and_install(module)?;

@@ -22,6 +22,9 @@ use eubeam_ir::{
 pub const PRELUDE_MODULE: &str = "lua_prelude";
 const PRELUDE_PATH: &str = "lua_prelude.lua";
 const PRELUDE_TEXT: &str = include_str!("../lib/prelude.lua");
+/// Luerl's API for hosting Lua, written in Erlang (the CLI's loader
+/// compiles a library source with the frontend of its file extension).
+const LUERL_TEXT: &str = include_str!("../lib/luerl.erl");
 const COMPILER_STACK: usize = 256 << 20;
 
 pub struct LuaFrontend;
@@ -231,6 +234,12 @@ impl Frontend for LuaFrontend {
     }
 
     fn library_source(&self, module: &str) -> Option<SourceFile> {
+        if module == "luerl" {
+            return Some(SourceFile {
+                path: "luerl.erl".into(),
+                text: LUERL_TEXT.into(),
+            });
+        }
         if module == PRELUDE_MODULE {
             return Some(SourceFile {
                 path: PRELUDE_PATH.into(),

@@ -21,6 +21,7 @@
 
 pub mod base;
 pub mod co;
+pub mod host;
 pub mod natives;
 pub mod number;
 pub mod pattern;
@@ -318,4 +319,5 @@ pub fn register(t: &mut NativeTable) {
     strlib::register(t);
     tablib::register(t);
     co::register(t);
+    host::register(t);
 }

@@ -94,6 +94,11 @@ impl LuaTable {
         self.head[1]
     }
 
+    /// The table's own reference term.
+    pub fn me(&self) -> Term {
+        self.head[0]
+    }
+
     pub fn border(&self) -> usize {
         self.arr.len()
     }

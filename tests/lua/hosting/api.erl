@@ -1,0 +1,25 @@
+-module(api).
+-export([main/0]).
+main() ->
+    St0 = luerl:init(),
+    io:format("before~n"),
+    {ok, R1, St1} = luerl:do(<<"print('hi from lua') return 1 + 2, 7 // 2, 7 / 2, 'str', {1,2,x=3}">>, St0),
+    io:format("~p~n", [R1]),
+    io:format("~p~n", [luerl:do_dec("t = {10, 20, a = {b = true}} return t, math.maxinteger + 1, 2^53", St1)]),
+    {ok, [T], St2} = luerl:do(<<"return t">>, St1),
+    io:format("~p~n", [luerl:decode(T, St2)]),
+    io:format("~p~n", [luerl:do(<<"error('boom')">>, St2)]),
+    io:format("~p~n", [luerl:do(<<"x = = 1">>, St2)]),
+    io:format("~p~n", [luerl:do(<<"error({code = 1})">>, St2)]),
+    {ok, [], St3} = luerl:do(<<"function add(a, b) return a + b, a * b end">>, St2),
+    io:format("~p~n", [luerl:call_function_dec([add], [3, 4.5], St3)]),
+    io:format("~p~n", [luerl:call_function([<<"add">>], [3, 4], St3)]),
+    io:format("~p~n", [luerl:get_table_keys_dec([t, a, b], St3)]),
+    {ok, St4} = luerl:set_table_keys_dec([t, c], [{x, 1}, 5, six], St3),
+    io:format("~p~n", [luerl:do_dec(<<"return t.c.x, t.c[1], t.c[2]">>, St4)]),
+    {ok, St5} = luerl:set_table_keys_dec([cfg], #{depth => 3}, St4),
+    io:format("~p~n", [luerl:do_dec(<<"return cfg.depth">>, St5)]),
+    {E, St6} = luerl:encode([1, 2, {<<"k">>, v}], St5),
+    io:format("~p ~p~n", [E, luerl:decode(E, St6)]),
+    io:format("~p~n", [luerl:do(<<"local t = {} t.self = t return t">>, St6)]),
+    io:format("after~n").
