@@ -448,6 +448,20 @@ fn is_function2(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(Term::bool(a[0].fun_arity() == u32::try_from(n).ok()))
 }
 
+/// `erlang:fun_info(F, arity)`: `{arity, N}`. Other items are not
+/// supported yet and raise `{not_supported, Item}`.
+fn fun_info2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(n) = a[0].fun_arity() else {
+        return badarg();
+    };
+    let arity = Term::atom(crate::term::Atom::intern("arity"));
+    if a[1] == arity {
+        return Ok(c.tuple(&[arity, Term::small(n as usize)]));
+    }
+    let r = c.tuple(&[Term::atom(crate::term::Atom::NOT_SUPPORTED), a[1]]);
+    Err(Trap::Error(r))
+}
+
 fn is_record(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let Some(t) = a[0].tuple() else {
         return Ok(Term::FALSE);
@@ -509,6 +523,7 @@ pub(super) fn register(t: &mut NativeTable) {
         ("is_reference", 1, is_reference),
         ("is_function", 1, is_function),
         ("is_function", 2, is_function2),
+        ("fun_info", 2, fun_info2),
         ("is_map", 1, is_map),
         ("is_binary", 1, is_binary),
         ("is_bitstring", 1, is_bitstring),

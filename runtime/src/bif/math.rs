@@ -67,6 +67,8 @@ unary! {
     sqrt => f64::sqrt;
     ceil => f64::ceil;
     floor => f64::floor;
+    erf => super::erf::erf;
+    erfc => super::erf::erfc;
 }
 
 /// acosh as C's libm computes it (Rust's `f64::acosh` differs in the last
@@ -126,6 +128,8 @@ pub(super) fn register(t: &mut NativeTable) {
         ("sqrt", sqrt),
         ("ceil", ceil),
         ("floor", floor),
+        ("erf", erf),
+        ("erfc", erfc),
     ];
     for &(f, nf) in one {
         t.push(("math", f, 1, nf, false));

@@ -19,6 +19,7 @@ pub mod binary;
 mod convert;
 mod display;
 mod elixir;
+mod erf;
 mod erlang;
 mod etf;
 mod io;

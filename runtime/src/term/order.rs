@@ -2,7 +2,7 @@
 //!
 //! number < atom < reference < fun < port < pid < tuple < map < [] < list <
 //! bitstring. `==` compares integers and floats by value; `=:=` does not
-//! (there, and in map key order, an integer sorts before an equal float).
+//! (there, and in map key order, every integer sorts before every float).
 
 use std::cmp::Ordering;
 
@@ -44,7 +44,16 @@ fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
         return x.cmp(&y);
     }
     let (fa, fb) = (a.as_float(), b.as_float());
-    let o = match (fa, fb) {
+    // `=:=` and map keys (OTP's map key order): every integer sorts before
+    // every float, whatever their values (`#{1.0 => a, 2 => b}` lists 2 first).
+    if exact && fa.is_some() != fb.is_some() {
+        return if fa.is_none() {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
+    }
+    match (fa, fb) {
         (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
         // Integer against float: exact, never by rounding the integer.
         (None, Some(y)) => match a.as_int() {
@@ -62,17 +71,6 @@ fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => Ordering::Equal,
         },
-    };
-    match o {
-        // `=:=` and map keys: an integer sorts before an equal float.
-        Ordering::Equal if exact && fa.is_some() != fb.is_some() => {
-            if fa.is_none() {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            }
-        }
-        o => o,
     }
 }
 
