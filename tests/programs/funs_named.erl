@@ -1,0 +1,30 @@
+-module(funs_named).
+-export([main/0, twice/1]).
+twice(X) -> 2 * X.
+main() ->
+    Fact = fun F(0) -> 1; F(N) -> N * F(N - 1) end,
+    io:format("~p~n", [Fact(20)]),
+    Fib = fun Fib(N) when N < 2 -> N; Fib(N) -> Fib(N - 1) + Fib(N - 2) end,
+    io:format("~p~n", [[Fib(I) || I <- lists:seq(0, 15)]]),
+    T = fun ?MODULE:twice/1,
+    io:format("~p ~p~n", [T(21), lists:map(fun funs_named:twice/1, [1, 2, 3])]),
+    L = fun lists:reverse/1,
+    io:format("~p~n", [L([1, 2, 3])]),
+    M = lists, F = foldl, A = 3,
+    G = fun M:F/A,
+    io:format("~p~n", [G(fun(X, Acc) -> X + Acc end, 0, [1, 2, 3])]),
+    Loc = fun twice/1,
+    io:format("~p ~p~n", [Loc(5), is_function(Loc, 1)]),
+    Adder = fun(N) -> fun(X) -> X + N end end,
+    Add5 = Adder(5),
+    io:format("~p~n", [Add5(10)]),
+    Compose = fun(Fs) -> lists:foldr(fun(Fn, Acc) -> fun(X) -> Fn(Acc(X)) end end, fun(X) -> X end, Fs) end,
+    io:format("~p~n", [(Compose([fun twice/1, Add5]))(1)]),
+    io:format("~p~n", [erlang:fun_info(Fact, arity)]),
+    io:format("~p~n", [apply(fun(X, Y) -> X - Y end, [10, 3])]),
+    io:format("~p~n", [apply(funs_named, twice, [4])]),
+    Counter = fun C(0, Acc) -> Acc; C(N, Acc) -> C(N - 1, [N | Acc]) end,
+    io:format("~p~n", [Counter(5, [])]),
+    io:format("~p~n", [try (fun(X) -> X end)(1, 2) catch error:{badarity, _} -> badarity end]),
+    NF = list_to_atom("not_a_fun"),
+    io:format("~p~n", [try NF(1) catch error:{badfun, V} -> {badfun, V} end]).
