@@ -22,6 +22,11 @@ defmodule Kernel do
     :erlang.list_to_tuple(__prepare_list__(:erlang.tuple_to_list(term)))
   end
 
+  # A MapSet prints as MapSet.new([...]) (its elements in map order).
+  def __prepare__(%{__struct__: MapSet, map: m}) when is_map(m) do
+    {:"$eubeam_struct", MapSet, [list: __prepare_list__(:maps.keys(m))]}
+  end
+
   def __prepare__(%{__struct__: mod} = term) when is_atom(mod) do
     fields =
       try do

@@ -38,6 +38,7 @@ libs! {
     "Elixir.Agent.Server" => "agent.ex",
     "Elixir.Task" => "task.ex",
     "Elixir.Supervisor" => "supervisor.ex",
+    "Elixir.MapSet" => "map_set.ex",
     "Elixir.ArithmeticError" => "errors.ex",
     "Elixir.ArgumentError" => "errors.ex",
     "Elixir.RuntimeError" => "errors.ex",

@@ -430,6 +430,13 @@ fn struct_doc(name: &str, fields: &PTerm, opts: &Opts, limit: Option<usize>) -> 
             return d;
         }
     }
+    // Kernel.__prepare__ hands a MapSet over as its element list.
+    if name == "Elixir.MapSet" {
+        if let Some(list) = get("list") {
+            let d = concat(text("MapSet.new("), to_doc(&list, opts, limit));
+            return concat(d, text(")"));
+        }
+    }
     let alias = atom(name);
     let alias = alias.trim_start_matches(':');
     container(
