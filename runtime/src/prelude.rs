@@ -334,7 +334,10 @@ fn lfe_style(style: Term) -> bool {
 /// formatted (`55 : Int`, needs the types only the frontend knows) as a
 /// UTF-8 binary; the shell shows it as it is.
 fn gleam_text(style: Term, value: Term) -> Option<String> {
-    let gleam = style.as_atom().is_some_and(|a| a.text() == "gleam");
+    // Lua's `eval/1` likewise returns the text to show (empty: nothing).
+    let gleam = style
+        .as_atom()
+        .is_some_and(|a| a.text() == "gleam" || a.text() == "lua");
     if !gleam || !value.is_bitstring() {
         return None;
     }

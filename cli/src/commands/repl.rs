@@ -61,6 +61,9 @@ pub fn run(args: ReplArgs) -> u8 {
     loop {
         let prompt = if pending.is_empty() {
             frontend.prompt(n)
+        } else if frontend.language() == "lua" {
+            // lua5.4 -i's continuation prompt.
+            ">> ".to_string()
         } else {
             String::new()
         };
@@ -105,7 +108,10 @@ pub fn run(args: ReplArgs) -> u8 {
             } => {
                 match shell.eval(&module, style) {
                     Ok(value) => {
-                        println!("{value}");
+                        // A Lua input shows nothing when it has no results.
+                        if !(value.is_empty() && style == eubeam_ir::ValueStyle::Lua) {
+                            println!("{value}");
+                        }
                         bound = bound_after;
                     }
                     Err(exception) => println!("{exception}"),

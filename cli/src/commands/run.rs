@@ -104,7 +104,10 @@ fn eval(vm: &Vm, files: &[CompiledFile], expr: &str) -> u8 {
         }
         ReplInput::Eval { module, style, .. } => match shell.eval(&module, style) {
             Ok(value) => {
-                println!("{value}");
+                // A Lua input shows nothing when it has no results.
+                if !(value.is_empty() && style == eubeam_ir::ValueStyle::Lua) {
+                    println!("{value}");
+                }
                 0
             }
             Err(exception) => {

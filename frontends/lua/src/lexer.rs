@@ -112,7 +112,7 @@ impl Lexer<'_> {
         loop {
             if self.i >= self.s.len() {
                 return self.err(format!(
-                    "unfinished long {what} (starting at line {start_line}) near '<eof>'"
+                    "unfinished long {what} (starting at line {start_line}) near <eof>"
                 ));
             }
             let c = self.s[self.i];
@@ -258,10 +258,8 @@ impl Lexer<'_> {
         let mut out = Vec::new();
         loop {
             if self.i >= self.s.len() {
-                return self.err(format!(
-                    "unfinished string near '{}'",
-                    String::from_utf8_lossy(&self.s[self.i.saturating_sub(out.len() + 1)..self.i])
-                ));
+                // As llex.c: at the end of input the token is `<eof>`.
+                return self.err("unfinished string near <eof>".to_string());
             }
             let c = self.s[self.i];
             if c == q {

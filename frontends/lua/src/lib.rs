@@ -13,10 +13,10 @@ pub mod ast;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
+pub mod shell;
 
 use eubeam_ir::{
     Compiled, Diagnostic, Expr, ExprKind, Frontend, FunDef, FunName, ReplInput, SourceFile, Span,
-    ValueStyle,
 };
 
 pub const PRELUDE_MODULE: &str = "lua_prelude";
@@ -25,6 +25,8 @@ const PRELUDE_TEXT: &str = include_str!("../lib/prelude.lua");
 /// Luerl's API for hosting Lua, written in Erlang (the CLI's loader
 /// compiles a library source with the frontend of its file extension).
 const LUERL_TEXT: &str = include_str!("../lib/luerl.erl");
+/// The Lua shell's evaluation (see `shell.rs`).
+const LUA_SHELL_TEXT: &str = include_str!("../lib/lua_shell.erl");
 const COMPILER_STACK: usize = 256 << 20;
 
 pub struct LuaFrontend;
@@ -218,15 +220,18 @@ impl Frontend for LuaFrontend {
         )
     }
 
-    fn shell_input(&self, input: &str, _bound: &[String], _module_name: &str) -> ReplInput {
-        if input.trim().is_empty() {
-            return ReplInput::Empty;
-        }
-        ReplInput::Error(vec![Diagnostic::error(
-            "stdin",
-            0..0,
-            "not supported yet: the Lua shell and --eval (run a .lua file)",
-        )])
+    fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput {
+        let (input, bound, name) = (input.to_string(), bound.to_vec(), module_name.to_string());
+        with_big_stack(
+            move || shell::shell_input(&input, &bound, &name),
+            || {
+                ReplInput::Error(vec![Diagnostic::error(
+                    "stdin",
+                    0..0,
+                    "internal error in the Lua frontend (please report)",
+                )])
+            },
+        )
     }
 
     fn prompt(&self, _n: usize) -> String {
@@ -234,6 +239,12 @@ impl Frontend for LuaFrontend {
     }
 
     fn library_source(&self, module: &str) -> Option<SourceFile> {
+        if module == "lua_shell" {
+            return Some(SourceFile {
+                path: "lua_shell.erl".into(),
+                text: LUA_SHELL_TEXT.into(),
+            });
+        }
         if module == "luerl" {
             return Some(SourceFile {
                 path: "luerl.erl".into(),
@@ -248,9 +259,4 @@ impl Frontend for LuaFrontend {
         }
         None
     }
-}
-
-#[allow(dead_code)]
-fn _style() -> ValueStyle {
-    ValueStyle::Lua
 }

@@ -79,8 +79,16 @@ impl Parser {
 
     fn error<T>(&self, msg: impl Into<String>) -> P<T> {
         let t = &self.toks[self.i.min(self.toks.len() - 1)];
+        // lua5.4 quotes the token, except `<eof>`.
         let near = match &t.tok {
-            Tok::Eof => "<eof>".to_string(),
+            Tok::Eof => {
+                return Err(ParseError {
+                    msg: format!("{} near <eof>", msg.into()),
+                    start: t.start,
+                    end: t.end,
+                    line: t.line,
+                })
+            }
             Tok::Str(_) | Tok::Int(_) | Tok::Float(_) => {
                 // Lua shows the source text of the token.
                 tok_text(&t.tok)

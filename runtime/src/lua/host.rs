@@ -216,7 +216,22 @@ fn luerl_decode(c: &mut Ctx<'_>, a: &[Term]) -> R {
     decode(c, v, &mut Vec::new())
 }
 
+/// `lua:error_text(Value)`: how `lua5.4` shows an error value (lua.c's
+/// `msghandler`): strings and numbers as text, else `(error object is a
+/// T value)`.
+fn error_text(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let v = a[0];
+    let text = if v.is_bitstring() || v.is_number() {
+        super::base::tostring_raw(c, v)
+    } else {
+        let tn = super::type_name(&c.p.lua, v);
+        format!("(error object is a {tn} value)").into_bytes()
+    };
+    Ok(super::make_str(c, &text))
+}
+
 pub fn register(t: &mut NativeTable) {
+    t.push(("lua", "error_text", 1, error_text, false));
     t.push(("lua", "load_chunk", 2, load_chunk, false));
     t.push(("lua", "luerl_out", 1, luerl_out, false));
     t.push(("lua", "luerl_in", 1, luerl_in, false));
