@@ -216,6 +216,59 @@ fn luerl_decode(c: &mut Ctx<'_>, a: &[Term]) -> R {
     decode(c, v, &mut Vec::new())
 }
 
+/// Lua's chunk name for `load`'s `chunkname` argument (`=name` and `@file`
+/// as given, other names as `[string "name"]`).
+fn chunk_name(given: &[u8]) -> Vec<u8> {
+    match given.first() {
+        Some(b'=') | Some(b'@') => given[1..].to_vec(),
+        _ => chunk_id(given),
+    }
+}
+
+/// Lua's `load(chunk [, chunkname [, mode [, env]]])` for string chunks:
+/// compile with the Lua frontend (as `lua:load_chunk`) and return the
+/// chunk as a function of `env` (default: the globals), or `nil, message`.
+fn lua_load(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let args = super::args_vec(a[0]);
+    let arg = |i: usize| args.get(i).copied().unwrap_or(nil());
+    let Some(text) = super::str_bytes(arg(0)) else {
+        if arg(0).is_function() {
+            return super::lua_err(c, "not supported yet: load with a reader function");
+        }
+        let tn = super::type_name(&c.p.lua, arg(0));
+        return super::lua_err(
+            c,
+            &format!("bad argument #1 to 'load' (string expected, got {tn})"),
+        );
+    };
+    if text.first() == Some(&0x1b) {
+        return super::lua_err(c, "not supported yet: load of binary chunks");
+    }
+    let name = match super::str_bytes(arg(1)) {
+        Some(n) => chunk_name(&n),
+        None => chunk_id(&text),
+    };
+    let name = String::from_utf8_lossy(&name).into_owned();
+    let env = if args.len() >= 4 {
+        arg(3)
+    } else {
+        c.p.lua.special[0]
+    };
+    let n = CHUNKS.fetch_add(1, Ordering::Relaxed);
+    let module = format!("lua@{name}#{n}");
+    match c.vm.compile_chunk("lua", &module, &name, &text) {
+        Ok(()) => Err(Trap::ApplyMfa {
+            module: Atom::intern(&module),
+            function: Atom::intern("loader"),
+            args: vec![env],
+        }),
+        Err((_, msg)) => {
+            let m = super::make_str(c, msg.as_bytes());
+            Ok(c.list(&[nil(), m]))
+        }
+    }
+}
+
 /// `lua:error_text(Value)`: how `lua5.4` shows an error value (lua.c's
 /// `msghandler`): strings and numbers as text, else `(error object is a
 /// T value)`.
@@ -231,6 +284,7 @@ fn error_text(c: &mut Ctx<'_>, a: &[Term]) -> R {
 }
 
 pub fn register(t: &mut NativeTable) {
+    t.push(("lua_base", "load", 1, lua_load, false));
     t.push(("lua", "error_text", 1, error_text, false));
     t.push(("lua", "load_chunk", 2, load_chunk, false));
     t.push(("lua", "luerl_out", 1, luerl_out, false));
