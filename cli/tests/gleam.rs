@@ -143,3 +143,56 @@ fn warnings_alone_do_not_fail_check_or_run() {
     assert_eq!(r.status, Some(0), "{}", r.stderr);
     assert_eq!(r.stdout, "ran\n");
 }
+
+/// The user's own modules import each other: files side by side (found
+/// next to the importing file even when not named), and a project folder
+/// where `src/app/util.gleam` is module `app/util`.
+#[test]
+fn users_modules_import_each_other() {
+    let multi = repo_root().join("tests/gleam/multi");
+    let want = "hello, world\nHELLO!\n9\n12\n";
+    let r = run(eubeam().current_dir(&multi).arg("run").arg("main.gleam"));
+    assert_eq!(
+        (r.status, r.stdout.as_str()),
+        (Some(0), want),
+        "{}",
+        r.stderr
+    );
+    let r =
+        run(eubeam()
+            .current_dir(&multi)
+            .args(["run", "main.gleam", "util.gleam", "shapes.gleam"]));
+    assert_eq!(
+        (r.status, r.stdout.as_str()),
+        (Some(0), want),
+        "{}",
+        r.stderr
+    );
+    let r = run(eubeam()
+        .arg("run")
+        .arg(repo_root().join("tests/gleam/project")));
+    assert_eq!(
+        (r.status, r.stdout.as_str()),
+        (Some(0), "total 7\ntotal 14\n"),
+        "{}",
+        r.stderr
+    );
+    // A type error across modules is reported at the call.
+    let dir = std::env::temp_dir().join(format!("eubeam-gleam-multi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("helper.gleam"),
+        "pub fn twice(n: Int) -> Int { n * 2 }\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("main.gleam"),
+        "import helper\npub fn main() { helper.twice(\"x\") }\n",
+    )
+    .expect("write");
+    let r = run(eubeam().current_dir(&dir).args(["check", "main.gleam"]));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.status, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("Type mismatch"), "{}", r.stderr);
+    assert!(r.stderr.contains("main.gleam:2:"), "{}", r.stderr);
+}

@@ -20,6 +20,7 @@ pub mod shell;
 pub mod types;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
@@ -77,7 +78,11 @@ pub fn load_interface(module: &str) -> Option<Result<Arc<Interface>, String>> {
             return Some(r.clone());
         }
     }
-    let (path, text) = library::gleam_source(module)?;
+    let (path, text): (String, String) = match library::gleam_source(module) {
+        Some((p, t)) => (p.to_string(), t.to_string()),
+        None => user_source(module)?,
+    };
+    let (path, text) = (path.as_str(), text.as_str());
     let cyclic = LOADING.with(|l| l.borrow().iter().any(|m| m == module));
     if cyclic {
         return Some(Err(format!("import cycle through `{module}`")));
@@ -91,7 +96,12 @@ pub fn load_interface(module: &str) -> Option<Result<Arc<Interface>, String>> {
                 .find(|d| d.is_error())
                 .map(|d| d.render(text, false))
                 .unwrap_or_default();
-            format!("the library module `{module}` failed to compile:\n{first}")
+            let kind = if library::gleam_source(module).is_some() {
+                "library module"
+            } else {
+                "module"
+            };
+            format!("the {kind} `{module}` failed to compile:\n{first}")
         });
     LOADING.with(|l| {
         l.borrow_mut().pop();
@@ -123,17 +133,79 @@ pub fn check_source(
     Ok((m, iface, diags))
 }
 
+/// Source roots of the user's files compiled in this process: an import
+/// that is not a library module is looked up as `<root>/<module>.gleam` in
+/// each, so the user's own modules can import each other.
+fn user_roots() -> &'static Mutex<Vec<PathBuf>> {
+    static ROOTS: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
+    ROOTS.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+/// The source root of a user's file and its module name relative to it.
+/// In a project (an ancestor folder holds `eubeam.toml`) the root is the
+/// project's top folder that contains the file (`src`), so
+/// `src/app/util.gleam` is `app/util`; otherwise the file's own folder,
+/// so files given side by side import each other by their stems.
+fn root_and_module(path: &str) -> (PathBuf, String) {
+    let p = Path::new(path);
+    let stem = p
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("main")
+        .to_string();
+    let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut child: Option<&Path> = None;
+    for anc in abs.ancestors().skip(1) {
+        if anc.join("eubeam.toml").is_file() {
+            // `child` is the top folder under the project holding the file.
+            let root = match child {
+                Some(c) if c != abs.as_path() => c.to_path_buf(),
+                _ => anc.to_path_buf(),
+            };
+            if let Ok(rel) = abs.with_extension("").strip_prefix(&root) {
+                let parts: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                return (root, parts.join("/"));
+            }
+            break;
+        }
+        child = Some(anc);
+    }
+    (dir, stem)
+}
+
+/// Reads a user's module (`app/util`) from the known source roots.
+fn user_source(module: &str) -> Option<(String, String)> {
+    let roots = user_roots().lock().ok()?.clone();
+    roots.iter().find_map(|root| {
+        let file = root.join(format!("{module}.gleam"));
+        let text = std::fs::read_to_string(&file).ok()?;
+        Some((file.display().to_string(), text))
+    })
+}
+
 /// The Gleam module name of a file: `gleam/list` for library sources, the
-/// file stem (`main`) for the user's files.
+/// path under its source root for the user's files (`main`, `app/util`).
 pub fn module_name_of(path: &str) -> String {
     if let Some(m) = library::module_of_path(path) {
         return m;
     }
-    std::path::Path::new(path)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("main")
-        .to_string()
+    root_and_module(path).1
+}
+
+fn register_user_root(path: &str) {
+    if library::module_of_path(path).is_some() || path == shell::SHELL_FILE {
+        return;
+    }
+    let (root, _) = root_and_module(path);
+    if let Ok(mut roots) = user_roots().lock() {
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
 }
 
 pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
@@ -141,6 +213,7 @@ pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic
         // The library's Erlang FFI modules.
         return eubeam_erlang::compile_source(path, text);
     }
+    register_user_root(path);
     let module = module_name_of(path);
     if !module
         .chars()
@@ -196,10 +269,16 @@ impl Frontend for GleamFrontend {
     }
 
     fn library_source(&self, module: &str) -> Option<SourceFile> {
-        let (path, text) = library::source_by_erlang_name(module)?;
-        Some(SourceFile {
-            path: path.to_string(),
-            text: text.to_string(),
-        })
+        if let Some((path, text)) = library::source_by_erlang_name(module) {
+            return Some(SourceFile {
+                path: path.to_string(),
+                text: text.to_string(),
+            });
+        }
+        // A user's module imported by a file being run but not named on
+        // the command line: found next to it (or under its project's
+        // source folder), as the type checker found it.
+        let (path, text) = user_source(&module.replace('@', "/"))?;
+        Some(SourceFile { path, text })
     }
 }
