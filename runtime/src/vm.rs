@@ -37,11 +37,29 @@ pub(crate) fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T>
     })
 }
 
+/// `text` as a latin1 device writes it: one byte per character below 256,
+/// `\x{HEX}` for the others (what OTP's io server does under `-noshell`).
+pub fn latin1_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for ch in text.chars() {
+        match u8::try_from(u32::from(ch)) {
+            Ok(b) => out.push(b),
+            Err(_) => out.extend_from_slice(format!("\\x{{{:X}}}", u32::from(ch)).as_bytes()),
+        }
+    }
+    out
+}
+
 /// The ordered writer all processes print through: whole writes are appended
 /// under one lock, so lines never interleave mid-line.
 pub struct Output {
     buf: Mutex<Vec<u8>>,
     capture: Option<Mutex<(Vec<u8>, Vec<u8>)>>,
+    /// The `standard_io` device's encoding: `latin1` as under `erl -noshell`
+    /// (each character below 256 is one byte, others are written `\x{3BB}`),
+    /// or `unicode` (UTF-8), as Elixir and Gleam set it and `io:setopts/1`
+    /// can choose.
+    latin1: std::sync::atomic::AtomicBool,
 }
 
 impl Output {
@@ -49,7 +67,25 @@ impl Output {
         Output {
             buf: Mutex::new(Vec::new()),
             capture: capture.then(|| Mutex::new((Vec::new(), Vec::new()))),
+            latin1: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    pub fn set_latin1(&self, latin1: bool) {
+        self.latin1
+            .store(latin1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_latin1(&self) -> bool {
+        self.latin1.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Characters written to `standard_io`, encoded as the device is set.
+    pub fn out_chars(&self, text: &str) {
+        if !self.is_latin1() || text.is_ascii() {
+            return self.out(text.as_bytes());
+        }
+        self.out(&latin1_bytes(text));
     }
 
     pub fn out(&self, bytes: &[u8]) {
@@ -1088,6 +1124,12 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// Sets `standard_io` to write latin1 (`true`, as `erl -noshell` does)
+    /// or UTF-8 (`false`, the default; Elixir's and Gleam's setting).
+    pub fn set_stdio_latin1(&self, latin1: bool) {
+        self.inner.output.set_latin1(latin1);
+    }
+
     pub fn new(config: VmConfig, loader: Arc<dyn ModuleLoader>) -> Vm {
         Vm::build(config, loader, false)
     }

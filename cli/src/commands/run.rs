@@ -77,6 +77,12 @@ fn run_main(vm: &Vm, files: &[CompiledFile], argv: &[String]) -> u8 {
         ));
         return COMPILE_ERROR;
     };
+    // An Erlang or LFE program run from the command line writes through a
+    // latin1 standard_io, as under `erl -noshell`; the other languages set
+    // it to unicode, as their own runners do.
+    if let Some(f) = first {
+        vm.set_stdio_latin1(matches!(f.frontend.language(), "erlang" | "lfe"));
+    }
     match vm.run(&module.name, function, call_args) {
         Outcome::Returned => 0,
         Outcome::Crashed => 1,

@@ -21,6 +21,9 @@ pub fn repo_root() -> PathBuf {
 pub struct Run {
     pub status: Option<i32>,
     pub stdout: String,
+    /// Stdout exactly as written (an Erlang program's latin1 output is not
+    /// UTF-8).
+    pub stdout_bytes: Vec<u8>,
     pub stderr: String,
     /// Peak resident set size of the child in KiB (from wait4's rusage).
     pub max_rss_kib: i64,
@@ -61,11 +64,13 @@ pub fn run(cmd: &mut Command) -> Run {
     } else {
         None
     };
-    let stdout = String::from_utf8_lossy(&out_t.join().expect("stdout reader")).into_owned();
+    let stdout_bytes = out_t.join().expect("stdout reader");
+    let stdout = String::from_utf8_lossy(&stdout_bytes).into_owned();
     let stderr = String::from_utf8_lossy(&err_t.join().expect("stderr reader")).into_owned();
     Run {
         status: code,
         stdout,
+        stdout_bytes,
         stderr,
         max_rss_kib: usage.ru_maxrss,
     }

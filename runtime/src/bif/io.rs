@@ -22,7 +22,7 @@ fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
     let pargs: Vec<_> = args.into_iter().map(to_pterm).collect();
     match crate::format::format(&f, &pargs) {
         Ok(s) => {
-            c.vm.output.out(s.as_bytes());
+            c.vm.output.out_chars(&s);
             Ok(Term::OK)
         }
         Err(_) => badarg(),
@@ -71,7 +71,7 @@ fn put_chars1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
             None => return badarg(),
         },
     };
-    c.vm.output.out(s.as_bytes());
+    c.vm.output.out_chars(&s);
     Ok(Term::OK)
 }
 
@@ -98,7 +98,43 @@ fn nl0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
     Ok(Term::OK)
 }
 
+/// `io:setopts/1,2` on `standard_io`: `{encoding, latin1 | unicode}` and
+/// `unicode` choose how characters are written; the other options (`binary`,
+/// `list`, ...) change nothing for output and are accepted.
+fn setopts(c: &mut Ctx, opts: Term) -> Result<Term, Trap> {
+    let Some(opts) = opts.list_to_vec() else {
+        return badarg();
+    };
+    for opt in opts {
+        if opt.as_atom().is_some_and(|a| a.text() == "unicode") {
+            c.vm.output.set_latin1(false);
+        } else if let Some([key, value]) = opt.tuple().map(|t| t.to_vec()).as_deref() {
+            if key.as_atom().is_some_and(|a| a.text() == "encoding") {
+                match value.as_atom().map(|a| a.text().to_string()).as_deref() {
+                    Some("unicode" | "utf8") => c.vm.output.set_latin1(false),
+                    Some("latin1") => c.vm.output.set_latin1(true),
+                    _ => return badarg(),
+                }
+            }
+        }
+    }
+    Ok(Term::OK)
+}
+
+fn setopts1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    setopts(c, a[0])
+}
+
+fn setopts2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !is_stdio(a[0]) {
+        return badarg();
+    }
+    setopts(c, a[1])
+}
+
 pub(super) fn register(t: &mut NativeTable) {
+    t.push(("io", "setopts", 1, setopts1, false));
+    t.push(("io", "setopts", 2, setopts2, false));
     t.push(("io", "format", 1, format1, false));
     t.push(("io", "format", 2, format2, false));
     t.push(("io", "format", 3, format3, false));

@@ -22,7 +22,7 @@ fn format1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 fn format2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match formatted(a[0], a[1]) {
         Some(s) => {
-            c.vm.output.out(s.as_bytes());
+            c.vm.output.out_chars(&s);
             Ok(Term::OK)
         }
         None => badarg(),
@@ -47,13 +47,13 @@ fn format1_string(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn print(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let s = lfe::write(&to_pterm(a[0]));
-    c.vm.output.out(s.as_bytes());
+    c.vm.output.out_chars(&s);
     Ok(Term::OK)
 }
 
 fn prettyprint(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let s = lfe::pretty(&to_pterm(a[0]));
-    c.vm.output.out(s.as_bytes());
+    c.vm.output.out_chars(&s);
     Ok(Term::OK)
 }
 
