@@ -49,6 +49,10 @@ struct Group {
     name: String,
     files: Vec<PathBuf>,
     expected: Option<String>,
+    /// From the directory's `oracle-skip` file: `runner: reason` lines for
+    /// real implementations that cannot run this program (e.g. `erl` has no
+    /// Luerl); their rows say why and do not count.
+    oracle_skip: Vec<(String, String)>,
 }
 
 /// One row of the table: a file run by eubeam or by a real implementation.
@@ -142,6 +146,9 @@ fn groups(paths: &[PathBuf]) -> Result<Vec<Group>, String> {
                 name: path.display().to_string(),
                 files,
                 expected: std::fs::read_to_string(path.join("expected.txt")).ok(),
+                oracle_skip: std::fs::read_to_string(path.join("oracle-skip"))
+                    .map(|text| parse_oracle_skip(&text))
+                    .unwrap_or_default(),
             });
         } else if path.is_file() {
             loose.push(path.clone());
@@ -154,9 +161,22 @@ fn groups(paths: &[PathBuf]) -> Result<Vec<Group>, String> {
             name: "files".into(),
             files: loose,
             expected: None,
+            oracle_skip: Vec::new(),
         });
     }
     Ok(groups)
+}
+
+/// `runner: reason` per line; blank lines and `#` comments are ignored.
+fn parse_oracle_skip(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once(':') {
+            Some((runner, why)) => (runner.trim().to_string(), why.trim().to_string()),
+            None => (l.to_string(), "excluded by oracle-skip".to_string()),
+        })
+        .collect()
 }
 
 /// Every file of the group through eubeam (and the oracles), all at once.
@@ -176,7 +196,10 @@ fn run_group(exe: &Path, group: &Group, timeout: Duration, with_oracle: bool) ->
             group
                 .files
                 .iter()
-                .map(|file| scope.spawn(move || oracle::run(file, timeout)))
+                .map(|file| {
+                    let skip = &group.oracle_skip;
+                    scope.spawn(move || oracle::run(file, timeout, skip))
+                })
                 .collect()
         } else {
             Vec::new()

@@ -14,9 +14,24 @@ pub enum OracleRun {
     Skipped { runner: &'static str, why: String },
 }
 
-/// Runs `file` with the real implementation of its language.
-pub fn run(file: &Path, timeout: Duration) -> Option<OracleRun> {
+/// Runs `file` with the real implementation of its language, unless `skip`
+/// names that runner (with the reason to show).
+pub fn run(file: &Path, timeout: Duration, skip: &[(String, String)]) -> Option<OracleRun> {
     let ext = file.extension()?.to_str()?;
+    let runner = match ext {
+        "erl" => "erl",
+        "exs" | "ex" => "elixir",
+        "lua" => "lua5.4",
+        "lfe" => "lfe",
+        "gleam" => "gleam",
+        _ => return None,
+    };
+    if let Some((_, why)) = skip.iter().find(|(r, _)| r == runner) {
+        return Some(OracleRun::Skipped {
+            runner,
+            why: why.clone(),
+        });
+    }
     Some(match ext {
         "erl" => erlang(file, timeout),
         "exs" | "ex" => simple("elixir", file, timeout),
