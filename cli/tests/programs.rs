@@ -1,7 +1,9 @@
 //! Runs every fixture in `tests/programs/` (see its README): `<name>.erl`
 //! with the stdout recorded from the real `erl` in `<name>.expected`, and
 //! optional `<name>.stderr_contains` (one required substring per line),
-//! `<name>.exit` (expected exit status, default 0), `<name>.args` (extra
+//! `<name>.stderr_layout` (stderr recorded from erl, compared with every
+//! run of digits masked: times, pids and sizes may differ, the layout may
+//! not), `<name>.exit` (expected exit status, default 0), `<name>.args` (extra
 //! `eubeam run` options, whitespace-separated) and `<name>.max_rss_mb`
 //! (a bound on the peak resident memory of the whole run).
 //!
@@ -13,6 +15,24 @@ mod common;
 use std::path::Path;
 
 use common::{eubeam, repo_root, run};
+
+/// Every run of digits replaced by `N`.
+fn mask_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_digits = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('N');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
 
 fn read_opt(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
@@ -76,6 +96,17 @@ fn every_fixture_program_behaves_as_recorded_from_erl() {
                         r.stderr
                     ));
                 }
+            }
+        }
+        if let Some(layout) = read_opt(&with(".stderr_layout")) {
+            // Recorded from erl; numbers (times, pids, sizes) may differ,
+            // the layout may not.
+            if !mask_digits(&r.stderr).contains(&mask_digits(&layout)) {
+                failures.push(format!(
+                    "{name}: stderr does not have the recorded layout\n--- expected (digits masked) ---\n{}--- stderr ---\n{}",
+                    mask_digits(&layout),
+                    r.stderr
+                ));
             }
         }
         if let Some(limit) =

@@ -265,6 +265,12 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
             Instr::Allocate { ys, live, params } => {
                 if p.heap.wants_gc() {
                     p.gc(&mut x[..*live as usize]);
+                    if p.heap_limit_hit.is_some() {
+                        // Over max_heap_size: end the time slice now (the
+                        // scheduler reports and kills), as the BEAM does
+                        // at the collection that finds it.
+                        yield_here!(*live as usize);
+                    }
                 }
                 // The y stack ends at `yb` here (calls set `yb` to its
                 // height). A short loop beats resize/memcpy for the few
@@ -950,7 +956,8 @@ fn dispatch_call(
                             continue;
                         }
                         Err(Trap::Gc) => {
-                            p.gc(&mut x[..0]);
+                            // erlang:garbage_collect/0,1: a full sweep.
+                            p.gc_major(&mut x[..0]);
                             return Dispatch::Value(Term::TRUE);
                         }
                         Err(Trap::Exit(reason)) => return Dispatch::Exit(reason),

@@ -315,7 +315,15 @@ pub struct ProcBody {
     pub heap_limit_hit: Option<usize>,
     /// `process_flag(priority, P)`: remembered and reported (one run queue).
     pub priority: Atom,
-    /// Lua tables and upvalue cells of this process (see `lua`).
+    /// Lua tables and upvalue cells of this process (see `lua`): the
+    /// per-process arena of mutable objects, outside the heap. Contract
+    /// with the generational collector (`heap/gc.rs`): every live arena
+    /// entry is a root on **every** collection, minor and major (see
+    /// [`ProcBody::gc`]), so an entry may point at young data at any time
+    /// and no write barrier is needed; the collector's invariant "old data
+    /// never points to young data" concerns the (immutable) heap only. A
+    /// major collection may also drop entries no term refers to: the place
+    /// is right after `collect_major` in `ProcBody::collect`.
     pub lua: crate::lua::LuaArena,
 }
 
@@ -351,9 +359,19 @@ impl ProcBody {
         }
     }
 
-    /// Collect garbage with `x` as the live argument registers.
+    /// Collect garbage (minor or major, as the heap decides) with `x` as
+    /// the live argument registers.
     pub fn gc(&mut self, x: &mut [Term]) {
-        let stack_words = self.ys.len() + self.frames.len() * 2;
+        self.collect(x, false);
+    }
+
+    /// A major collection (`erlang:garbage_collect/0,1`).
+    pub fn gc_major(&mut self, x: &mut [Term]) {
+        self.collect(x, true);
+    }
+
+    fn collect(&mut self, x: &mut [Term], major: bool) {
+        let stack_words = self.stack_words();
         let ProcBody {
             heap,
             ys,
@@ -371,12 +389,15 @@ impl ProcBody {
             exc.as_mut_slice(),
         ];
         // Lua objects are mutable and live outside the heap, in the arena:
-        // every arena entry is a root on every collection, so no write
-        // barrier is needed (spec/runtime.md, "Lua objects"). There is no
-        // dedicated collector hook for this yet: it is added to the root
-        // walk here.
+        // every arena entry is a root on every collection, minor and major,
+        // so no write barrier is needed (spec/runtime.md).
         roots.extend(lua.roots());
-        heap.collect(&mut roots, stack_words);
+        let major = major || heap.next_is_major();
+        if major {
+            heap.collect_major(&mut roots, stack_words);
+        } else {
+            heap.collect_minor(&mut roots, stack_words);
+        }
         if let Some(m) = self.max_heap {
             let total = self.total_heap_words();
             if m.size > 0 && total > m.size {
@@ -385,9 +406,20 @@ impl ProcBody {
         }
     }
 
-    /// Heap plus stack, in words (`total_heap_size` on the BEAM counts both).
+    /// `total_heap_size` plus the stack, in words: what `max_heap_size`
+    /// limits (on the BEAM the stack lives inside the heap; here it is
+    /// separate, so it is added).
     pub fn total_heap_words(&self) -> usize {
-        self.heap.size_words() + self.stack_words()
+        self.heap.total_size() + self.stack_words()
+    }
+
+    /// Bytes the process holds (`process_info(P, memory)`): heap blocks
+    /// actually allocated, stack, queued messages and the process
+    /// structures.
+    pub fn memory_bytes(&self) -> usize {
+        (self.heap.reserved_words() + self.stack_words() + self.queue_words) * 8
+            + std::mem::size_of::<Process>()
+            + std::mem::size_of::<ProcBody>()
     }
 
     /// Words of the process's stack (y slots and frame records).

@@ -378,6 +378,12 @@ impl VmInner {
         if opts.max_heap.is_some() {
             body.max_heap = opts.max_heap;
         }
+        if let Some(n) = opts.fullsweep_after {
+            body.heap.set_fullsweep_after(n);
+        }
+        if let Some(n) = opts.min_heap_size {
+            body.heap.set_min_heap_size(n);
+        }
         let pid = body.pid;
         let p = Arc::new(Process::new(pid, body, system));
         if let Some(parent) = parent {
@@ -679,11 +685,12 @@ impl VmInner {
             .sum();
         let atom = crate::term::atom::table_bytes();
         let code = self.code.bytes();
+        let binary = crate::term::binary::off_heap_bytes();
         MemoryUsage {
             processes,
-            system: atom + code,
+            system: atom + code + binary,
             atom,
-            binary: 0,
+            binary,
             code,
         }
     }
@@ -952,7 +959,7 @@ impl VmInner {
             _ => result,
         };
         p.words.store(
-            body.total_heap_words() + body.queue_words,
+            body.heap.reserved_words() + body.stack_words() + body.queue_words,
             Ordering::Relaxed,
         );
         p.reductions.store(body.reductions, Ordering::Relaxed);
@@ -1014,14 +1021,9 @@ impl VmInner {
         let m = body.max_heap?;
         if m.error_logger {
             let text = format!(
-                "=ERROR REPORT==== {} ===\n     Process:            {} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n     Message Queue Len:  {}\n\n",
+                "=ERROR REPORT==== {} ===\n{}\n",
                 timestamp(),
-                pid_string(p.pid),
-                m.size,
-                total,
-                m.kill,
-                m.error_logger,
-                body.queue.len() + p.inbox_len(),
+                max_heap_report(p, body, m, total)
             );
             self.output.err(text.as_bytes());
         }
@@ -1074,6 +1076,8 @@ pub struct SpawnOpts {
     /// The monitor reference id, when the parent monitors the child.
     pub monitor: Option<u64>,
     pub max_heap: Option<crate::process::MaxHeap>,
+    pub fullsweep_after: Option<u32>,
+    pub min_heap_size: Option<usize>,
 }
 
 /// `initial_call` of a process spawned with a fun: `{erlang, apply, 2}`, as
@@ -1083,6 +1087,53 @@ fn initial_call_of(_fun: Term) -> Option<(Atom, Atom, u32)> {
 }
 
 /// `24-Nov-2026::23:31:07.262367` in UTC (the local time of this machine).
+/// The body of the `max_heap_size` error report, laid out as OTP 25's
+/// (`erl_gc.c`, `reached_max_heap_size`): the same format string, so `~p`
+/// lays out the `GC Info` list from its column as `io_lib:format` does.
+/// The figures are this runtime's (words; see `heap::gc::GcInfo`).
+fn max_heap_report(
+    p: &Process,
+    body: &ProcBody,
+    m: crate::process::MaxHeap,
+    total: usize,
+) -> String {
+    use crate::format::PTerm;
+    let g = body.heap.gc_info();
+    let int = |n: usize| PTerm::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let kv = |k: &str, n: usize| PTerm::Tuple(vec![PTerm::Atom(k.to_string()), int(n)]);
+    let info = PTerm::List(
+        vec![
+            kv("old_heap_block_size", g.old_heap_block_size),
+            kv("heap_block_size", g.heap_block_size),
+            kv("mbuf_size", g.mbuf_size),
+            kv("recent_size", g.recent_size),
+            kv("stack_size", body.stack_words()),
+            kv("old_heap_size", g.old_heap_size),
+            kv("heap_size", g.heap_size),
+            kv("bin_vheap_size", g.bin_vheap_size),
+            kv("bin_vheap_block_size", crate::heap::MIN_BIN_VHEAP_SIZE),
+            kv("bin_old_vheap_size", g.bin_old_vheap_size),
+            kv("bin_old_vheap_block_size", g.bin_old_vheap_block_size),
+        ],
+        None,
+    );
+    let atom = |b: bool| PTerm::Atom(b.to_string());
+    let args = [
+        PTerm::Pid(pid_string(p.pid)),
+        int(m.size),
+        int(total),
+        atom(m.kill),
+        atom(m.error_logger),
+        int(body.queue.len() + p.inbox_len()),
+        info,
+    ];
+    crate::format::format_str(
+        "     Process:            ~p ~n     Context:            maximum heap size reached~n     Max Heap Size:      ~p~n     Total Heap Size:    ~p~n     Kill:               ~p~n     Error Logger:       ~p~n     Message Queue Len:  ~p~n     GC Info:            ~p~n",
+        &args,
+    )
+    .unwrap_or_default()
+}
+
 fn timestamp() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -136,8 +136,16 @@ fn spawn_options(c: &mut Ctx, opts: Term) -> Result<SpawnOpts, Trap> {
                     v.as_atom().map(Atom::text),
                     Some("low" | "normal" | "high" | "max")
                 ) => {}
-            Some("fullsweep_after" | "min_heap_size" | "min_bin_vheap_size")
-                if v.as_int().is_some_and(|n| n >= 0) => {}
+            Some("fullsweep_after") => match v.as_int().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) => o.fullsweep_after = Some(n),
+                None => return badarg(),
+            },
+            Some("min_heap_size") => match v.as_int().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => o.min_heap_size = Some(n),
+                None => return badarg(),
+            },
+            // Accepted without effect: off-heap data has one fixed limit.
+            Some("min_bin_vheap_size") if v.as_int().is_some_and(|n| n >= 0) => {}
             Some("message_queue_data") => {}
             _ => return badarg(),
         }
@@ -441,6 +449,14 @@ fn process_flag(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
             }
             _ => badarg(),
         },
+        Some("fullsweep_after") => match a[1].as_int().and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Ok(Term::small(c.p.heap.set_fullsweep_after(n) as usize)),
+            None => badarg(),
+        },
+        Some("min_heap_size") => match a[1].as_int().and_then(|n| usize::try_from(n).ok()) {
+            Some(n) => Ok(Term::small(c.p.heap.set_min_heap_size(n))),
+            None => badarg(),
+        },
         Some("max_heap_size") => match parse_max_heap(a[1]) {
             Some(m) => {
                 let old = c.p.max_heap;
@@ -575,14 +591,31 @@ fn info_item(c: &mut Ctx, proc_: &Process, body: Option<&ProcBody>, item: Atom) 
         }
         "priority" => Term::atom(b.priority),
         "reductions" => Term::int(b.reductions as i64).unwrap_or(Term::small(0)),
-        "heap_size" => Term::small(b.heap.size_words()),
-        "total_heap_size" => Term::small(b.total_heap_words()),
+        "heap_size" => Term::small(b.heap.heap_size()),
+        "total_heap_size" => Term::small(b.heap.total_size()),
         "stack_size" => Term::small(b.stack_words()),
-        "memory" => Term::small(
-            (b.total_heap_words() + b.queue_words) * 8
-                + std::mem::size_of::<Process>()
-                + std::mem::size_of::<ProcBody>(),
-        ),
+        "memory" => Term::small(b.memory_bytes()),
+        "garbage_collection" => {
+            let (m, fs, mh, minors) = (
+                b.max_heap,
+                b.heap.fullsweep_after(),
+                b.heap.min_heap_size(),
+                b.heap.gc_info().minor_gcs,
+            );
+            let mht = max_heap_term(c, m);
+            let items = [
+                (atom("max_heap_size"), mht),
+                (
+                    atom("min_bin_vheap_size"),
+                    Term::small(heap::MIN_BIN_VHEAP_SIZE),
+                ),
+                (atom("min_heap_size"), Term::small(mh)),
+                (atom("fullsweep_after"), Term::small(fs as usize)),
+                (atom("minor_gcs"), Term::small(minors as usize)),
+            ];
+            let ts: Vec<Term> = items.iter().map(|&(k, v)| c.tuple(&[k, v])).collect();
+            c.list(&ts)
+        }
         "max_heap_size" => {
             let m = b.max_heap;
             max_heap_term(c, m)
@@ -725,6 +758,7 @@ const KNOWN_ITEMS: &[&str] = &[
     "stack_size",
     "memory",
     "max_heap_size",
+    "garbage_collection",
     "current_function",
     "initial_call",
     "group_leader",

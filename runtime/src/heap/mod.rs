@@ -1,29 +1,15 @@
-//! Process heaps, heap fragments, literal areas, term construction, deep copy
-//! and the copying (Cheney) garbage collector.
-//!
-//! A process heap is a list of [`Block`]s: allocation bumps a pointer in the
-//! last block and opens a new block when it is full. Allocation never
-//! collects: collections happen only at safe points chosen by the interpreter
-//! (function entry, with the live argument registers known), so a term held in
-//! a Rust local between two safe points stays valid.
+//! Heap memory: blocks, literal areas, message fragments, term construction
+//! and deep copy. The process heap and its generational collector are in
+//! [`gc`].
 //!
 //! Message fragments (copied by a sender) become part of the heap when the
 //! receiver removes the message ([`Heap::attach`]); the next collection copies
-//! whatever is live in them into the new heap and frees them.
+//! whatever is live in them and frees them.
 //!
-//! The collector is a semispace Cheney copy: from-space is every block and
-//! attached fragment; to-space is a fresh list of blocks, scanned in
-//! allocation order. Roots are given as slices of terms. Pointers with the
-//! literal bit point into module literal areas and are left untouched. Every
-//! other pointer reachable from the roots points into from-space (a process
-//! never holds pointers into another heap; a message that is not yet received
-//! is never reachable from the roots: the receive code clears the registers
-//! that held parts of it before the next safe point).
-//!
-//! Forwarding: a copied boxed object's header is overwritten with a boxed
-//! pointer to the copy (headers are never tagged as pointers); a copied cons
-//! cell's head is overwritten with [`Term::NON_VALUE`] and its tail with a
-//! list pointer to the copy.
+//! Forwarding (used by the collector): a copied boxed object's header is
+//! overwritten with a boxed pointer to the copy (headers are never tagged as
+//! pointers); a copied cons cell's head is overwritten with
+//! [`Term::NON_VALUE`] and its tail with a list pointer to the copy.
 
 use std::alloc::{alloc, dealloc, Layout};
 use std::ptr::NonNull;
@@ -32,14 +18,14 @@ pub mod map;
 
 pub use map::make_map;
 
-use crate::term::{
-    header_arity, header_sub, is_header, make_header, raw_words, Atom, Sub, Term, LITERAL_BIT,
-};
+use crate::term::{header_arity, header_sub, is_header, make_header, raw_words, Atom, Sub, Term};
 
 pub mod binary;
+pub mod gc;
 
 pub use binary::{make_binary, make_binary_from_vec, make_bitstring, make_sub_binary};
 use binary::{release_all, Mso};
+pub use gc::{next_heap_size, Heap, MIN_BIN_VHEAP_SIZE, MIN_HEAP_SIZE};
 
 /// A contiguous chunk of words with a bump pointer.
 pub struct Block {
@@ -68,7 +54,7 @@ impl Block {
         Block { ptr, cap, top: 0 }
     }
 
-    fn alloc(&mut self, n: usize) -> Option<*mut u64> {
+    pub(crate) fn alloc(&mut self, n: usize) -> Option<*mut u64> {
         if self.cap - self.top >= n {
             // SAFETY: top + n <= cap, so the result stays inside the allocation.
             let p = unsafe { self.ptr.as_ptr().add(self.top) };
@@ -89,6 +75,23 @@ impl Block {
 
     fn base(&self) -> *mut u64 {
         self.ptr.as_ptr()
+    }
+
+    /// Free words.
+    pub fn free(&self) -> usize {
+        self.cap - self.top
+    }
+
+    /// Whether `addr` lies in this block's allocation.
+    fn contains(&self, addr: usize) -> bool {
+        let base = self.base() as usize;
+        addr >= base && addr < base + self.cap * 8
+    }
+
+    /// The address range `[start, end)` of the words used so far.
+    fn used_range(&self) -> (usize, usize) {
+        let base = self.base() as usize;
+        (base, base + self.top * 8)
     }
 }
 
@@ -480,242 +483,6 @@ fn copy_into(to: &mut FragmentBuilder, t: Term) -> Term {
         scan += 1;
     }
     root
-}
-
-/// Words of heap a new process starts with (allocated lazily).
-const FIRST_BLOCK: usize = 64;
-/// Words allocated between collections, at least.
-const MIN_BUDGET: usize = 2048;
-/// Largest block opened for ordinary (small) allocations.
-const MAX_BLOCK: usize = 1 << 20;
-
-/// A process heap.
-pub struct Heap {
-    blocks: Vec<Block>,
-    frags: Vec<FragMem>,
-    /// Every `ProcBin` handle in `blocks` and `frags` (each owns one strong
-    /// count); swept after each collection, released when the heap dies.
-    mso: Mso,
-    /// Words allocated (or attached) since the last collection.
-    since_gc: usize,
-    /// Collect once `since_gc` reaches this.
-    budget: usize,
-    /// Words live after the last collection.
-    live: usize,
-    pub collections: u64,
-}
-
-impl Default for Heap {
-    fn default() -> Self {
-        Heap::new()
-    }
-}
-
-impl Drop for Heap {
-    fn drop(&mut self) {
-        release_all(&mut self.mso);
-    }
-}
-
-impl Alloc for Heap {
-    fn track_off_heap(&mut self, obj: *mut u64, bytes: usize) {
-        self.mso.push(obj);
-        // Off-heap data counts towards the next collection (in words), so a
-        // process that drops large binaries frees them soon.
-        self.since_gc += bytes / 8;
-    }
-
-    fn alloc_words(&mut self, n: usize) -> *mut u64 {
-        self.since_gc += n;
-        if let Some(p) = self.blocks.last_mut().and_then(|b| b.alloc(n)) {
-            return p;
-        }
-        let last = self.blocks.last().map_or(FIRST_BLOCK / 2, Block::capacity);
-        let size = (last * 2)
-            .clamp(FIRST_BLOCK, MAX_BLOCK.max(self.budget / 2))
-            .max(n);
-        let mut b = Block::new(size);
-        let p = b.alloc(n);
-        self.blocks.push(b);
-        // A fresh block of at least n words always has room.
-        p.unwrap_or(std::ptr::null_mut())
-    }
-}
-
-impl Heap {
-    pub fn new() -> Heap {
-        Heap {
-            blocks: Vec::new(),
-            frags: Vec::new(),
-            mso: Mso::default(),
-            since_gc: 0,
-            budget: MIN_BUDGET,
-            live: 0,
-            collections: 0,
-        }
-    }
-
-    /// Make a received message's memory part of this heap.
-    pub fn attach(&mut self, frag: Option<FragMem>) {
-        if let Some(mut b) = frag {
-            self.since_gc += b.capacity();
-            for obj in b.mso.take() {
-                // SAFETY: obj is a ProcBin object in this fragment (see Mso).
-                let bytes = unsafe { *obj.add(1) } as usize;
-                self.track_off_heap(obj, bytes);
-            }
-            self.frags.push(b);
-        }
-    }
-
-    /// Off-heap handles this heap holds (live or not yet collected).
-    pub fn off_heap_handles(&self) -> usize {
-        self.mso.len()
-    }
-
-    /// Whether the next safe point should collect.
-    pub fn wants_gc(&self) -> bool {
-        cfg!(feature = "gc-stress") || self.since_gc >= self.budget
-    }
-
-    /// Words reserved by the heap (blocks and attached fragments).
-    pub fn size_words(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(Block::capacity)
-            .chain(self.frags.iter().map(FragMem::capacity))
-            .sum()
-    }
-
-    pub fn live_words(&self) -> usize {
-        self.live
-    }
-
-    /// Copying collection. `roots` are rewritten in place; `stack_words` (the
-    /// size of the process stack) counts towards the next budget so that a
-    /// deep stack is not rescanned too often.
-    pub fn collect(&mut self, roots: &mut [&mut [Term]], stack_words: usize) {
-        let from_blocks = std::mem::take(&mut self.blocks);
-        let from_frags = std::mem::take(&mut self.frags);
-        let from_used: usize = from_blocks.iter().map(Block::used).sum::<usize>()
-            + from_frags.iter().map(|f| f.block.used()).sum::<usize>();
-        // Guess the live size from the last collection; to-space grows by more
-        // blocks if the guess is short, so it never needs to be exact.
-        let first = (self.live + self.live / 2 + FIRST_BLOCK).min(from_used.max(FIRST_BLOCK));
-        let mut to = ToSpace {
-            blocks: vec![Block::new(first)],
-        };
-        for slice in roots.iter_mut() {
-            for t in slice.iter_mut() {
-                *t = evacuate(&mut to, *t);
-            }
-        }
-        // Cheney scan over to-space blocks in allocation order; `to.blocks`
-        // may grow while scanning.
-        let mut bi = 0;
-        let mut scan = 0;
-        while bi < to.blocks.len() {
-            if scan >= to.blocks[bi].top {
-                if bi + 1 < to.blocks.len() {
-                    bi += 1;
-                    scan = 0;
-                    continue;
-                }
-                break;
-            }
-            let base = to.blocks[bi].base();
-            // SAFETY: scan < top of this block: an initialized word.
-            let w = unsafe { *base.add(scan) };
-            if is_header(w) {
-                scan += 1 + raw_words(header_sub(w), header_arity(w));
-                continue;
-            }
-            let nt = evacuate(&mut to, Term::from_raw(w));
-            // SAFETY: as above; block memory does not move when `to.blocks` grows.
-            unsafe { *base.add(scan) = nt.raw() };
-            scan += 1;
-        }
-        // Sweep the MSO list while from-space is still readable: a handle
-        // that was evacuated now holds a forwarding pointer to its copy
-        // (which carries its strong count); one still headed by a header
-        // died, and its count is released.
-        let old = self.mso.take();
-        for obj in old {
-            // SAFETY: obj points at a ProcBin object in from-space, which
-            // is allocated until `from_blocks`/`from_frags` drop below.
-            let w = unsafe { *obj };
-            if is_header(w) {
-                binary::release(obj);
-            } else {
-                self.mso.push(Term::from_raw(w).ptr());
-            }
-        }
-        drop(from_blocks);
-        drop(from_frags);
-        self.live = to.blocks.iter().map(Block::used).sum();
-        self.blocks = to.blocks;
-        self.since_gc = 0;
-        self.budget = (self.live + stack_words).max(MIN_BUDGET);
-        self.collections += 1;
-    }
-}
-
-struct ToSpace {
-    blocks: Vec<Block>,
-}
-
-impl Alloc for ToSpace {
-    /// The sweep after the collection re-tracks moved handles.
-    fn track_off_heap(&mut self, _obj: *mut u64, _bytes: usize) {}
-
-    fn alloc_words(&mut self, n: usize) -> *mut u64 {
-        if let Some(p) = self.blocks.last_mut().and_then(|b| b.alloc(n)) {
-            return p;
-        }
-        let last = self.blocks.last().map_or(FIRST_BLOCK, Block::capacity);
-        let mut b = Block::new((last * 2).min(MAX_BLOCK).max(n));
-        let p = b.alloc(n);
-        self.blocks.push(b);
-        p.unwrap_or(std::ptr::null_mut())
-    }
-}
-
-/// Move the object `t` points to into to-space (once), returning its new
-/// address; immediates and literal pointers are returned unchanged.
-fn evacuate(to: &mut ToSpace, t: Term) -> Term {
-    if t.is_immediate() || t.is_literal_ptr() {
-        return t;
-    }
-    let src = t.ptr();
-    if t.is_cons() {
-        // SAFETY: a non-literal list pointer reachable from the roots points at
-        // a live cons cell in from-space (module invariant).
-        let (h, tl) = unsafe { (*src, *src.add(1)) };
-        if h == Term::NON_VALUE.raw() {
-            return Term::from_raw(tl);
-        }
-        let new = shallow_copy(to, t, true);
-        // SAFETY: as above; from-space words may be overwritten once copied.
-        unsafe {
-            *src = Term::NON_VALUE.raw();
-            *src.add(1) = new.raw();
-        }
-        new
-    } else if t.is_boxed() {
-        // SAFETY: a non-literal boxed pointer points at a live header (or at a
-        // forwarding pointer left by this collection).
-        let h = unsafe { *src };
-        if !is_header(h) {
-            return Term::from_raw(h);
-        }
-        let new = shallow_copy(to, t, true);
-        debug_assert_eq!(new.raw() & LITERAL_BIT, 0);
-        // SAFETY: as above.
-        unsafe { *src = new.raw() };
-        new
-    } else {
-        t
-    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@ pub const OFF_HEAP_MIN: usize = 64;
 
 /// Off-heap buffers currently alive (all VMs in this OS process).
 static OFF_HEAP_LIVE: AtomicUsize = AtomicUsize::new(0);
+/// Bytes held by live off-heap buffers (`erlang:memory(binary)`).
+static OFF_HEAP_BYTES: AtomicUsize = AtomicUsize::new(0);
 /// Bytes of binary data copied when terms were copied between memories
 /// (messages, spawn arguments, exit reasons). Off-heap data is never
 /// copied there, so sending a large binary adds nothing.
@@ -36,6 +38,12 @@ static BIN_BYTES_COPIED: AtomicU64 = AtomicU64::new(0);
 /// Number of live off-heap binary buffers.
 pub fn off_heap_live() -> usize {
     OFF_HEAP_LIVE.load(Ordering::SeqCst)
+}
+
+/// Bytes of data in live off-heap binary buffers (all VMs in this OS
+/// process): `erlang:memory(binary)`.
+pub fn off_heap_bytes() -> usize {
+    OFF_HEAP_BYTES.load(Ordering::Relaxed)
 }
 
 /// Bytes of binary data copied by term copies so far (see [`BIN_BYTES_COPIED`]).
@@ -56,6 +64,7 @@ pub struct OffHeapBin {
 impl OffHeapBin {
     pub fn new(data: Box<[u8]>) -> OffHeapBin {
         OFF_HEAP_LIVE.fetch_add(1, Ordering::SeqCst);
+        OFF_HEAP_BYTES.fetch_add(data.len(), Ordering::Relaxed);
         OffHeapBin { data }
     }
 
@@ -67,6 +76,7 @@ impl OffHeapBin {
 impl Drop for OffHeapBin {
     fn drop(&mut self) {
         OFF_HEAP_LIVE.fetch_sub(1, Ordering::SeqCst);
+        OFF_HEAP_BYTES.fetch_sub(self.data.len(), Ordering::Relaxed);
     }
 }
 
