@@ -235,7 +235,9 @@ impl Heap {
         self.mso.len() + self.old_mso.len()
     }
 
-    /// Whether the next safe point should collect.
+    /// Whether the next safe point should collect (checked at every
+    /// function entry: kept inlinable into the interpreter loop).
+    #[inline]
     pub fn wants_gc(&self) -> bool {
         cfg!(feature = "gc-stress") || self.since_gc + self.young_live >= self.young_size
     }
