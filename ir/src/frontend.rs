@@ -81,3 +81,39 @@ pub trait Frontend: Send + Sync {
         None
     }
 }
+
+/// Stack for compiler threads. Parsing, lowering, type checking and printing
+/// recurse over the input's nesting, which each frontend caps; 256 MiB holds
+/// the deepest input any cap lets through.
+pub const COMPILER_STACK: usize = 256 << 20;
+
+/// Runs `f` on a thread with [`COMPILER_STACK`] so that deeply nested input
+/// ends in a diagnostic, never in a stack overflow of the caller's thread. A
+/// panic in `f` becomes an "internal error in the `language` frontend"
+/// diagnostic passed to `on_error`, as does a failure to start the thread.
+pub fn on_compiler_thread<T: Send + 'static>(
+    language: &str,
+    file: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+    on_error: impl FnOnce(Diagnostic) -> T,
+) -> T {
+    let handle = std::thread::Builder::new()
+        .name(format!("eubeam-{}", language.to_lowercase()))
+        .stack_size(COMPILER_STACK)
+        .spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(_) => on_error(Diagnostic::error(
+                file,
+                0..0,
+                format!("internal error in the {language} frontend (please report)"),
+            )),
+        },
+        Err(_) => on_error(Diagnostic::error(
+            file,
+            0..0,
+            "could not start the compiler thread",
+        )),
+    }
+}

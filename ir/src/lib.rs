@@ -18,6 +18,8 @@ pub mod validate;
 mod tree;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
-pub use frontend::{Compiled, Frontend, ReplInput, SourceFile, ValueStyle};
+pub use frontend::{
+    on_compiler_thread, Compiled, Frontend, ReplInput, SourceFile, ValueStyle, COMPILER_STACK,
+};
 pub use span::Span;
 pub use tree::*;

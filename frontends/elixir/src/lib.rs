@@ -13,35 +13,7 @@ pub mod stdlib;
 
 use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
 
-const COMPILER_STACK: usize = 256 << 20;
-
 pub struct ElixirFrontend;
-
-fn with_big_stack<T: Send + 'static>(
-    file: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-    on_panic: impl FnOnce(Diagnostic) -> T,
-) -> T {
-    let handle = std::thread::Builder::new()
-        .name("eubeam-elixir".into())
-        .stack_size(COMPILER_STACK)
-        .spawn(f);
-    match handle {
-        Ok(h) => match h.join() {
-            Ok(v) => v,
-            Err(_) => on_panic(Diagnostic::error(
-                file,
-                0..0,
-                "internal error in the Elixir frontend (please report)",
-            )),
-        },
-        Err(_) => on_panic(Diagnostic::error(
-            file,
-            0..0,
-            "could not start the compiler thread",
-        )),
-    }
-}
 
 pub fn parse_diagnostics(path: &str, errors: &[parser::ParseError]) -> Vec<Diagnostic> {
     errors
@@ -84,7 +56,8 @@ impl Frontend for ElixirFrontend {
     fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
         let path = file.path.clone();
         let text = file.text.clone();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Elixir",
             &file.path,
             move || compile_source(&path, &text),
             |d| Err(vec![d]),
@@ -95,7 +68,8 @@ impl Frontend for ElixirFrontend {
         let input = input.to_string();
         let bound = bound.to_vec();
         let name = module_name.to_string();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Elixir",
             shell::SHELL_FILE,
             move || shell::shell_input(&input, &bound, &name),
             |d| ReplInput::Error(vec![d]),

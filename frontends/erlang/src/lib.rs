@@ -16,37 +16,7 @@ use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
 
 pub use stdlib::{stdlib_modules, stdlib_source};
 
-/// Stack for the compiler thread: enough for [`lower::MAX_DEPTH`] levels.
-const COMPILER_STACK: usize = 256 << 20;
-
 pub struct ErlangFrontend;
-
-/// Runs `f` on a thread with a large stack; a panic becomes a diagnostic.
-fn with_big_stack<T: Send + 'static>(
-    file: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-    on_panic: impl FnOnce(Diagnostic) -> T,
-) -> T {
-    let handle = std::thread::Builder::new()
-        .name("eubeam-erlang".into())
-        .stack_size(COMPILER_STACK)
-        .spawn(f);
-    match handle {
-        Ok(h) => match h.join() {
-            Ok(v) => v,
-            Err(_) => on_panic(Diagnostic::error(
-                file,
-                0..0,
-                "internal error in the Erlang frontend (please report)",
-            )),
-        },
-        Err(_) => on_panic(Diagnostic::error(
-            file,
-            0..0,
-            "could not start the compiler thread",
-        )),
-    }
-}
 
 /// Parses and lowers one Erlang source file on the current thread.
 pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
@@ -75,7 +45,8 @@ impl Frontend for ErlangFrontend {
     fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
         let path = file.path.clone();
         let text = file.text.clone();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Erlang",
             &file.path,
             move || compile_source(&path, &text),
             |d| Err(vec![d]),
@@ -86,7 +57,8 @@ impl Frontend for ErlangFrontend {
         let input = input.to_string();
         let bound = bound.to_vec();
         let name = module_name.to_string();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Erlang",
             shell::SHELL_FILE,
             move || shell::shell_input(&input, &bound, &name),
             |d| ReplInput::Error(vec![d]),

@@ -27,35 +27,7 @@ use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
 
 use interface::Interface;
 
-const COMPILER_STACK: usize = 256 << 20;
-
 pub struct GleamFrontend;
-
-fn with_big_stack<T: Send + 'static>(
-    file: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-    on_panic: impl FnOnce(Diagnostic) -> T,
-) -> T {
-    let handle = std::thread::Builder::new()
-        .name("eubeam-gleam".into())
-        .stack_size(COMPILER_STACK)
-        .spawn(f);
-    match handle {
-        Ok(h) => match h.join() {
-            Ok(v) => v,
-            Err(_) => on_panic(Diagnostic::error(
-                file,
-                0..0,
-                "internal error in the Gleam frontend (please report)",
-            )),
-        },
-        Err(_) => on_panic(Diagnostic::error(
-            file,
-            0..0,
-            "could not start the compiler thread",
-        )),
-    }
-}
 
 /// Interfaces of library modules, checked once per process.
 type Cache = Mutex<HashMap<String, Result<Arc<Interface>, String>>>;
@@ -246,7 +218,8 @@ impl Frontend for GleamFrontend {
     fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
         let path = file.path.clone();
         let text = file.text.clone();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Gleam",
             &file.path,
             move || compile_source(&path, &text),
             |d| Err(vec![d]),
@@ -257,7 +230,8 @@ impl Frontend for GleamFrontend {
         let input = input.to_string();
         let bound = bound.to_vec();
         let name = module_name.to_string();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "Gleam",
             shell::SHELL_FILE,
             move || shell::shell_input(&input, &bound, &name),
             |d| ReplInput::Error(vec![d]),

@@ -12,41 +12,10 @@ pub mod sexpr;
 
 use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile, ValueStyle};
 
-/// Stack for the compiler thread: enough for the depth caps of the reader
-/// and the lowering (and the Erlang lowering behind it).
-const COMPILER_STACK: usize = 256 << 20;
-
 /// The file name diagnostics of shell input carry.
 pub const SHELL_FILE: &str = "shell";
 
 pub struct LfeFrontend;
-
-/// Runs `f` on a thread with a large stack; a panic becomes a diagnostic.
-fn with_big_stack<T: Send + 'static>(
-    file: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-    on_panic: impl FnOnce(Diagnostic) -> T,
-) -> T {
-    let handle = std::thread::Builder::new()
-        .name("eubeam-lfe".into())
-        .stack_size(COMPILER_STACK)
-        .spawn(f);
-    match handle {
-        Ok(h) => match h.join() {
-            Ok(v) => v,
-            Err(_) => on_panic(Diagnostic::error(
-                file,
-                0..0,
-                "internal error in the LFE frontend (please report)",
-            )),
-        },
-        Err(_) => on_panic(Diagnostic::error(
-            file,
-            0..0,
-            "could not start the compiler thread",
-        )),
-    }
-}
 
 /// Reads and lowers one LFE source file on the current thread.
 pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
@@ -91,7 +60,8 @@ impl Frontend for LfeFrontend {
     fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
         let path = file.path.clone();
         let text = file.text.clone();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "LFE",
             &file.path,
             move || compile_source(&path, &text),
             |d| Err(vec![d]),
@@ -102,7 +72,8 @@ impl Frontend for LfeFrontend {
         let input = input.to_string();
         let bound = bound.to_vec();
         let name = module_name.to_string();
-        with_big_stack(
+        eubeam_ir::on_compiler_thread(
+            "LFE",
             SHELL_FILE,
             move || shell_input(&input, &bound, &name),
             |d| ReplInput::Error(vec![d]),
