@@ -42,7 +42,7 @@ fn new_then_run_prints_hello() {
 }
 
 #[test]
-fn new_scaffolds_every_language() {
+fn new_scaffolds_and_runs_every_language() {
     let dir = scratch("langs");
     for lang in ["erlang", "elixir", "lfe", "gleam", "lua"] {
         let name = format!("p_{lang}");
@@ -51,6 +51,9 @@ fn new_scaffolds_every_language() {
             .current_dir(&dir));
         assert_eq!(r.status, Some(0), "{lang}: {}", r.stderr);
         assert!(dir.join(&name).join("eubeam.toml").is_file(), "{lang}");
+        let r = run(eubeam().args(["run", &name]).current_dir(&dir));
+        assert_eq!(r.status, Some(0), "{lang}: {}", r.stderr);
+        assert_eq!(r.stdout, format!("Hello from {name}!\n"), "{lang}");
     }
 }
 
