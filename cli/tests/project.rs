@@ -100,3 +100,42 @@ fn completions_for_each_shell() {
         assert!(r.stdout.contains("repl"), "{shell}");
     }
 }
+
+/// Issue 10's mixed-language project: an Elixir script calling an Erlang
+/// module and an Elixir module, and a Gleam entry calling the Elixir module
+/// through `@external`, all in one project.
+#[test]
+fn a_mixed_language_project_calls_across_languages() {
+    let dir = scratch("mixed");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let files = [
+        (
+            "src/helper.erl",
+            "-module(helper).\n-export([double/1]).\ndouble(X) -> 2 * X.\n",
+        ),
+        (
+            "src/greeter.ex",
+            "defmodule Greeter do\n  def greet(name), do: \"Hello, \" <> name\nend\n",
+        ),
+        (
+            "src/main.exs",
+            "IO.puts(:helper.double(21))\nIO.puts(Greeter.greet(\"elixir\"))\n",
+        ),
+        (
+            "src/app.gleam",
+            "import gleam/io\n\n@external(erlang, \"Elixir.Greeter\", \"greet\")\nfn greet(name: String) -> String\n\npub fn main() {\n  io.println(greet(\"gleam\"))\n}\n",
+        ),
+    ];
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).unwrap();
+    }
+    let manifest = |entry: &str| format!("[project]\nname = \"mixed\"\nentry = \"{entry}\"\n");
+    std::fs::write(dir.join("eubeam.toml"), manifest("src/main.exs")).unwrap();
+    let r = run(eubeam().arg("run").arg(&dir));
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "42\nHello, elixir\n");
+    std::fs::write(dir.join("eubeam.toml"), manifest("src/app.gleam")).unwrap();
+    let r = run(eubeam().arg("run").arg(&dir));
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "Hello, gleam\n");
+}
