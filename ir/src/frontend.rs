@@ -117,3 +117,42 @@ pub fn on_compiler_thread<T: Send + 'static>(
         )),
     }
 }
+
+/// [`Frontend::compile`] for a frontend whose compiler is a plain function of
+/// the path and text: runs it with [`on_compiler_thread`].
+pub fn compile_on_thread(
+    language: &str,
+    file: &SourceFile,
+    compile: fn(&str, &str) -> Result<Compiled, Vec<Diagnostic>>,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let path = file.path.clone();
+    let text = file.text.clone();
+    on_compiler_thread(
+        language,
+        &file.path,
+        move || compile(&path, &text),
+        |d| Err(vec![d]),
+    )
+}
+
+/// [`Frontend::shell_input`] for a frontend whose shell lowering is a plain
+/// function: runs it with [`on_compiler_thread`]; `shell_file` names the
+/// input in diagnostics.
+pub fn shell_on_thread(
+    language: &str,
+    shell_file: &str,
+    input: &str,
+    bound: &[String],
+    module_name: &str,
+    lower: fn(&str, &[String], &str) -> ReplInput,
+) -> ReplInput {
+    let input = input.to_string();
+    let bound = bound.to_vec();
+    let name = module_name.to_string();
+    on_compiler_thread(
+        language,
+        shell_file,
+        move || lower(&input, &bound, &name),
+        |d| ReplInput::Error(vec![d]),
+    )
+}

@@ -216,25 +216,17 @@ impl Frontend for GleamFrontend {
     }
 
     fn compile(&self, file: &SourceFile) -> Result<Compiled, Vec<Diagnostic>> {
-        let path = file.path.clone();
-        let text = file.text.clone();
-        eubeam_ir::on_compiler_thread(
-            "Gleam",
-            &file.path,
-            move || compile_source(&path, &text),
-            |d| Err(vec![d]),
-        )
+        eubeam_ir::compile_on_thread("Gleam", file, compile_source)
     }
 
     fn shell_input(&self, input: &str, bound: &[String], module_name: &str) -> ReplInput {
-        let input = input.to_string();
-        let bound = bound.to_vec();
-        let name = module_name.to_string();
-        eubeam_ir::on_compiler_thread(
+        eubeam_ir::shell_on_thread(
             "Gleam",
             shell::SHELL_FILE,
-            move || shell::shell_input(&input, &bound, &name),
-            |d| ReplInput::Error(vec![d]),
+            input,
+            bound,
+            module_name,
+            shell::shell_input,
         )
     }
 
