@@ -13,7 +13,10 @@
          map_get/2, map_to_list/1, new_map/0, map_insert/3, map_delete/2,
          map_size/1, map_from_list/1, map_keys/1, map_values/1, power/2,
          string_to_codepoints/1, codepoint/1, utf_codepoint_to_int/1,
-         bit_array_byte_size/1, string_from_bit_array/1, float_abs/1]).
+         bit_array_byte_size/1, string_from_bit_array/1, float_abs/1,
+         bit_array_pad_to_bytes/1, bit_array_slice/3, bit_array_concat/1,
+         base64_encode/2, base64_decode/1, base16_encode/1, base16_decode/1,
+         bit_array_to_int_and_size/1, bit_array_starts_with/2]).
 
 println(S) -> io:put_chars([S, $\n]), nil.
 print(S) -> io:put_chars(S), nil.
@@ -115,6 +118,104 @@ string_from_bit_array(B) ->
         L when is_list(L) -> {ok, B};
         invalid -> {error, nil}
     end.
+
+%% ---- bit arrays (gleam/bit_array)
+
+bit_array_pad_to_bytes(B) ->
+    case bit_size(B) rem 8 of
+        0 -> B;
+        R -> Pad = 8 - R, <<B/bitstring, 0:Pad>>
+    end.
+
+%% slice(from:, at:, take:): a negative length takes bytes before `at`.
+bit_array_slice(B, At, Len) when Len < 0 -> bit_array_slice(B, At + Len, -Len);
+bit_array_slice(B, At, Len) when At >= 0, At + Len =< byte_size(B) ->
+    <<_:At/binary, Part:Len/binary, _/bitstring>> = B,
+    {ok, Part};
+bit_array_slice(_, _, _) -> {error, nil}.
+
+bit_array_concat(L) -> << <<X/bitstring>> || X <- L >>.
+
+bit_array_to_int_and_size(B) ->
+    Size = bit_size(B),
+    <<I:Size>> = B,
+    {I, Size}.
+
+bit_array_starts_with(B, Prefix) ->
+    Size = bit_size(Prefix),
+    case B of
+        <<Prefix:Size/bitstring, _/bitstring>> -> true;
+        _ -> false
+    end.
+
+-define(B64, <<"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/">>).
+
+b64_char(N) -> <<_:N/binary, C, _/binary>> = ?B64, C.
+
+base64_encode(B, Padding) ->
+    Enc = b64_encode(B),
+    case Padding of
+        true -> Enc;
+        false -> strip_padding(Enc)
+    end.
+
+b64_encode(<<A:6, B:6, C:6, D:6, Rest/binary>>) ->
+    <<(b64_char(A)), (b64_char(B)), (b64_char(C)), (b64_char(D)), (b64_encode(Rest))/binary>>;
+b64_encode(<<A:6, B:6, C:4>>) ->
+    <<(b64_char(A)), (b64_char(B)), (b64_char(C bsl 2)), $=>>;
+b64_encode(<<A:6, B:2>>) ->
+    <<(b64_char(A)), (b64_char(B bsl 4)), $=, $=>>;
+b64_encode(<<>>) -> <<>>.
+
+strip_padding(B) ->
+    case B of
+        <<Init:(byte_size(B) - 1)/binary, $=>> -> strip_padding(Init);
+        _ -> B
+    end.
+
+b64_value(C) when C >= $A, C =< $Z -> C - $A;
+b64_value(C) when C >= $a, C =< $z -> C - $a + 26;
+b64_value(C) when C >= $0, C =< $9 -> C - $0 + 52;
+b64_value($+) -> 62;
+b64_value($/) -> 63;
+b64_value(_) -> bad.
+
+%% Input is padded to a multiple of 4 by the caller; `=` only at the end.
+base64_decode(S) ->
+    try {ok, b64_decode(S)} catch throw:bad -> {error, nil} end.
+
+b64_decode(<<>>) -> <<>>;
+b64_decode(<<A, B, $=, $=>>) ->
+    <<V:8, _:4>> = <<(b64v(A)):6, (b64v(B)):6>>,
+    <<V>>;
+b64_decode(<<A, B, C, $=>>) ->
+    <<V:16, _:2>> = <<(b64v(A)):6, (b64v(B)):6, (b64v(C)):6>>,
+    <<V:16>>;
+b64_decode(<<A, B, C, D, Rest/binary>>) ->
+    <<(b64v(A)):6, (b64v(B)):6, (b64v(C)):6, (b64v(D)):6, (b64_decode(Rest))/binary>>;
+b64_decode(_) -> throw(bad).
+
+b64v(C) ->
+    case b64_value(C) of
+        bad -> throw(bad);
+        V -> V
+    end.
+
+base16_encode(B) -> << <<(hex_digit(N))>> || <<N:4>> <= B >>.
+
+hex_digit(N) when N < 10 -> $0 + N;
+hex_digit(N) -> $A + N - 10.
+
+base16_decode(S) when byte_size(S) rem 2 =:= 0 ->
+    try {ok, << <<(hex_value(H)):4, (hex_value(L)):4>> || <<H, L>> <= S >>}
+    catch throw:bad -> {error, nil}
+    end;
+base16_decode(_) -> {error, nil}.
+
+hex_value(C) when C >= $0, C =< $9 -> C - $0;
+hex_value(C) when C >= $a, C =< $f -> C - $a + 10;
+hex_value(C) when C >= $A, C =< $F -> C - $A + 10;
+hex_value(_) -> throw(bad).
 
 %% ---- dicts are Erlang maps
 

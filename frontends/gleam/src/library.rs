@@ -27,6 +27,7 @@ lib! {
     "gleam/bool" => "gleam/bool.gleam",
     "gleam/function" => "gleam/function.gleam",
     "gleam/dynamic" => "gleam/dynamic.gleam",
+    "gleam/bit_array" => "gleam/bit_array.gleam",
     "gleam/erlang/process" => "gleam/erlang/process.gleam",
     "gleam/erlang/atom" => "gleam/erlang/atom.gleam",
     "gleam/otp/actor" => "gleam/otp/actor.gleam",

@@ -94,6 +94,73 @@ impl<'a> Parser<'a> {
         Err(())
     }
 
+    /// Clause guards are a small language in Gleam: variables, constants
+    /// (module constants, literals, records and tuples of them), field and
+    /// tuple access, operators. A function call there is Gleam's syntax
+    /// error "Unsupported expression"; other non-guard forms get the same
+    /// title so nothing outside the guard language reaches the lowering
+    /// (where an Erlang guard would silently fail instead).
+    fn check_guard(&mut self, e: &Expr) -> PResult<()> {
+        let bad = |p: &mut Self, sp: &Span, note: &str| -> PResult<()> {
+            p.diags.push(
+                Diagnostic::error(p.file, sp.clone(), "Syntax error")
+                    .with_label(sp.clone(), "Unsupported expression")
+                    .with_note(note.to_string()),
+            );
+            Err(())
+        };
+        match &e.kind {
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Var { .. } => {
+                Ok(())
+            }
+            ExprKind::Tuple(items) => items.iter().try_for_each(|i| self.check_guard(i)),
+            ExprKind::List { elems, tail } => {
+                elems.iter().try_for_each(|i| self.check_guard(i))?;
+                tail.as_deref().map_or(Ok(()), |t| self.check_guard(t))
+            }
+            ExprKind::Call { fun, args } => {
+                // A record constructor applied to constant arguments is a
+                // constant; anything else is a function call.
+                let is_ctor = match &fun.kind {
+                    ExprKind::Var { name, .. } => name.starts_with(|c: char| c.is_uppercase()),
+                    ExprKind::FieldAccess { label, .. } => {
+                        label.starts_with(|c: char| c.is_uppercase())
+                    }
+                    _ => false,
+                };
+                if !is_ctor {
+                    return bad(
+                        self,
+                        &e.span,
+                        "Functions cannot be called in clause guards.",
+                    );
+                }
+                args.iter().try_for_each(|a| self.check_guard(&a.value))
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.check_guard(left)?;
+                self.check_guard(right)
+            }
+            ExprKind::NegateInt(x) | ExprKind::NegateBool(x) => self.check_guard(x),
+            ExprKind::Block(stmts) => match stmts.as_slice() {
+                [Stmt::Expr(x)] => self.check_guard(x),
+                _ => bad(
+                    self,
+                    &e.span,
+                    "Only expressions can appear in a clause guard's braces.",
+                ),
+            },
+            ExprKind::FieldAccess { target, .. } | ExprKind::TupleIndex { target, .. } => {
+                self.check_guard(target)
+            }
+            _ => bad(
+                self,
+                &e.span,
+                "This expression cannot be used in a clause guard.",
+            ),
+        }
+    }
+
     fn expect(&mut self, t: Tok) -> PResult<Span> {
         if self.peek() == &t {
             Ok(self.bump().1)
@@ -1345,7 +1412,9 @@ impl<'a> Parser<'a> {
                 }
             }
             let guard = if self.eat(&Tok::If) {
-                Some(self.expr()?)
+                let g = self.expr()?;
+                self.check_guard(&g)?;
+                Some(g)
             } else {
                 None
             };
