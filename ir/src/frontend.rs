@@ -80,6 +80,38 @@ pub trait Frontend: Send + Sync {
     fn library_source(&self, _module: &str) -> Option<SourceFile> {
         None
     }
+
+    /// The names of the library modules [`Frontend::library_source`]
+    /// provides, for the shell's completion of module names.
+    fn library_modules(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Tab completion in the shell: `line` is the input so far and `pos` the
+    /// cursor's byte offset in it. Returns where the completed word starts
+    /// and the candidates, each a text to put in place of `line[start..pos]`
+    /// and how to show it in a list. The default completes nothing.
+    fn complete(&self, _line: &str, pos: usize, _catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
+        (pos, Vec::new())
+    }
+}
+
+/// What the shell's completion can see: the code the VM can run, by the
+/// runtime's module names (`lists`, `Elixir.Enum`, `gleam@list`).
+pub trait Catalog {
+    /// Every module that is loaded, native or available from a library.
+    fn modules(&self) -> Vec<String>;
+    /// The exported functions of `module` (loading it if need be), each
+    /// `(name, arity)`; empty for an unknown module.
+    fn functions(&self, module: &str) -> Vec<(String, u32)>;
+}
+
+/// One completion: `replacement` goes in place of the word, `display` is
+/// shown when several candidates are listed (`seq/2` for `seq(`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub display: String,
+    pub replacement: String,
 }
 
 /// Stack for compiler threads. Parsing, lowering, type checking and printing

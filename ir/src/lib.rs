@@ -19,8 +19,8 @@ mod tree;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use frontend::{
-    compile_on_thread, on_compiler_thread, shell_on_thread, Compiled, Frontend, ReplInput,
-    SourceFile, ValueStyle, COMPILER_STACK,
+    compile_on_thread, on_compiler_thread, shell_on_thread, Candidate, Catalog, Compiled, Frontend,
+    ReplInput, SourceFile, ValueStyle, COMPILER_STACK,
 };
 pub use span::Span;
 pub use tree::*;

@@ -460,6 +460,12 @@ impl CodeServer {
         mods.get(&m).copied()
     }
 
+    /// The names of the loaded modules.
+    pub fn module_names(&self) -> Vec<Atom> {
+        let mods = self.modules.read().unwrap_or_else(|e| e.into_inner());
+        mods.keys().copied().collect()
+    }
+
     /// Bytes of the current versions of all modules (instructions, function
     /// and line tables, literals), for `erlang:memory(code)`.
     pub fn bytes(&self) -> usize {

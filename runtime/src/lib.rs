@@ -27,7 +27,7 @@ mod tests;
 mod tests_binaries;
 
 pub use eubeam_ir::ValueStyle;
-pub use vm::{Shell, Vm};
+pub use vm::{CodeCatalog, Shell, Vm};
 
 pub use bif::{Ctx, NativeFn, Trap};
 pub use term::{Atom, Term};

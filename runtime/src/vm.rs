@@ -1169,6 +1169,61 @@ fn timestamp() -> String {
 }
 
 /// The runtime.
+/// The modules and exported functions of a VM, for the shell's completion:
+/// loaded modules and natives; `functions` loads a module on first ask.
+#[derive(Clone)]
+pub struct CodeCatalog {
+    inner: Arc<VmInner>,
+}
+
+impl CodeCatalog {
+    /// Every loaded module and every module with a native function.
+    pub fn modules(&self) -> Vec<String> {
+        let mut names: Vec<String> = {
+            let natives = self.inner.natives.read().unwrap_or_else(|e| e.into_inner());
+            natives
+                .keys()
+                .map(|(m, _, _)| m.text().to_string())
+                .collect()
+        };
+        names.extend(
+            self.inner
+                .code
+                .module_names()
+                .iter()
+                .map(|m| m.text().to_string()),
+        );
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// `module`'s exported functions and natives, sorted; loads the module
+    /// through the loader if it is not loaded (a library module).
+    pub fn functions(&self, module: &str) -> Vec<(String, u32)> {
+        let m = Atom::intern(module);
+        self.inner.ensure_loaded(m);
+        let mut funs: Vec<(String, u32)> = {
+            let natives = self.inner.natives.read().unwrap_or_else(|e| e.into_inner());
+            natives
+                .keys()
+                .filter(|(nm, _, _)| *nm == m)
+                .map(|(_, f, a)| (f.text().to_string(), *a))
+                .collect()
+        };
+        if let Some(code) = self.inner.code.module(m) {
+            funs.extend(
+                code.exports
+                    .iter()
+                    .map(|(f, a, _)| (f.text().to_string(), *a)),
+            );
+        }
+        funs.sort();
+        funs.dedup();
+        funs
+    }
+}
+
 pub struct Vm {
     pub(crate) inner: Arc<VmInner>,
     threads: Vec<JoinHandle<()>>,
@@ -1315,6 +1370,13 @@ impl Vm {
             Outcome::Returned
         } else {
             Outcome::Crashed
+        }
+    }
+
+    /// What the shell's tab completion can see (see [`CodeCatalog`]).
+    pub fn code_catalog(&self) -> CodeCatalog {
+        CodeCatalog {
+            inner: self.inner.clone(),
         }
     }
 

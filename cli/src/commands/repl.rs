@@ -7,8 +7,13 @@ use std::io::{BufRead, IsTerminal, Write};
 use clap::Args;
 use eubeam_ir::ReplInput;
 use eubeam_runtime::{Vm, VmConfig};
+use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
-use rustyline::DefaultEditor;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::history::DefaultHistory;
+use rustyline::validate::Validator;
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use crate::loader::LibraryLoader;
 use crate::{languages, sources};
@@ -43,7 +48,13 @@ pub fn run(args: ReplArgs) -> u8 {
         LibraryLoader::new(),
     );
     let mut shell = vm.shell();
-    let mut input = match Lines::open() {
+    let completion = ShellHelper {
+        frontend,
+        catalog: ShellCatalog {
+            code: vm.code_catalog(),
+        },
+    };
+    let mut input = match Lines::open(completion) {
         Ok(input) => input,
         Err(e) => {
             crate::diagnostics::error(&format!("cannot start the line editor: {e}"));
@@ -106,6 +117,8 @@ pub fn run(args: ReplArgs) -> u8 {
                 bound_after,
                 style,
             } => {
+                // Remembered before it runs: `q()` does not come back.
+                input.remember(pending.trim_end());
                 match shell.eval(&module, style) {
                     Ok(value) => {
                         // A Lua input shows nothing when it has no results.
@@ -119,6 +132,8 @@ pub fn run(args: ReplArgs) -> u8 {
                 n += 1;
             }
         }
+        // (an evaluated input is remembered already; the editor ignores
+        // the repeat)
         input.remember(pending.trim_end());
         pending.clear();
     }
@@ -174,6 +189,65 @@ fn compile_and_load(vm: &Vm, path: &str) -> String {
     }
 }
 
+/// The code a shell's completion sees: what the VM has loaded or has natives
+/// for, and every frontend's library modules (loaded when asked about).
+struct ShellCatalog {
+    code: eubeam_runtime::CodeCatalog,
+}
+
+impl eubeam_ir::Catalog for ShellCatalog {
+    fn modules(&self) -> Vec<String> {
+        let mut names = self.code.modules();
+        for f in languages::all() {
+            names.extend(f.library_modules());
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn functions(&self, module: &str) -> Vec<(String, u32)> {
+        self.code.functions(module)
+    }
+}
+
+/// The line editor's hooks: Tab asks the frontend to complete (the same
+/// editor serves every language; each frontend knows its own syntax).
+struct ShellHelper {
+    frontend: &'static dyn eubeam_ir::Frontend,
+    catalog: ShellCatalog,
+}
+
+impl Completer for ShellHelper {
+    type Candidate = Pair;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, candidates) = self.frontend.complete(line, pos, &self.catalog);
+        Ok((
+            start,
+            candidates
+                .into_iter()
+                .map(|c| Pair {
+                    display: c.display,
+                    replacement: c.replacement,
+                })
+                .collect(),
+        ))
+    }
+}
+
+impl Hinter for ShellHelper {
+    type Hint = String;
+}
+impl Highlighter for ShellHelper {}
+impl Validator for ShellHelper {}
+impl Helper for ShellHelper {}
+
 /// Ctrl-C at the prompt: drop the pending input.
 struct Interrupted;
 
@@ -182,18 +256,24 @@ struct Interrupted;
 /// prompts, so a transcript reads the same either way.
 enum Lines {
     Editor {
-        editor: Box<DefaultEditor>,
+        editor: Box<Editor<ShellHelper, DefaultHistory>>,
         history: Option<std::path::PathBuf>,
     },
     Piped(std::io::StdinLock<'static>),
 }
 
 impl Lines {
-    fn open() -> Result<Lines, ReadlineError> {
+    fn open(helper: ShellHelper) -> Result<Lines, ReadlineError> {
         if !std::io::stdin().is_terminal() {
             return Ok(Lines::Piped(std::io::stdin().lock()));
         }
-        let mut editor = DefaultEditor::new()?;
+        // List completion as erl and bash: Tab inserts the candidates'
+        // common prefix, a second Tab lists them.
+        let config = Config::builder()
+            .completion_type(CompletionType::List)
+            .build();
+        let mut editor = Editor::with_config(config)?;
+        editor.set_helper(Some(helper));
         let history =
             std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".eubeam_history"));
         if let Some(path) = &history {
@@ -225,9 +305,14 @@ impl Lines {
         }
     }
 
+    /// Adds `entry` to the history and saves it at once: `q()` halts the VM
+    /// without returning here, and history must survive that.
     fn remember(&mut self, entry: &str) {
-        if let Lines::Editor { editor, .. } = self {
+        if let Lines::Editor { editor, history } = self {
             let _ = editor.add_history_entry(entry);
+            if let Some(path) = history {
+                let _ = editor.save_history(path);
+            }
         }
     }
 
