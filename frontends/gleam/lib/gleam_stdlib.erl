@@ -16,7 +16,11 @@
          bit_array_byte_size/1, string_from_bit_array/1, float_abs/1,
          bit_array_pad_to_bytes/1, bit_array_slice/3, bit_array_concat/1,
          base64_encode/2, base64_decode/1, base16_encode/1, base16_decode/1,
-         bit_array_to_int_and_size/1, bit_array_starts_with/2]).
+         bit_array_to_int_and_size/1, bit_array_starts_with/2,
+         classify_dynamic/1, decode_string/1, decode_int/1, decode_float/1,
+         decode_bool/1, decode_bit_array/1, decode_index/2, decode_list/1,
+         decode_dict/1, decode_is_null/1, uri_parse/1, parse_query/1,
+         percent_encode/1, percent_decode/1]).
 
 println(S) -> io:put_chars([S, $\n]), nil.
 print(S) -> io:put_chars(S), nil.
@@ -216,6 +220,215 @@ hex_value(C) when C >= $0, C =< $9 -> C - $0;
 hex_value(C) when C >= $a, C =< $f -> C - $a + 10;
 hex_value(C) when C >= $A, C =< $F -> C - $A + 10;
 hex_value(_) -> throw(bad).
+
+%% ---- gleam/dynamic and gleam/dynamic/decode
+
+classify_dynamic(nil) -> <<"Nil">>;
+classify_dynamic(null) -> <<"Nil">>;
+classify_dynamic(undefined) -> <<"Nil">>;
+classify_dynamic(X) when is_boolean(X) -> <<"Bool">>;
+classify_dynamic(X) when is_atom(X) -> <<"Atom">>;
+classify_dynamic(X) when is_binary(X) -> <<"String">>;
+classify_dynamic(X) when is_bitstring(X) -> <<"BitArray">>;
+classify_dynamic(X) when is_integer(X) -> <<"Int">>;
+classify_dynamic(X) when is_float(X) -> <<"Float">>;
+classify_dynamic(X) when is_list(X) -> <<"List">>;
+classify_dynamic(X) when is_map(X) -> <<"Dict">>;
+classify_dynamic(X) when is_tuple(X) -> <<"Array">>;
+classify_dynamic(X) when is_reference(X) -> <<"Reference">>;
+classify_dynamic(X) when is_pid(X) -> <<"Pid">>;
+classify_dynamic(X) when is_port(X) -> <<"Port">>;
+classify_dynamic(X) when is_function(X) -> <<"Function">>;
+classify_dynamic(_) -> <<"Unknown">>.
+
+%% Each returns {ok, Value} or {error, Placeholder} (the decoder's zero).
+decode_string(B) when is_binary(B) ->
+    case string_from_bit_array(B) of
+        {ok, _} -> {ok, B};
+        _ -> {error, <<>>}
+    end;
+decode_string(_) -> {error, <<>>}.
+decode_int(I) when is_integer(I) -> {ok, I};
+decode_int(_) -> {error, 0}.
+decode_float(F) when is_float(F) -> {ok, F};
+decode_float(_) -> {error, 0.0}.
+decode_bool(B) when is_boolean(B) -> {ok, B};
+decode_bool(_) -> {error, false}.
+decode_bit_array(B) when is_bitstring(B) -> {ok, B};
+decode_bit_array(_) -> {error, <<>>}.
+
+%% {ok, {some, V}} | {ok, none} | {error, KindExpected}: lists and tuples
+%% are indexed by integers from 0, maps by any key.
+decode_index(L, I) when is_list(L), is_integer(I), I >= 0 ->
+    case drop(L, I) of
+        [X | _] -> {ok, {some, X}};
+        _ -> {ok, none}
+    end;
+decode_index(T, I) when is_tuple(T), is_integer(I) ->
+    if
+        I >= 0, I < tuple_size(T) -> {ok, {some, element(I + 1, T)}};
+        true -> {ok, none}
+    end;
+decode_index(M, K) when is_map(M) ->
+    case maps:find(K, M) of
+        {ok, V} -> {ok, {some, V}};
+        error -> {ok, none}
+    end;
+decode_index(_, I) when is_integer(I) -> {error, <<"Indexable">>};
+decode_index(_, _) -> {error, <<"Dict">>}.
+
+decode_list(L) when is_list(L) -> {ok, L};
+decode_list(T) when is_tuple(T) -> {ok, tuple_to_list(T)};
+decode_list(_) -> {error, nil}.
+
+decode_dict(M) when is_map(M) -> {ok, maps:to_list(M)};
+decode_dict(_) -> {error, nil}.
+
+decode_is_null(X) -> X =:= nil orelse X =:= undefined orelse X =:= null.
+
+%% ---- gleam/uri (RFC 3986; accepts what OTP's uri_string:parse accepts
+%% for ASCII input)
+
+uri_parse(S) ->
+    try {ok, uri_parse_scheme(S)} catch throw:invalid_uri -> {error, nil} end.
+
+uri_invalid() -> throw(invalid_uri).
+
+uri_parse_scheme(S) ->
+    case uri_split(S, ":/?#") of
+        {<<>>, <<$:, _/binary>>} -> uri_invalid();
+        {Scheme, <<$:, Rest/binary>>} ->
+            uri_scheme_ok(Scheme) orelse uri_invalid(),
+            uri_parse_authority({some, lowercase(Scheme)}, Rest);
+        _ -> uri_parse_authority(none, S)
+    end.
+
+uri_scheme_ok(<<C, Rest/binary>>) when (C >= $a andalso C =< $z); (C >= $A andalso C =< $Z) ->
+    lists:all(fun(X) -> uri_alnum(X) orelse X =:= $+ orelse X =:= $- orelse X =:= $. end,
+              binary_to_list(Rest));
+uri_scheme_ok(_) -> false.
+
+uri_parse_authority(Scheme, <<"//", S/binary>>) ->
+    {Authority, Rest} = uri_split(S, "/?#"),
+    {UserInfo, HostPort} =
+        case binary:split(Authority, <<"@">>) of
+            [U, HP] -> uri_chars(U, ":"), {{some, U}, HP};
+            [HP] -> {none, HP}
+        end,
+    binary:match(HostPort, <<"@">>) =:= nomatch orelse uri_invalid(),
+    {Host, PortText} =
+        case HostPort of
+            <<$[, Ip/binary>> ->
+                case binary:split(Ip, <<"]">>) of
+                    [H, <<>>] -> {H, none};
+                    [H, <<$:, P/binary>>] -> {H, P};
+                    _ -> uri_invalid()
+                end;
+            _ ->
+                case binary:split(HostPort, <<":">>) of
+                    [H, P] -> uri_chars(H, ""), {H, P};
+                    [H] -> uri_chars(H, ""), {H, none}
+                end
+        end,
+    Port =
+        case PortText of
+            none -> none;
+            <<>> -> none;
+            _ ->
+                lists:all(fun(C) -> C >= $0 andalso C =< $9 end, binary_to_list(PortText))
+                    orelse uri_invalid(),
+                {some, binary_to_integer(PortText)}
+        end,
+    uri_parse_path(Scheme, {some, UserInfo}, {some, Host}, Port, Rest);
+uri_parse_authority(Scheme, S) ->
+    uri_parse_path(Scheme, none, none, none, S).
+
+uri_parse_path(Scheme, UserInfo0, Host, Port, S) ->
+    {Path, Rest} = uri_split(S, "?#"),
+    uri_chars(Path, ":@/"),
+    %% In a relative reference the first segment cannot hold a colon (it
+    %% would be read as a scheme).
+    case {Scheme, Host} of
+        {none, none} ->
+            [First | _] = binary:split(Path, <<"/">>),
+            binary:match(First, <<":">>) =:= nomatch orelse uri_invalid();
+        _ -> ok
+    end,
+    {Query, Rest2} =
+        case Rest of
+            <<$?, Q0/binary>> ->
+                {Q, R} = uri_split(Q0, "#"),
+                uri_chars(Q, ":@/?"),
+                {{some, Q}, R};
+            _ -> {none, Rest}
+        end,
+    Fragment =
+        case Rest2 of
+            <<$#, F/binary>> -> uri_chars(F, ":@/?"), {some, F};
+            <<>> -> none
+        end,
+    UserInfo = case UserInfo0 of {some, U} -> U; none -> none end,
+    {uri, Scheme, UserInfo, Host, Port, Path, Query, Fragment}.
+
+%% Splits at the first of the stop characters: {Before, FromStop}.
+uri_split(S, Stops) -> uri_split(S, Stops, 0).
+uri_split(S, Stops, N) ->
+    case S of
+        <<Before:N/binary, C, _/binary>> ->
+            case lists:member(C, Stops) of
+                true -> <<Before:N/binary, Rest/binary>> = S, {Before, Rest};
+                false -> uri_split(S, Stops, N + 1)
+            end;
+        _ -> {S, <<>>}
+    end.
+
+%% Unreserved, sub-delims, `%` and the extra characters allowed in this
+%% component; anything else (spaces, non-ASCII) makes the URI invalid.
+uri_chars(S, Extra) ->
+    lists:all(fun(C) -> uri_alnum(C) orelse lists:member(C, "-._~!$&'()*+,;=%" ++ Extra) end,
+              binary_to_list(S)) orelse uri_invalid().
+
+uri_alnum(C) -> (C >= $a andalso C =< $z) orelse (C >= $A andalso C =< $Z) orelse (C >= $0 andalso C =< $9).
+
+parse_query(<<>>) -> {ok, []};
+parse_query(Q) ->
+    try
+        {ok, [query_pair(P) || P <- binary:split(Q, <<"&">>, [global])]}
+    catch throw:invalid_uri -> {error, nil}
+    end.
+
+query_pair(P) ->
+    case binary:split(P, <<"=">>) of
+        [K, V] -> {form_decode(K), form_decode(V)};
+        [K] -> {form_decode(K), <<>>}
+    end.
+
+form_decode(S) ->
+    case percent_decode(binary:replace(S, <<"+">>, <<" ">>, [global])) of
+        {ok, D} -> D;
+        {error, nil} -> uri_invalid()
+    end.
+
+percent_encode(S) ->
+    << <<(percent_char(C))/binary>> || <<C>> <= S >>.
+
+percent_char(C) ->
+    case uri_alnum(C) orelse lists:member(C, "!$'()*+-._~") of
+        true -> <<C>>;
+        false -> <<$%, (hex_digit(C bsr 4)), (hex_digit(C band 15))>>
+    end.
+
+percent_decode(S) ->
+    try percent_decode(S, <<>>) of
+        D -> string_from_bit_array(D)
+    catch throw:bad -> {error, nil}
+    end.
+
+percent_decode(<<$%, H, L, Rest/binary>>, Acc) ->
+    percent_decode(Rest, <<Acc/binary, (hex_value(H)):4, (hex_value(L)):4>>);
+percent_decode(<<$%, _/binary>>, _) -> throw(bad);
+percent_decode(<<C, Rest/binary>>, Acc) -> percent_decode(Rest, <<Acc/binary, C>>);
+percent_decode(<<>>, Acc) -> Acc.
 
 %% ---- dicts are Erlang maps
 

@@ -54,19 +54,28 @@ impl<'a> Lowerer<'a> {
     pub fn module(&mut self, m: &Module) -> ir::Module {
         let mut functions = Vec::new();
         let mut exports = Vec::new();
+        // A public constant naming a private function is inlined into other
+        // modules as `fun mod:f/n`, so that function is exported too.
+        let mut in_consts = std::collections::HashSet::new();
+        for c in m.consts.iter().filter(|c| c.public) {
+            const_fn_names(&c.value, &mut in_consts);
+        }
         for f in &m.functions {
             self.function = f.name.clone();
             let arity = f.params.len() as u32;
             let span = self.span(&f.span);
             let params: Vec<String> = f.params.iter().map(|p| self.param(p)).collect();
+            // On the Erlang target an `@external(erlang, ...)` wins over a
+            // Gleam body (which is then the other targets' fallback), as in
+            // the Gleam compiler.
             let body = match (&f.body, &f.external) {
-                (Some(body), _) => self.block(body),
-                (None, Some((m, n))) => E::call(
+                (_, Some((m, n))) => E::call(
                     m,
                     n,
                     params.iter().map(|p| E::var(p.clone(), span)).collect(),
                     span,
                 ),
+                (Some(body), None) => self.block(body),
                 // Only an @external(javascript, ...): calling it on this
                 // target is an error, as the Gleam compiler would report.
                 (None, None) => self.gleam_error(
@@ -81,7 +90,7 @@ impl<'a> Lowerer<'a> {
                     None,
                 ),
             };
-            if f.public {
+            if f.public || in_consts.contains(&f.name) {
                 exports.push(FunName::new(f.name.clone(), arity));
             }
             functions.push(ir::FunDef {
@@ -940,4 +949,24 @@ pub fn parse_float(f: &str) -> f64 {
         f.replace(".e", ".0e")
     };
     t.parse().unwrap_or(0.0)
+}
+
+/// Names used in a constant expression (constants are literals, tuples,
+/// lists, records, bit arrays and function names).
+fn const_fn_names(e: &Expr, out: &mut std::collections::HashSet<String>) {
+    match &e.kind {
+        ExprKind::Var { name, .. } => {
+            out.insert(name.clone());
+        }
+        ExprKind::Tuple(items) => items.iter().for_each(|i| const_fn_names(i, out)),
+        ExprKind::List { elems, tail } => {
+            elems.iter().for_each(|i| const_fn_names(i, out));
+            if let Some(t) = tail {
+                const_fn_names(t, out);
+            }
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| const_fn_names(&a.value, out)),
+        ExprKind::BitArray(segs) => segs.iter().for_each(|s| const_fn_names(&s.value, out)),
+        _ => {}
+    }
 }

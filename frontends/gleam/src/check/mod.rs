@@ -251,6 +251,16 @@ impl<'a> Checker<'a> {
             .map(|l| l.ty.clone())
     }
 
+    /// Every name an import brings in as a module (`list` for
+    /// `import gleam/list`), including imports that failed to compile.
+    fn imported_module_names(&self) -> HashSet<String> {
+        self.imports
+            .keys()
+            .chain(self.failed_imports.iter())
+            .cloned()
+            .collect()
+    }
+
     pub fn import_aliases(&self) -> Vec<String> {
         self.imports.keys().cloned().collect()
     }
@@ -424,10 +434,11 @@ impl<'a> Checker<'a> {
         // Constants that name module functions are checked after the
         // functions; the others first, so functions can use them.
         let fn_names: HashSet<String> = m.functions.iter().map(|f| f.name.clone()).collect();
+        let mods = self.imported_module_names();
         let (late, early): (Vec<ConstDef>, Vec<ConstDef>) =
             std::mem::take(&mut m.consts).into_iter().partition(|c| {
                 let mut refs = HashSet::new();
-                collect_refs(&c.value, &mut refs);
+                collect_refs(&c.value, &mods, &mut refs);
                 refs.iter().any(|r| fn_names.contains(r))
             });
         m.consts = early;
@@ -901,6 +912,7 @@ impl<'a> Checker<'a> {
             let v = self.fn_value(f, scheme);
             self.values.insert(f.name.clone(), v);
         }
+        let mods = self.imported_module_names();
         let deps: Vec<Vec<usize>> = m
             .functions
             .iter()
@@ -908,7 +920,7 @@ impl<'a> Checker<'a> {
                 let mut refs = HashSet::new();
                 if let Some(body) = &f.body {
                     for s in body {
-                        collect_refs_stmt(s, &mut refs);
+                        collect_refs_stmt(s, &mods, &mut refs);
                     }
                 }
                 let mut v: Vec<usize> = refs.iter().filter_map(|r| names.get(r).copied()).collect();
@@ -1031,63 +1043,70 @@ pub fn substitute(t: &Type, args: &[Type]) -> Type {
 }
 
 /// Names an expression may refer to (over-approximate: shadowing ignored),
-/// for the dependency order of top-level functions.
-fn collect_refs_stmt(s: &Stmt, out: &mut HashSet<String>) {
+/// for the dependency order of top-level functions. `mods` are the
+/// imported modules' names.
+fn collect_refs_stmt(s: &Stmt, mods: &HashSet<String>, out: &mut HashSet<String>) {
     match s {
-        Stmt::Expr(e) => collect_refs(e, out),
+        Stmt::Expr(e) => collect_refs(e, mods, out),
         Stmt::Let { value, message, .. } => {
-            collect_refs(value, out);
+            collect_refs(value, mods, out);
             if let Some(m) = message {
-                collect_refs(m, out);
+                collect_refs(m, mods, out);
             }
         }
     }
 }
 
-fn collect_refs(e: &Expr, out: &mut HashSet<String>) {
+fn collect_refs(e: &Expr, mods: &HashSet<String>, out: &mut HashSet<String>) {
     match &e.kind {
         ExprKind::Var { name, .. } => {
             out.insert(name.clone());
         }
         ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Invalid => {}
-        ExprKind::Tuple(items) => items.iter().for_each(|i| collect_refs(i, out)),
+        ExprKind::Tuple(items) => items.iter().for_each(|i| collect_refs(i, mods, out)),
         ExprKind::List { elems, tail } => {
-            elems.iter().for_each(|i| collect_refs(i, out));
+            elems.iter().for_each(|i| collect_refs(i, mods, out));
             if let Some(t) = tail {
-                collect_refs(t, out);
+                collect_refs(t, mods, out);
             }
         }
         ExprKind::Fn { body, .. } | ExprKind::Block(body) => {
-            body.iter().for_each(|s| collect_refs_stmt(s, out))
+            body.iter().for_each(|s| collect_refs_stmt(s, mods, out))
         }
         ExprKind::Call { fun, args } => {
-            collect_refs(fun, out);
-            args.iter().for_each(|a| collect_refs(&a.value, out));
+            collect_refs(fun, mods, out);
+            args.iter().for_each(|a| collect_refs(&a.value, mods, out));
         }
         ExprKind::BinOp { left, right, .. } | ExprKind::Pipe { left, right } => {
-            collect_refs(left, out);
-            collect_refs(right, out);
+            collect_refs(left, mods, out);
+            collect_refs(right, mods, out);
         }
         ExprKind::Assert { value, message } => {
-            collect_refs(value, out);
+            collect_refs(value, mods, out);
             if let Some(m) = message {
-                collect_refs(m, out);
+                collect_refs(m, mods, out);
             }
         }
         ExprKind::NegateInt(x) | ExprKind::NegateBool(x) | ExprKind::Echo(x) => {
-            collect_refs(x, out)
+            collect_refs(x, mods, out)
         }
         ExprKind::Case { subjects, clauses } => {
-            subjects.iter().for_each(|i| collect_refs(i, out));
+            subjects.iter().for_each(|i| collect_refs(i, mods, out));
             for c in clauses {
                 if let Some(g) = &c.guard {
-                    collect_refs(g, out);
+                    collect_refs(g, mods, out);
                 }
-                collect_refs(&c.body, out);
+                collect_refs(&c.body, mods, out);
             }
         }
+        // `list.map` names module `list`, not a top-level function `list`
+        // of this module (gleam/dynamic/decode has both): counting it would
+        // put unrelated functions in one recursive group and stop them
+        // being generalised.
+        ExprKind::FieldAccess { target, .. } if matches!(&target.kind, ExprKind::Var { name, .. } if mods.contains(name)) =>
+            {}
         ExprKind::FieldAccess { target, .. } | ExprKind::TupleIndex { target, .. } => {
-            collect_refs(target, out)
+            collect_refs(target, mods, out)
         }
         ExprKind::RecordUpdate {
             constructor,
@@ -1095,16 +1114,18 @@ fn collect_refs(e: &Expr, out: &mut HashSet<String>) {
             fields,
             ..
         } => {
-            collect_refs(constructor, out);
-            collect_refs(base, out);
-            fields.iter().for_each(|(_, v, _)| collect_refs(v, out));
+            collect_refs(constructor, mods, out);
+            collect_refs(base, mods, out);
+            fields
+                .iter()
+                .for_each(|(_, v, _)| collect_refs(v, mods, out));
         }
         ExprKind::Todo(m) | ExprKind::Panic(m) => {
             if let Some(m) = m {
-                collect_refs(m, out);
+                collect_refs(m, mods, out);
             }
         }
-        ExprKind::BitArray(segs) => segs.iter().for_each(|s| collect_refs(&s.value, out)),
+        ExprKind::BitArray(segs) => segs.iter().for_each(|s| collect_refs(&s.value, mods, out)),
     }
 }
 
