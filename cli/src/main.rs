@@ -6,6 +6,7 @@
 
 mod child;
 mod commands;
+mod ctfe;
 mod diagnostics;
 mod diff;
 mod languages;
@@ -71,6 +72,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    eubeam_ir::ctfe::set_compile_time_call(ctfe::call);
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Run(args) => commands::run::run(args),

@@ -9,6 +9,7 @@
 //! (atoms, variables, functions) are plain strings here; the runtime interns
 //! them when it loads a module.
 
+pub mod ctfe;
 pub mod diagnostic;
 pub mod frontend;
 pub mod printer;

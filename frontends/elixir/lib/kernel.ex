@@ -137,4 +137,16 @@ defmodule Kernel do
     :io.put_chars(:standard_error, Exception.format(kind, reason, stack))
     :erlang.halt(1)
   end
+
+  # A user macro called by the compiler (see lower/macros.rs): the expansion
+  # or the reason it failed, formatted as elixir reports errors.
+  def __expand__(mod, fun, args) do
+    try do
+      {:ok, apply(mod, fun, args)}
+    rescue
+      e -> {:error, Exception.format_banner(:error, e, __STACKTRACE__)}
+    catch
+      kind, value -> {:error, Exception.format_banner(kind, value, __STACKTRACE__)}
+    end
+  end
 end

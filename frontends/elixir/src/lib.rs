@@ -8,6 +8,7 @@ pub mod ast;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
+pub mod quoted;
 pub mod shell;
 pub mod stdlib;
 

@@ -416,6 +416,21 @@ impl<'a> Parser<'a> {
                         _ => return self.error("expected a name after '.'"),
                     }
                 }
+                // `unquote(name)(args)` inside a quote: a call whose name
+                // is computed.
+                Some(Token {
+                    tok: Tok::Op("("),
+                    space_before: false,
+                    ..
+                }) if e.is_call("unquote") => {
+                    self.i += 1;
+                    let args = self.parse_call_args(")")?;
+                    let end = Span::new(self.prev_end(), self.prev_end());
+                    let span = e.span.to(end);
+                    let mut all = vec![e];
+                    all.extend(args);
+                    e = Ast::call("__unquote_call__", all, span);
+                }
                 Some(Token {
                     tok: Tok::Op("["),
                     space_before: false,

@@ -201,6 +201,7 @@ impl Lw<'_> {
             _ => {}
         }
         // A call without parentheses to a zero-arity function.
+        let v = crate::quoted::unhygienic(v);
         if self.m.funs.contains(&(v.to_string(), 0)) || is_kernel_fun(v, 0) {
             return self.local_call(v, &[], s);
         }
@@ -228,6 +229,14 @@ impl Lw<'_> {
 
     fn remote(&mut self, a: &Ast, target: &Ast, name: &str, args: &[Ast], parens: bool) -> Expr {
         let span = self.sp(a.span);
+        if let Some(m) = self.module_of(target) {
+            if let Some(g) = self.m.guard_def(&m, name, args.len()) {
+                return self.expr(&g.apply(args));
+            }
+            if self.m.is_macro(&m, name, args.len()) {
+                return self.expand_expr(&m, name, args, a.span);
+            }
+        }
         let margs: Vec<Expr> = args.iter().map(|x| self.expr(x)).collect();
         match self.module_of(target) {
             Some(m) => {
@@ -329,7 +338,7 @@ impl Lw<'_> {
             return Expr::call("Elixir.Kernel", name, margs, span);
         }
         for m in self.m.imports.clone() {
-            if crate::stdlib::exports(&m, name, n) {
+            if crate::stdlib::exports(&m, name, n) || self.m.user_exports(&m, name, n) {
                 return Expr::call(&m, name, margs, span);
             }
         }
@@ -357,6 +366,12 @@ impl Lw<'_> {
     fn call(&mut self, a: &Ast, name: &str, args: &[Ast]) -> Expr {
         let span = self.sp(a.span);
         let s = a.span;
+        if let Some(g) = self.m.local_guard(name, args.len()) {
+            return self.expr(&g.apply(args));
+        }
+        if let Some(m) = self.m.imported_macro(name, args.len()) {
+            return self.expand_expr(&m, name, args, s);
+        }
         if let Some(op) = erlang_op(name) {
             if args.len() == 2 {
                 let l = self.expr(&args[0]);
@@ -548,10 +563,13 @@ impl Lw<'_> {
             ("defmodule" | "def" | "defp" | "defmacro" | "defstruct" | "defexception", _) => {
                 self.unsupported(s, &format!("{name} here (only at the top of a module)"))
             }
-            (
-                "quote" | "unquote" | "unquote_splicing" | "defmacrop" | "defprotocol" | "defimpl",
-                _,
-            ) => self.unsupported(s, name),
+            ("quote", qargs) => self.quote(qargs, s),
+            ("unquote" | "unquote_splicing", _) => {
+                self.error(s, format!("{name} called outside quote"))
+            }
+            ("defmacrop" | "defprotocol" | "defimpl", _) => {
+                self.unsupported(s, &format!("{name} here (only at the top of a module)"))
+            }
             ("super", _) => self.unsupported(s, "super"),
             ("binding", _) => self.unsupported(s, "binding"),
             _ => self.local_call(name, args, s),
@@ -694,6 +712,10 @@ impl Lw<'_> {
                 }
                 Kind::Call { name, args, .. } if name == "=>" && args.len() == 2 => {
                     out.push((args[0].clone(), args[1].clone(), false));
+                }
+                // `{:%{}, [], [{k, v}]}` from a macro.
+                Kind::Tuple(kv) if kv.len() == 2 => {
+                    out.push((kv[0].clone(), kv[1].clone(), false));
                 }
                 _ => {
                     self.error(it.span, "expected key => value or key: value in a map");
@@ -2051,6 +2073,225 @@ pub fn case(arg: Expr, clauses: Vec<Clause>, span: ir::Span) -> Expr {
             arg: Box::new(arg),
             clauses,
         },
+        span,
+    )
+}
+
+// ---- quote and macro calls ----------------------------------------------
+
+impl Lw<'_> {
+    /// Runs a user macro and lowers its expansion in place of the call.
+    pub fn expand_expr(&mut self, module: &str, name: &str, args: &[Ast], s: Span) -> Expr {
+        let m = self.m;
+        match m.expand_macro(module, name, args, s) {
+            Ok(ast) => m.nested_expansion(|| self.expr(&ast)),
+            Err(e) => self.error(s, e),
+        }
+    }
+
+    /// `quote do ... end` (options: `bind_quoted:`, `unquote: false`).
+    fn quote(&mut self, qargs: &[Ast], s: Span) -> Expr {
+        let span = self.sp(s);
+        let mut body = None;
+        let mut bind = None;
+        let mut unquote = true;
+        for a in qargs {
+            match a.keyword() {
+                Some(kw) => {
+                    for (k, v) in kw {
+                        match k {
+                            "do" => body = Some(v.clone()),
+                            "bind_quoted" => bind = Some(v.clone()),
+                            "unquote" => {
+                                unquote = !matches!(&v.kind, Kind::Atom(f) if f == "false")
+                            }
+                            "location" | "context" | "line" | "file" | "generated" => {}
+                            other => {
+                                return self.unsupported(a.span, &format!("quote option {other}:"))
+                            }
+                        }
+                    }
+                }
+                None => return self.error(a.span, "quote expects a do block"),
+            }
+        }
+        let Some(body) = body else {
+            return self.error(s, "quote expects a do block");
+        };
+        let ctx = if self.m.script {
+            "Elixir".to_string()
+        } else {
+            self.m.name.clone()
+        };
+        let Some(bind) = bind else {
+            return self.quote_ast(&body, &ctx, unquote);
+        };
+        // bind_quoted: `name = unquote(value)` before the body, which is
+        // quoted with unquote disabled.
+        let Some(pairs) = bind.keyword() else {
+            return self.error(bind.span, "bind_quoted expects a keyword list");
+        };
+        let mut items = Vec::new();
+        for (k, v) in pairs {
+            let var = Ast::new(Kind::Var(k.to_string()), v.span);
+            let value = Ast::call("unquote", vec![v.clone()], v.span);
+            items.push(Ast::call("=", vec![var, value], v.span));
+        }
+        let mut stmts: Vec<Expr> = items
+            .iter()
+            .map(|i| self.quote_ast(i, &ctx, true))
+            .collect();
+        let b = self.quote_ast(&body, &ctx, false);
+        match &body.kind {
+            Kind::Call { name, .. } if name == "__block__" => {
+                // Splice the body's statements.
+                let inner = Expr::call(
+                    "erlang",
+                    "element",
+                    vec![Expr::lit(Literal::Int(3), span), b],
+                    span,
+                );
+                let init = stmts
+                    .drain(..)
+                    .rev()
+                    .fold(inner, |t, h| Expr::cons(h, t, span));
+                block_node(init, span)
+            }
+            _ => {
+                let list = stmts.drain(..).rev().fold(
+                    Expr::cons(b, Expr::lit(Literal::Nil, span), span),
+                    |t, h| Expr::cons(h, t, span),
+                );
+                block_node(list, span)
+            }
+        }
+    }
+
+    /// The quoted form of `a` as an expression: constant where no
+    /// `unquote` occurs, built at run time around the unquoted values.
+    fn quote_ast(&mut self, a: &Ast, ctx: &str, unquote: bool) -> Expr {
+        let span = self.sp(a.span);
+        if !unquote || !crate::quoted::has_unquote(a) {
+            let m = self.m;
+            let resolve = |segs: &[String]| m.resolve_alias(segs);
+            let q = crate::quoted::QuoteCtx {
+                var_context: ctx,
+                resolve: &resolve,
+            };
+            return Expr::lit(crate::quoted::to_quoted(a, &q), span);
+        }
+        let nil = || Expr::lit(Literal::Nil, span);
+        match &a.kind {
+            Kind::Call { name, args, .. } if name == "unquote" && args.len() == 1 => {
+                self.expr(&args[0])
+            }
+            Kind::Call { name, args, .. } if name == "__unquote_call__" && !args.is_empty() => {
+                let head = self.quote_ast(&args[0], ctx, true);
+                let rest = self.quote_list(&args[1..], ctx);
+                Expr::tuple(vec![head, nil(), rest], span)
+            }
+            Kind::Call { name, args, .. } => {
+                let rest = self.quote_list(args, ctx);
+                Expr::tuple(vec![Expr::atom(name, span), nil(), rest], span)
+            }
+            Kind::List(items) => self.quote_list(items, ctx),
+            Kind::Tuple(items) if items.len() == 2 => {
+                let x = self.quote_ast(&items[0], ctx, true);
+                let y = self.quote_ast(&items[1], ctx, true);
+                Expr::tuple(vec![x, y], span)
+            }
+            Kind::Tuple(items) => {
+                let rest = self.quote_list(items, ctx);
+                Expr::tuple(vec![Expr::atom("{}", span), nil(), rest], span)
+            }
+            Kind::Remote {
+                target,
+                name,
+                args,
+                parens,
+            } => {
+                let t = self.quote_ast(target, ctx, true);
+                let dot = Expr::tuple(
+                    vec![
+                        Expr::atom(".", span),
+                        nil(),
+                        Expr::cons(t, Expr::cons(Expr::atom(name, span), nil(), span), span),
+                    ],
+                    span,
+                );
+                let meta = if *parens {
+                    nil()
+                } else {
+                    Expr::lit(
+                        Literal::list(vec![Literal::Tuple(vec![
+                            Literal::atom("no_parens"),
+                            Literal::atom("true"),
+                        ])]),
+                        span,
+                    )
+                };
+                let rest = self.quote_list(args, ctx);
+                Expr::tuple(vec![dot, meta, rest], span)
+            }
+            Kind::Apply { fun, args } => {
+                let f = self.quote_ast(fun, ctx, true);
+                let dot = Expr::tuple(
+                    vec![Expr::atom(".", span), nil(), Expr::cons(f, nil(), span)],
+                    span,
+                );
+                let rest = self.quote_list(args, ctx);
+                Expr::tuple(vec![dot, nil(), rest], span)
+            }
+            _ => {
+                let m = self.m;
+                let resolve = |segs: &[String]| m.resolve_alias(segs);
+                let q = crate::quoted::QuoteCtx {
+                    var_context: ctx,
+                    resolve: &resolve,
+                };
+                Expr::lit(crate::quoted::to_quoted(a, &q), span)
+            }
+        }
+    }
+
+    /// A quoted list; `unquote_splicing(x)` items are appended in place.
+    fn quote_list(&mut self, items: &[Ast], ctx: &str) -> Expr {
+        let (init, tail) = split_tail(items);
+        let span = items
+            .first()
+            .map(|i| self.sp(i.span))
+            .unwrap_or(ir::Span::NONE);
+        let mut acc = match tail {
+            Some(t) => self.quote_ast(t, ctx, true),
+            None => Expr::lit(Literal::Nil, span),
+        };
+        // Evaluate left to right: quote every item first, then fold.
+        let mut parts = Vec::new();
+        for it in init {
+            match it.call_args() {
+                Some(("unquote_splicing", [x])) => parts.push((true, self.expr(x))),
+                _ => parts.push((false, self.quote_ast(it, ctx, true))),
+            }
+        }
+        for (splice, e) in parts.into_iter().rev() {
+            acc = if splice {
+                Expr::call("erlang", "++", vec![e, acc], span)
+            } else {
+                Expr::cons(e, acc, span)
+            };
+        }
+        acc
+    }
+}
+
+/// `{:__block__, [], items}`.
+fn block_node(items: Expr, span: ir::Span) -> Expr {
+    Expr::tuple(
+        vec![
+            Expr::atom("__block__", span),
+            Expr::lit(Literal::Nil, span),
+            items,
+        ],
         span,
     )
 }

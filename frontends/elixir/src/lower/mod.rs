@@ -6,6 +6,7 @@
 //! are expanded here directly into the IR; they are not user-definable yet.
 
 mod expr;
+mod macros;
 mod module;
 mod pattern;
 
@@ -34,6 +35,13 @@ pub struct ModCtx {
     pub imports: Vec<String>,
     /// The top level of a script: `__MODULE__` is nil there.
     pub script: bool,
+    /// Macros and modules of the file compiled so far (shared by every
+    /// module of one file).
+    pub macros: std::rc::Rc<std::cell::RefCell<macros::MacroEnv>>,
+}
+
+pub fn split_tail_pub(items: &[Ast]) -> (Vec<&Ast>, Option<&Ast>) {
+    pattern::split_tail(items)
 }
 
 /// A binding made before the rest of a body (see `wrap`).
@@ -221,6 +229,10 @@ impl<'a> Lw<'a> {
 /// first segment through `alias`.
 pub fn alias_atom(m: &ModCtx, segs: &[String]) -> String {
     let first = segs.first().map(String::as_str).unwrap_or("");
+    // `Elixir.Foo` is absolute (also what a macro's expansion holds).
+    if first == "Elixir" && segs.len() > 1 {
+        return segs.join(".");
+    }
     if let Some(full) = m.aliases.get(first) {
         let mut s = full.clone();
         for seg in &segs[1..] {

@@ -2,12 +2,13 @@
 //! default arguments, attributes, `defstruct`/`defexception`, `alias`,
 //! `import`, `use`, and the script top level of `.exs` files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use eubeam_ir as ir;
 use eubeam_ir::span::LineIndex;
 use eubeam_ir::{Compiled, Diagnostic, Expr, ExprKind, FunName, Literal, MapOp, MapPair};
 
+use super::macros::GuardDef;
 use super::pattern::PatState;
 use super::{alias_atom, Lw, ModCtx};
 use crate::ast::{Ast, Kind, Span};
@@ -57,6 +58,7 @@ pub fn lower_file(
         let ctx = ModCtx {
             name: name.clone(),
             script: true,
+            macros: root.macros.clone(),
             ..ModCtx::default()
         };
         let mut lw = Lw::new(file, &lines, &ctx);
@@ -161,6 +163,7 @@ impl Out<'_> {
         let mut ctx = ModCtx {
             name: mname.clone(),
             aliases: parent.aliases.clone(),
+            macros: parent.macros.clone(),
             ..ModCtx::default()
         };
         // A nested module is aliased in its parent (and in itself).
@@ -181,21 +184,59 @@ impl Out<'_> {
         let mut nested: Vec<(Ast, Ast, Span)> = Vec::new();
         let mut uses: Vec<String> = Vec::new();
         let mut extra: Vec<Ast> = Vec::new();
+        let mut local_macros: HashSet<(String, usize)> = HashSet::new();
+        let mut overridable: HashSet<(String, usize)> = HashSet::new();
         let mut pending = stmts;
         let mut i = 0;
         while i < pending.len() {
             let st = pending[i].clone();
             i += 1;
+            // A call of a user macro in the module body: its expansion
+            // (definitions, attributes...) takes the call's place.
+            let macro_call = match &st.kind {
+                Kind::Remote {
+                    target, name, args, ..
+                } => match &target.kind {
+                    Kind::Alias(segs) => {
+                        let m = alias_atom(&ctx, segs);
+                        ctx.is_macro(&m, name, args.len())
+                            .then(|| (m, name.clone(), args.clone()))
+                    }
+                    _ => None,
+                },
+                Kind::Call { name, args, .. } => ctx
+                    .imported_macro(name, args.len())
+                    .map(|m| (m, name.clone(), args.clone())),
+                _ => None,
+            };
+            if let Some((m, name, args)) = macro_call {
+                match ctx.expand_macro(&m, &name, &args, st.span) {
+                    Ok(ast) => splice(&mut pending, i, ast),
+                    Err(e) => self.error(st.span, e),
+                }
+                continue;
+            }
             let Some((kind, args)) = st.call_args() else {
                 self.unsupported(st.span, "expressions in a module body");
                 continue;
             };
             match (kind, args) {
-                ("def" | "defp", [head, kwb]) => {
-                    let public = kind == "def";
+                ("def" | "defp" | "defmacro" | "defmacrop", [head, kwb]) => {
+                    let is_macro = kind.starts_with("defmacro");
+                    let public = kind == "def" || is_macro;
                     let Some((fname, fargs, guard)) = def_head(head) else {
                         self.error(head.span, "invalid function head");
                         continue;
+                    };
+                    let key = (fname.clone(), fargs.len());
+                    if overridable.remove(&key) {
+                        defs.retain(|d| !(d.name == key.0 && d.args.len() == key.1));
+                    }
+                    let fname = if is_macro {
+                        local_macros.insert(key);
+                        super::macros::macro_fun(&fname)
+                    } else {
+                        fname
                     };
                     let body = match kwb.keyword() {
                         Some(k) if k.len() == 1 && k[0].0 == "do" => k[0].1.clone(),
@@ -274,6 +315,48 @@ impl Out<'_> {
                     _ => self.unsupported(target.span, "this import"),
                 },
                 ("require", _) => {}
+                ("defguard" | "defguardp", [head]) => match guard_head(head) {
+                    Some((gname, params, body)) => {
+                        ctx.macros
+                            .borrow_mut()
+                            .guards
+                            .entry(mname.clone())
+                            .or_default()
+                            .insert((gname, params.len()), GuardDef { params, body });
+                    }
+                    None => self.error(head.span, "defguard expects `name(args) when guard`"),
+                },
+                ("defoverridable", [what]) => match what.keyword() {
+                    Some(kw) => {
+                        for (n, a) in kw {
+                            if let Kind::Int(a) = &a.kind {
+                                overridable.insert((n.to_string(), a.parse().unwrap_or(0)));
+                            }
+                        }
+                    }
+                    None => {
+                        for d in &defs {
+                            overridable.insert((d.name.clone(), d.args.len()));
+                        }
+                    }
+                },
+                ("use", [target, ..])
+                    if matches!(&target.kind, Kind::Alias(segs)
+                        if ctx.is_macro(&alias_atom(&ctx, segs), "__using__", 1)) =>
+                {
+                    let m = match &target.kind {
+                        Kind::Alias(segs) => alias_atom(&ctx, segs),
+                        _ => String::new(),
+                    };
+                    let opts = args
+                        .get(1)
+                        .cloned()
+                        .unwrap_or_else(|| Ast::new(Kind::List(Vec::new()), st.span));
+                    match ctx.expand_macro(&m, "__using__", &[opts], st.span) {
+                        Ok(ast) => splice(&mut pending, i, ast),
+                        Err(e) => self.error(st.span, e),
+                    }
+                }
                 ("use", [target, ..]) => {
                     let m = match &target.kind {
                         Kind::Alias(segs) => alias_atom(&ctx, segs),
@@ -360,11 +443,7 @@ impl Out<'_> {
                     pending.extend(items.iter().cloned());
                     pending.extend(rest);
                 }
-                (
-                    "defmacro" | "defmacrop" | "defguard" | "defguardp" | "defprotocol" | "defimpl"
-                    | "defoverridable",
-                    _,
-                ) => self.unsupported(st.span, kind),
+                ("defprotocol" | "defimpl", _) => self.unsupported(st.span, kind),
                 _ => self.unsupported(
                     st.span,
                     &format!("`{kind}` in a module body (compile-time code)"),
@@ -488,14 +567,22 @@ impl Out<'_> {
                 )
             })
             .collect();
-        self.modules.push(ir::Module {
-            name: mname,
+        let module = ir::Module {
+            name: mname.clone(),
             file: self.file.to_string(),
             exports,
             attributes,
             functions,
             span: mspan,
-        });
+        };
+        {
+            let mut env = ctx.macros.borrow_mut();
+            env.modules.push(module.clone());
+            if !local_macros.is_empty() {
+                env.macros.insert(mname, local_macros);
+            }
+        }
+        self.modules.push(module);
         for (n, k, s) in nested {
             self.defmodule(&n, &k, &ctx, s);
         }
@@ -725,6 +812,31 @@ impl Out<'_> {
     }
 }
 
+/// Puts a macro's expansion at `i` of a module body (a block's statements
+/// one by one).
+fn splice(pending: &mut Vec<Ast>, i: usize, ast: Ast) {
+    let items = match ast.call_args() {
+        Some(("__block__", items)) => items.to_vec(),
+        _ => vec![ast],
+    };
+    let rest = pending.split_off(i);
+    pending.extend(items);
+    pending.extend(rest);
+}
+
+/// `defguard name(a, b) when expr` → (name, params, expr).
+fn guard_head(head: &Ast) -> Option<(String, Vec<String>, Ast)> {
+    let (name, args, guard) = def_head(head)?;
+    let params = args
+        .iter()
+        .map(|a| match &a.kind {
+            Kind::Var(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((name, params, guard?))
+}
+
 /// `name(args) when guard` → (name, args, guard).
 fn def_head(head: &Ast) -> Option<(String, Vec<Ast>, Option<Ast>)> {
     match &head.kind {
@@ -733,7 +845,12 @@ fn def_head(head: &Ast) -> Option<(String, Vec<Ast>, Option<Ast>)> {
             Some((n, a, Some(args[1].clone())))
         }
         Kind::Call { name, args, .. } => Some((name.clone(), args.clone(), None)),
-        Kind::Var(name) => Some((name.clone(), Vec::new(), None)),
+        // A name from a macro's quote carries its hygiene context.
+        Kind::Var(name) => Some((
+            crate::quoted::unhygienic(name).to_string(),
+            Vec::new(),
+            None,
+        )),
         _ => None,
     }
 }
