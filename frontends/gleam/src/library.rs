@@ -33,6 +33,8 @@ lib! {
     "gleam/erlang/process" => "gleam/erlang/process.gleam",
     "gleam/erlang/atom" => "gleam/erlang/atom.gleam",
     "gleam/otp/actor" => "gleam/otp/actor.gleam",
+    "gleam/otp/supervision" => "gleam/otp/supervision.gleam",
+    "gleam/otp/static_supervisor" => "gleam/otp/static_supervisor.gleam",
 }
 
 /// Erlang FFI modules: (module, file name, source).
@@ -41,6 +43,11 @@ const ERLANG: &[(&str, &str, &str)] = &[
         "gleam_stdlib",
         "gleam_stdlib.erl",
         include_str!("../lib/gleam_stdlib.erl"),
+    ),
+    (
+        "gleam_otp_ffi",
+        "gleam_otp_ffi.erl",
+        include_str!("../lib/gleam_otp_ffi.erl"),
     ),
     (
         "gleam_erlang_ffi",
