@@ -91,11 +91,10 @@ get_bool(Key, [P | Ps]) ->
     end;
 get_bool(_, []) -> false.
 
-%% get_keys/1: each key once, in map key order. OTP returns them in the
-%% order of a version 1 set (a hash order); the two agree only sometimes
-%% (a simplification noted in spec/erlang.md).
+%% get_keys/1: each key once, in the order of a version 1 set, as OTP.
 get_keys(Ps) ->
-    maps:keys(maps:from_list([{K, []} || P <- Ps, {ok, K} <- [key_of(P)]])).
+    sets:to_list(lists:foldl(fun sets:add_element/2, sets:new(),
+                             [K || P <- Ps, {ok, K} <- [key_of(P)]])).
 
 delete(Key, [P | Ps]) ->
     case has_key(P, Key) of

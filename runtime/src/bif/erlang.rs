@@ -269,6 +269,46 @@ fn tuple_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
 }
 
+/// `erlang:make_tuple(N, Default)`.
+fn make_tuple2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].as_int() {
+        Some(n) if (0..=1 << 24).contains(&n) => Ok(c.tuple(&vec![a[1]; n as usize])),
+        _ => badarg(),
+    }
+}
+
+/// `erlang:make_tuple(N, Default, [{Pos, Value}])`: later pairs win.
+fn make_tuple3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(n), Some(inits)) = (a[0].as_int(), a[2].list_to_vec()) else {
+        return badarg();
+    };
+    if !(0..=1 << 24).contains(&n) {
+        return badarg();
+    }
+    let mut v = vec![a[1]; n as usize];
+    for init in inits {
+        let pair = init.tuple().filter(|t| t.len() == 2);
+        let pos = pair.as_ref().and_then(|t| t.get(0)).and_then(Term::as_int);
+        match (pos, pair.as_ref().and_then(|t| t.get(1))) {
+            (Some(i), Some(val)) if i >= 1 && i <= n => v[i as usize - 1] = val,
+            _ => return badarg(),
+        }
+    }
+    Ok(c.tuple(&v))
+}
+
+/// `erlang:append_element(Tuple, E)`: the tuple with `E` added at the end.
+fn append_element(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    match a[0].tuple() {
+        Some(t) => {
+            let mut v = t.to_vec();
+            v.push(a[1]);
+            Ok(c.tuple(&v))
+        }
+        None => badarg(),
+    }
+}
+
 fn list_to_tuple(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match a[0].list_to_vec() {
         Some(v) => Ok(c.tuple(&v)),
@@ -398,6 +438,9 @@ pub(super) fn register(t: &mut NativeTable) {
         ("list_to_integer", 1, list_to_integer),
         ("list_to_integer", 2, list_to_integer),
         ("tuple_to_list", 1, tuple_to_list),
+        ("append_element", 2, append_element),
+        ("make_tuple", 2, make_tuple2),
+        ("make_tuple", 3, make_tuple3),
         ("list_to_tuple", 1, list_to_tuple),
         ("++", 2, append),
         ("--", 2, subtract),

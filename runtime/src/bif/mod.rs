@@ -27,6 +27,7 @@ mod lfe_io;
 mod lists;
 mod maps;
 mod math;
+mod phash;
 mod process;
 mod unicode;
 
@@ -143,6 +144,7 @@ pub fn all() -> NativeTable {
     elixir::register(&mut t);
     maps::register(&mut t);
     math::register(&mut t);
+    phash::register(&mut t);
     process::register(&mut t);
     unicode::register(&mut t);
     crate::lua::register(&mut t);
