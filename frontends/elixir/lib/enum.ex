@@ -5,7 +5,14 @@ defmodule Enum do
   def to_list(l) when is_list(l), do: l
   def to_list(%{__struct__: Range, first: f, last: l, step: s}), do: range_list(f, l, s)
   def to_list(%{__struct__: MapSet, map: m}), do: :maps.keys(m)
-  def to_list(%{__struct__: _} = s), do: :erlang.error(Protocol.UndefinedError.exception(protocol: Enumerable, value: s))
+  def to_list(%{__struct__: _} = s) do
+    case Protocol.__user_impl__(Enumerable, s) do
+      nil -> :erlang.error(Protocol.UndefinedError.exception(protocol: Enumerable, value: s))
+      impl ->
+        {:done, acc} = impl.reduce(s, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+        :lists.reverse(acc)
+    end
+  end
   def to_list(m) when is_map(m), do: :maps.to_list(m)
   def to_list(other), do: :erlang.error(Protocol.UndefinedError.exception(protocol: Enumerable, value: other))
 

@@ -118,5 +118,24 @@ end
 
 defmodule Protocol.UndefinedError do
   defexception [:protocol, :value, description: ""]
-  def message(e), do: "protocol #{inspect(e.protocol)} not implemented for #{inspect(e.value)}"
+  def message(%{protocol: protocol, value: value, description: description}) do
+    "protocol #{inspect(protocol)} not implemented for #{inspect(value)} of type " <>
+      value_type(value) <> maybe_description(description)
+  end
+
+  defp value_type(%{__struct__: struct}), do: "#{inspect(struct)} (a struct)"
+  defp value_type(value) when is_atom(value), do: "Atom"
+  defp value_type(value) when is_bitstring(value), do: "BitString"
+  defp value_type(value) when is_float(value), do: "Float"
+  defp value_type(value) when is_function(value), do: "Function"
+  defp value_type(value) when is_integer(value), do: "Integer"
+  defp value_type(value) when is_list(value), do: "List"
+  defp value_type(value) when is_map(value), do: "Map"
+  defp value_type(value) when is_pid(value), do: "PID"
+  defp value_type(value) when is_port(value), do: "Port"
+  defp value_type(value) when is_reference(value), do: "Reference"
+  defp value_type(value) when is_tuple(value), do: "Tuple"
+
+  defp maybe_description(""), do: ""
+  defp maybe_description(description), do: ", " <> description
 end

@@ -28,6 +28,19 @@ defmodule Kernel do
   end
 
   def __prepare__(%{__struct__: mod} = term) when is_atom(mod) do
+    case Protocol.__user_impl__(Inspect, term) do
+      nil -> __prepare_struct__(mod, term)
+      impl -> {:"$eubeam_struct", :"$raw", [text: :erlang.iolist_to_binary(impl.inspect(term, %Inspect.Opts{}))]}
+    end
+  end
+
+  def __prepare__(term) when is_map(term) do
+    :maps.from_list(__prepare_list__(:maps.to_list(term)))
+  end
+
+  def __prepare__(term), do: term
+
+  defp __prepare_struct__(mod, term) do
     fields =
       try do
         mod.__struct_fields__()
@@ -44,12 +57,6 @@ defmodule Kernel do
         {:"$eubeam_struct", mod, pairs}
     end
   end
-
-  def __prepare__(term) when is_map(term) do
-    :maps.from_list(__prepare_list__(:maps.to_list(term)))
-  end
-
-  def __prepare__(term), do: term
 
   defp __prepare_list__([h | t]), do: [__prepare__(h) | __prepare_list__(t)]
   defp __prepare_list__([]), do: []

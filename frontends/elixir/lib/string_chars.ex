@@ -5,14 +5,11 @@ defmodule String.Chars do
   def to_string(x) when is_integer(x), do: :erlang.integer_to_binary(x)
   def to_string(x) when is_float(x), do: :"$elixir".inspect(x, [])
   def to_string(x) when is_list(x), do: List.to_string(x)
-  def to_string(%{__struct__: mod} = x) do
-    if :erlang.function_exported(mod, :to_string, 1) or ensure(mod) do
-      mod.to_string(x)
-    else
-      :erlang.error(Protocol.UndefinedError.exception(protocol: String.Chars, value: x))
+  def to_string(%{__struct__: _} = x) do
+    case Protocol.__user_impl__(String.Chars, x) do
+      nil -> :erlang.error(Protocol.UndefinedError.exception(protocol: String.Chars, value: x))
+      impl -> impl.to_string(x)
     end
   end
   def to_string(x), do: :erlang.error(Protocol.UndefinedError.exception(protocol: String.Chars, value: x))
-
-  defp ensure(_mod), do: false
 end

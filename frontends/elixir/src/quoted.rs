@@ -142,7 +142,8 @@ fn from_q(l: &Literal, span: Span, depth: usize) -> Result<Ast, String> {
             let (items, tail) = list_items(l);
             let mut out = items
                 .iter()
-                .copied().map(sub)
+                .copied()
+                .map(sub)
                 .collect::<Result<Vec<_>, _>>()?;
             if let Some(t) = tail {
                 let last = out.pop().ok_or("a macro returned a malformed list")?;

@@ -38,6 +38,19 @@ fn inspect2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(c.binary(s.as_bytes()))
 }
 
+/// `'$elixir':ensure_loaded(Module)`: loads the module through the loader if
+/// needed; `true` when it is loaded (protocol dispatch asks whether the
+/// implementation module `Proto.Type` exists).
+fn ensure_loaded1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let Some(m) = a[0].as_atom() else {
+        return badarg();
+    };
+    Ok(Term::atom(crate::term::Atom::from_bool(
+        c.vm.ensure_loaded(m),
+    )))
+}
+
 pub(super) fn register(t: &mut NativeTable) {
     t.push(("$elixir", "inspect", 2, inspect2, false));
+    t.push(("$elixir", "ensure_loaded", 1, ensure_loaded1, false));
 }

@@ -430,6 +430,12 @@ fn struct_doc(name: &str, fields: &PTerm, opts: &Opts, limit: Option<usize>) -> 
             return d;
         }
     }
+    // A user `Inspect` implementation's result, printed as it is.
+    if name == "$raw" {
+        if let Some(PTerm::Binary(b)) = get("text") {
+            return text(String::from_utf8_lossy(&b).into_owned());
+        }
+    }
     // Kernel.__prepare__ hands a MapSet over as its element list.
     if name == "Elixir.MapSet" {
         if let Some(list) = get("list") {

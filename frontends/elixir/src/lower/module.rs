@@ -49,6 +49,11 @@ pub fn lower_file(
     for f in forms {
         match f.call_args() {
             Some(("defmodule", [name, kw])) => out.defmodule(name, kw, &root, f.span),
+            Some((kind @ ("defprotocol" | "defimpl"), args)) => {
+                if let Some((n, k)) = out.protocol_module(kind, args, &root, f.span) {
+                    out.defmodule(&n, &k, &root, f.span);
+                }
+            }
             _ => top.push(f.clone()),
         }
     }
@@ -139,6 +144,133 @@ impl Out<'_> {
     fn unsupported(&mut self, s: Span, what: &str) {
         self.diags
             .push(Diagnostic::unsupported(self.file, s.start..s.end, what));
+    }
+
+    /// `defprotocol P do def f(x) end` and `defimpl P, for: T do ... end` as
+    /// the `defmodule` they amount to: (module name, `[do: body]`).
+    /// A protocol's functions dispatch through `Protocol.__dispatch__`
+    /// (lib/protocol.ex) to the module `P.Type`.
+    fn protocol_module(
+        &mut self,
+        kind: &str,
+        args: &[Ast],
+        ctx: &ModCtx,
+        span: Span,
+    ) -> Option<(Ast, Ast)> {
+        let name_of = |a: &Ast| match &a.kind {
+            Kind::Alias(segs) => Some(alias_atom(ctx, segs)),
+            Kind::Var(v) if v == "__MODULE__" && !ctx.name.is_empty() => Some(ctx.name.clone()),
+            Kind::Atom(a) => Some(a.clone()),
+            _ => None,
+        };
+        let Some(proto) = args.first().and_then(name_of) else {
+            self.error(span, format!("{kind} expects a module name"));
+            return None;
+        };
+        let kw: Vec<(String, Ast)> = args[1..]
+            .iter()
+            .filter_map(|a| a.keyword())
+            .flatten()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        let get = |k: &str| kw.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let Some(body) = get("do") else {
+            self.error(span, format!("{kind} expects a do block"));
+            return None;
+        };
+        let stmts: Vec<Ast> = match body.call_args() {
+            Some(("__block__", items)) => items.to_vec(),
+            _ => vec![body.clone()],
+        };
+        let mk_kw = |stmts: Vec<Ast>| {
+            Ast::new(
+                Kind::List(vec![Ast::new(
+                    Kind::Tuple(vec![
+                        Ast::atom("do", span),
+                        Ast::call("__block__", stmts, span),
+                    ]),
+                    span,
+                )]),
+                span,
+            )
+        };
+        if kind == "defprotocol" {
+            let any = stmts.iter().any(|st| {
+                matches!(st.call_args(), Some(("@", [a])) if matches!(a.call_args(),
+                    Some(("fallback_to_any", [v])) if matches!(&v.kind, Kind::Atom(t) if t == "true")))
+            });
+            let mut src = String::new();
+            let mut funs = Vec::new();
+            for st in &stmts {
+                match st.call_args() {
+                    Some(("def", [head])) => {
+                        let Some((fname, fargs, _)) = def_head(head) else {
+                            self.error(head.span, "invalid protocol function head");
+                            continue;
+                        };
+                        if fargs.is_empty() {
+                            self.error(head.span, "protocol functions need at least one argument");
+                            continue;
+                        }
+                        let ps: Vec<String> = (0..fargs.len()).map(|i| format!("x{i}")).collect();
+                        let ps = ps.join(", ");
+                        src.push_str(&format!(
+                            "def {fname}({ps}), do: Protocol.__dispatch__(__MODULE__, x0, {any}).{fname}({ps})\n"
+                        ));
+                        funs.push(format!("{fname}: {}", fargs.len()));
+                    }
+                    Some(("@", _)) => {}
+                    Some(("def", _)) => {
+                        self.unsupported(st.span, "a protocol function with a body")
+                    }
+                    _ => self.unsupported(st.span, "this in a protocol"),
+                }
+            }
+            src.push_str(&format!(
+                "def impl_for(data), do: Protocol.__impl_for__(__MODULE__, data, {any})\n\
+                 def impl_for!(data), do: Protocol.__dispatch__(__MODULE__, data, {any})\n\
+                 def __protocol__(:functions), do: [{}]\n\
+                 def __protocol__(:module), do: __MODULE__\n\
+                 def __protocol__(:impls), do: :not_consolidated\n",
+                funs.join(", ")
+            ));
+            return Some((Ast::atom(&proto, args[0].span), mk_kw(snippet(&src))));
+        }
+        // defimpl: one module per target type.
+        let targets: Vec<Ast> = match get("for") {
+            Some(Ast {
+                kind: Kind::List(items),
+                ..
+            }) => items,
+            Some(t) => vec![t],
+            None if !ctx.name.is_empty() => vec![Ast::atom(&ctx.name, span)],
+            None => {
+                self.error(span, "defimpl expects for: outside of a module");
+                return None;
+            }
+        };
+        if targets.len() != 1 {
+            self.unsupported(span, "defimpl for several types at once");
+            return None;
+        }
+        let Some(target) = name_of(&targets[0]) else {
+            self.error(targets[0].span, "defimpl for: expects a module name");
+            return None;
+        };
+        let module = format!("{proto}.{}", target.trim_start_matches("Elixir."));
+        let attr = |n: &str, v: &str| {
+            Ast::call(
+                "@",
+                vec![Ast::call(n, vec![Ast::atom(v, span)], span)],
+                span,
+            )
+        };
+        let mut all = vec![attr("protocol", &proto), attr("for", &target)];
+        all.extend(snippet(&format!(
+            "def __impl__(:for), do: :\"{target}\"\ndef __impl__(:protocol), do: :\"{proto}\"\n"
+        )));
+        all.extend(stmts);
+        Some((Ast::atom(&module, args[0].span), mk_kw(all)))
     }
 
     fn defmodule(&mut self, name: &Ast, kw: &Ast, parent: &ModCtx, span: Span) {
@@ -443,7 +575,11 @@ impl Out<'_> {
                     pending.extend(items.iter().cloned());
                     pending.extend(rest);
                 }
-                ("defprotocol" | "defimpl", _) => self.unsupported(st.span, kind),
+                ("defprotocol" | "defimpl", _) => {
+                    if let Some((n, k)) = self.protocol_module(kind, args, &ctx, st.span) {
+                        nested.push((n, k, st.span));
+                    }
+                }
                 _ => self.unsupported(
                     st.span,
                     &format!("`{kind}` in a module body (compile-time code)"),
