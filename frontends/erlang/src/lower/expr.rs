@@ -205,7 +205,11 @@ impl Lowerer<'_> {
             ExprKind::Match(p, v) => self.match_expr(p, v, span, pre),
             ExprKind::Send(p, m) => {
                 let vals = self.args_ref(&[p, m], pre);
-                ir::Expr::call("erlang", "!", vals, span)
+                // Compiled code fails in `erlang:send/2` (the frame erl's
+                // stack traces show); erl's shell evaluates the operator
+                // `!/2`, and shows that.
+                let f = if self.info.shell { "!" } else { "send" };
+                ir::Expr::call("erlang", f, vals, span)
             }
             ExprKind::Call(f, args) => self.call(f, args, span, pre),
             ExprKind::Remote(..) => {

@@ -381,6 +381,7 @@ fn primary_of<'t>(
         receive_expr(expr.clone(), exprs.clone()),
         fun_expr(expr.clone(), exprs.clone()),
         try_expr(expr.clone(), exprs.clone()),
+        maybe_expr(expr.clone(), exprs.clone()),
         hash_construct(expr.clone()),
         binary,
         macro_use,
@@ -460,6 +461,103 @@ fn if_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .then_ignore(punct("end"))
         .map_with(|clauses, e| Expr::new(ExprKind::If(clauses), range(e.span())))
         .boxed()
+}
+
+/// `maybe E, P ?= E, ... [else Clauses] end` (OTP 25 with
+/// `-feature(maybe_expr, enable)`; the preprocessor makes `maybe` and
+/// `else` keywords). Desugared here into nested `case`s (see
+/// [`desugar_maybe`]), so nothing after the parser knows about it.
+fn maybe_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+    let item = expr
+        .clone()
+        .then(punct("?=").ignore_then(expr.clone()).or_not());
+    punct("maybe")
+        .ignore_then(
+            item.separated_by(punct(","))
+                .at_least(1)
+                .collect::<Vec<_>>(),
+        )
+        .then(punct("else").ignore_then(cr_clauses(expr, exprs)).or_not())
+        .then_ignore(punct("end"))
+        .map_with(|(items, els), e| desugar_maybe(items, els, range(e.span())))
+        .boxed()
+}
+
+/// `maybe` as `case`s: `P ?= E, Rest` is `case E of P -> Rest; V -> Fail(V)
+/// end` (a last `P ?= E` gives E's value), where `Fail(V)` is `V` without
+/// `else`, and otherwise `case V of ElseClauses; V' ->
+/// erlang:error({else_clause, V'}) end`. The variables introduced are
+/// named `_@maybeN` after the position of their `?=`, which no source
+/// variable can be.
+fn desugar_maybe(items: Vec<(Expr, Option<Expr>)>, els: Option<Vec<Clause>>, span: Span) -> Expr {
+    let mk = |kind: ExprKind, span: &Span| Expr::new(kind, span.clone());
+    let var =
+        |tag: &str, span: &Span| mk(ExprKind::Var(format!("_@maybe{tag}{}", span.start)), span);
+    let clause = |pattern: Expr, body: Vec<Expr>| Clause {
+        span: pattern.span.clone(),
+        pattern,
+        guard: Vec::new(),
+        body,
+    };
+    let fail = |v: Expr| -> Expr {
+        let Some(cs) = &els else { return v };
+        // The failure is reported at the `maybe`, as erl does.
+        let sp = span.clone();
+        let other = var("e", &sp);
+        let remote = mk(
+            ExprKind::Remote(
+                Box::new(mk(ExprKind::Atom("erlang".into()), &sp)),
+                Box::new(mk(ExprKind::Atom("error".into()), &sp)),
+            ),
+            &sp,
+        );
+        let reason = mk(
+            ExprKind::Tuple(vec![
+                mk(ExprKind::Atom("else_clause".into()), &sp),
+                other.clone(),
+            ]),
+            &sp,
+        );
+        let mut clauses = cs.clone();
+        clauses.push(clause(
+            other,
+            vec![mk(ExprKind::Call(Box::new(remote), vec![reason]), &sp)],
+        ));
+        mk(ExprKind::Case(Box::new(v), clauses), &sp)
+    };
+    let fail = &fail;
+    let mut rest: Vec<Expr> = Vec::new();
+    for (lhs, rhs) in items.into_iter().rev() {
+        let Some(value) = rhs else {
+            rest.insert(0, lhs);
+            continue;
+        };
+        let sp = lhs.span.start..value.span.end;
+        let (pattern, ok_body) = if rest.is_empty() {
+            let whole = var("v", &lhs.span);
+            let alias = mk(ExprKind::Match(Box::new(lhs), Box::new(whole.clone())), &sp);
+            (alias, vec![whole])
+        } else {
+            (lhs, std::mem::take(&mut rest))
+        };
+        let failed = var("f", &sp);
+        let case = mk(
+            ExprKind::Case(
+                Box::new(value),
+                vec![
+                    clause(pattern, ok_body),
+                    clause(failed.clone(), vec![fail(failed)]),
+                ],
+            ),
+            &sp,
+        );
+        rest = vec![case];
+    }
+    if rest.len() == 1 {
+        rest.pop().unwrap_or_else(|| mk(ExprKind::Error, &span))
+    } else {
+        mk(ExprKind::Block(rest), &span)
+    }
 }
 
 fn receive_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {

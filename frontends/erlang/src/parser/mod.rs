@@ -85,9 +85,9 @@ fn check_nesting(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<(), Diagnos
     let mut depth = 0usize;
     for (i, (t, span)) in tokens.iter().enumerate() {
         let opens = match t {
-            Tok::Punct("(" | "[" | "{" | "<<" | "begin" | "case" | "if" | "receive" | "try") => {
-                true
-            }
+            Tok::Punct(
+                "(" | "[" | "{" | "<<" | "begin" | "case" | "if" | "receive" | "try" | "maybe",
+            ) => true,
             // `fun (...) -> ... end` and `fun Name(...)` have an `end`;
             // `fun f/1` does not.
             Tok::Punct("fun") => {
