@@ -84,7 +84,7 @@ defmodule Enum do
   def into(e, l) when is_list(l), do: l ++ to_list(e)
   def into(e, %{__struct__: MapSet} = s), do: MapSet.union(s, MapSet.new(e))
   def into(e, m) when is_map(m), do: :maps.merge(m, :maps.from_list(to_list(e)))
-  def into(e, b) when is_binary(b), do: b <> :erlang.iolist_to_binary(for x <- to_list(e), do: String.Chars.to_string(x))
+  def into(e, b) when is_bitstring(b), do: reduce(e, b, fn x, acc -> <<acc::bitstring, x::bitstring>> end)
   def into(e, acc, fun), do: into(map(e, fun), acc)
 
   def join(e, sep \\ ""), do: :erlang.iolist_to_binary(join_list(map(e, &String.Chars.to_string/1), sep))
@@ -200,6 +200,17 @@ defmodule Enum do
   def concat(a, b), do: to_list(a) ++ to_list(b)
   def flat_map(e, fun), do: :lists.append(map(e, fn x -> to_list(fun.(x)) end))
   def chunk_every(e, n), do: chunk_list(to_list(e), n)
+  def chunk_every(e, n, step, leftover \\ []), do: chunk_step(to_list(e), n, step, leftover)
+  defp chunk_step([], _n, _step, _leftover), do: []
+  defp chunk_step(l, n, step, leftover) do
+    chunk = take_list(l, n)
+    cond do
+      length(chunk) == n -> [chunk | chunk_step(drop_list(l, step), n, step, leftover)]
+      leftover == :discard -> []
+      true -> [chunk ++ take_list(leftover, n - length(chunk))]
+    end
+  end
+  def zip_with(a, b, fun), do: for({x, y} <- zip(a, b), do: fun.(x, y))
   defp chunk_list([], _), do: []
   defp chunk_list(l, n), do: [take_list(l, n) | chunk_list(drop_list(l, n), n)]
   def group_by(e, kf, vf \\ fn x -> x end) do
@@ -211,6 +222,12 @@ defmodule Enum do
   end
   def frequencies(e), do: reduce(e, %{}, fn x, acc -> :maps.put(x, :maps.get(x, acc, 0) + 1, acc) end)
   def frequencies_by(e, fun), do: reduce(e, %{}, fn x, acc -> k = fun.(x); :maps.put(k, :maps.get(k, acc, 0) + 1, acc) end)
+  def scan(e, fun) do
+    case to_list(e) do
+      [] -> []
+      [h | t] -> [h | scan(t, h, fun)]
+    end
+  end
   def scan(e, acc, fun) do
     {l, _} = reduce(e, {[], acc}, fn x, {l, a} -> a = fun.(x, a); {[a | l], a} end)
     :lists.reverse(l)
@@ -224,7 +241,12 @@ defmodule Enum do
   end
   def slice(e, start, count), do: take_list(drop_list(to_list(e), start), count)
   def shuffle(e), do: to_list(e)
-  def random(e), do: hd(to_list(e))
+  def random(e) do
+    case to_list(e) do
+      [] -> :erlang.error(Enum.EmptyError.exception([]))
+      l -> :lists.nth(:erlang.phash2(:erlang.make_ref(), length(l)) + 1, l)
+    end
+  end
   def into_map(e), do: :maps.from_list(to_list(e))
   def chunk_by(e, fun), do: chunk_by_list(to_list(e), fun)
   defp chunk_by_list([], _), do: []

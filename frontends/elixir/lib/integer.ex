@@ -20,6 +20,7 @@ defmodule Integer do
   defp parse_digits(_, 0, _, _), do: :error
   defp parse_digits(rest, _, acc, sign), do: {sign * acc, rest}
   def digits(i), do: Enum.map(:erlang.integer_to_list(abs(i)), fn c -> c - ?0 end)
+  def undigits(digits, base \\ 10), do: Enum.reduce(digits, 0, fn d, acc -> acc * base + d end)
   def is_even(i), do: rem(i, 2) == 0
   def is_odd(i), do: rem(i, 2) != 0
   def gcd(a, 0), do: abs(a)

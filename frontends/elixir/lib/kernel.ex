@@ -136,6 +136,32 @@ defmodule Kernel do
   def update_in(data, [key], fun), do: Access.put(data, key, fun.(Access.get(data, key)))
   def update_in(data, [key | rest], fun), do: Access.put(data, key, update_in(Access.get(data, key), rest, fun))
 
+  def get_and_update_in(data, [key], fun) do
+    {get, new} = fun.(Access.get(data, key))
+    {get, Access.put(data, key, new)}
+  end
+  def get_and_update_in(data, [key | rest], fun) do
+    {get, new} = get_and_update_in(Access.get(data, key), rest, fun)
+    {get, Access.put(data, key, new)}
+  end
+
+  def pop_in(data, [key]) when is_map(data), do: {Map.get(data, key), Map.delete(data, key)}
+  def pop_in(data, [key]) when is_list(data), do: {Keyword.get(data, key), Keyword.delete(data, key)}
+  def pop_in(nil, _), do: {nil, nil}
+  def pop_in(data, [key | rest]) do
+    {v, new} = pop_in(Access.get(data, key), rest)
+    {v, Access.put(data, key, new)}
+  end
+
+  # The chunks of a binary generator `<<segs <- bin>>` (see the frontend's
+  # bin_generator): `next` splits off one chunk or says :done.
+  def __bin_chunks__(bin, next) do
+    case next.(bin) do
+      {chunk, rest} -> [chunk | __bin_chunks__(rest, next)]
+      :done -> []
+    end
+  end
+
   def __match__(string, pattern) when is_binary(pattern), do: String.contains?(string, pattern)
 
   # The script top level of `elixir file.exs`: an uncaught exception is

@@ -30,12 +30,9 @@ defmodule Keyword do
   def take(kw, keys), do: for({k, _} = p <- kw, k in keys, do: p)
   def drop(kw, keys), do: for({k, _} = p <- kw, not (k in keys), do: p)
   def keyword?(l), do: is_list(l) and Enum.all?(l, fn x -> is_tuple(x) and tuple_size(x) == 2 and is_atom(elem(x, 0)) end)
-  def update(kw, k, default, fun) do
-    case fetch(kw, k) do
-      {:ok, v} -> put(kw, k, fun.(v))
-      :error -> kw ++ [{k, default}]
-    end
-  end
+  def update([{k, v} | rest], k, _default, fun), do: [{k, fun.(v)} | delete(rest, k)]
+  def update([pair | rest], k, default, fun), do: [pair | update(rest, k, default, fun)]
+  def update([], k, default, _fun), do: [{k, default}]
   def get_values(kw, k), do: for({key, v} <- kw, key == k, do: v)
   def to_list(kw), do: kw
 end

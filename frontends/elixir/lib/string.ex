@@ -140,7 +140,13 @@ defmodule String do
   defp valid_utf8(_), do: false
   def printable?(s), do: is_binary(s)
   def equivalent?(a, b), do: a == b
-  def jaro_distance(_a, _b), do: 0.0
+  def split_at(s, n) when n >= 0 do
+    {slice(s, 0, n), slice(s, n, length(s))}
+  end
+  def split_at(s, n) do
+    k = max(length(s) + n, 0)
+    {slice(s, 0, k), slice(s, k, length(s))}
+  end
   def next_codepoint(<<c::utf8, rest::binary>>), do: {<<c::utf8>>, rest}
   def next_codepoint(""), do: nil
   def next_grapheme(s), do: next_codepoint(s)

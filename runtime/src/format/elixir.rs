@@ -622,6 +622,18 @@ fn opaque(o: &str) -> String {
             return format!("&{}.{}", shown, fa.trim_matches('\''));
         }
     }
+    // A bitstring that is not a binary arrives as `~w` prints it,
+    // `<<1,2,5:3>>`; Elixir writes `<<1, 2, 5::size(3)>>`.
+    if let Some(inner) = o.strip_prefix("<<").and_then(|r| r.strip_suffix(">>")) {
+        let parts: Vec<String> = inner
+            .split(',')
+            .map(|p| match p.split_once(':') {
+                Some((v, n)) => format!("{v}::size({n})"),
+                None => p.to_string(),
+            })
+            .collect();
+        return format!("<<{}>>", parts.join(", "));
+    }
     o.to_string()
 }
 

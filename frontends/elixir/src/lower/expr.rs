@@ -560,6 +560,43 @@ impl Lw<'_> {
                 )
             }
             ("alias" | "require" | "import", _) => Expr::atom("ok", span),
+            ("match?", [pat, value]) => {
+                // `case value do pat -> true; _ -> false end`
+                let arrow = |p: Ast, v: &str| {
+                    Ast::call(
+                        "->",
+                        vec![Ast::new(Kind::List(vec![p]), s), Ast::atom(v, s)],
+                        s,
+                    )
+                };
+                let wild = Ast::new(Kind::Var("_".into()), s);
+                let kw = Ast::new(
+                    Kind::List(vec![Ast::new(
+                        Kind::Tuple(vec![
+                            Ast::atom("do", s),
+                            Ast::new(
+                                Kind::List(vec![arrow(pat.clone(), "true"), arrow(wild, "false")]),
+                                s,
+                            ),
+                        ]),
+                        s,
+                    )]),
+                    s,
+                );
+                let c = Ast::call("case", vec![value.clone(), kw], s);
+                self.sub(&c)
+            }
+            ("put_in" | "update_in", [path, v]) => match access_path(path) {
+                Some((base, keys)) => {
+                    let keys = Ast::new(Kind::List(keys), path.span);
+                    let c = Ast::call(name, vec![base, keys, v.clone()], s);
+                    self.expr(&c)
+                }
+                None => self.error(
+                    path.span,
+                    format!("{name}/2 expects a path like data.key or data[key]"),
+                ),
+            },
             ("defmodule" | "def" | "defp" | "defmacro" | "defstruct" | "defexception", _) => {
                 self.unsupported(s, &format!("{name} here (only at the top of a module)"))
             }
@@ -817,7 +854,13 @@ impl Lw<'_> {
                 Some(("::", [v, s])) => (v, Some(s)),
                 _ => (it, None),
             };
-            if let (Kind::Str(s), None) = (&value.kind, spec) {
+            // `"abc"::utf8` and `"abc"::binary` are the string's bytes.
+            let plain_spec = match spec.map(|x| &x.kind) {
+                None => true,
+                Some(Kind::Var(t)) => t == "utf8" || t == "binary",
+                _ => false,
+            };
+            if let (Kind::Str(s), true) = (&value.kind, plain_spec) {
                 for b in s.bytes() {
                     segs.push(byte_seg(
                         Expr::lit(Literal::Int(i64::from(b)), sspan),
@@ -1845,6 +1888,19 @@ impl Lw<'_> {
             let v = self.block(b);
             return Expr::cons(v, Expr::var(acc.to_string(), span), span);
         };
+        // `<<segs <- bin>>`: a generator over the chunks the segments match.
+        // (`<<a, b <- bin>>` parses with `<-` around the last segment only.)
+        if let Some(("<<>>", [init @ .., gen])) = q.call_args() {
+            if let Some(("<-", [last, bin])) = gen.call_args() {
+                let mut all_segs = init.to_vec();
+                all_segs.push(last.clone());
+                let segs = Ast::call("<<>>", all_segs, q.span);
+                let g = bin_generator(&segs, bin, q.span);
+                let mut all: Vec<&Ast> = vec![&g];
+                all.extend(rest.iter().copied());
+                return self.for_quals(&all, body, reduce, acc, s);
+            }
+        }
         match q.call_args() {
             Some(("<-", [p, e])) => {
                 let (p, g) = match p.call_args() {
@@ -2294,4 +2350,87 @@ fn block_node(items: Expr, span: ir::Span) -> Expr {
         ],
         span,
     )
+}
+
+/// `data.a[:b].c` → (data, [:a, :b, :c]) for `put_in/2` and `update_in/2`.
+fn access_path(a: &Ast) -> Option<(Ast, Vec<Ast>)> {
+    match &a.kind {
+        Kind::Remote {
+            target,
+            name,
+            args,
+            parens: false,
+        } if args.is_empty() => {
+            let (base, mut keys) = access_path(target).unwrap_or(((**target).clone(), Vec::new()));
+            keys.push(Ast::atom(name, a.span));
+            Some((base, keys))
+        }
+        Kind::Call { name, args, .. } if name == "__access__" && args.len() == 2 => {
+            let (base, mut keys) = access_path(&args[0]).unwrap_or((args[0].clone(), Vec::new()));
+            keys.push(args[1].clone());
+            Some((base, keys))
+        }
+        _ => None,
+    }
+}
+
+/// `<<segs <- bin>>` as the list generator
+/// `{v1, ...} <- Kernel.__bin_chunks__(bin, fn <<segs, rest::bitstring>> -> {{v1, ...}, rest}; _ -> :done end)`.
+fn bin_generator(segs: &Ast, bin: &Ast, s: Span) -> Ast {
+    let seg_list: Vec<Ast> = match segs.call_args() {
+        Some(("<<>>", items)) => items.to_vec(),
+        _ => vec![segs.clone()],
+    };
+    let mut vars = Vec::new();
+    for seg in &seg_list {
+        let value = match seg.call_args() {
+            Some(("::", [v, _])) => v,
+            _ => seg,
+        };
+        if let Kind::Var(v) = &value.kind {
+            if !v.starts_with('_') && !vars.contains(v) {
+                vars.push(v.clone());
+            }
+        }
+    }
+    let tuple = || {
+        Ast::new(
+            Kind::Tuple(
+                vars.iter()
+                    .map(|v| Ast::new(Kind::Var(v.clone()), s))
+                    .collect(),
+            ),
+            s,
+        )
+    };
+    let rest = Ast::new(Kind::Var("rest@bin_gen".into()), s);
+    let mut pat_segs = seg_list.clone();
+    pat_segs.push(Ast::call(
+        "::",
+        vec![rest.clone(), Ast::new(Kind::Var("bitstring".into()), s)],
+        s,
+    ));
+    let clause =
+        |p: Ast, body: Ast| Ast::call("->", vec![Ast::new(Kind::List(vec![p]), s), body], s);
+    let f = Ast::call(
+        "fn",
+        vec![
+            clause(
+                Ast::call("<<>>", pat_segs, s),
+                Ast::new(Kind::Tuple(vec![tuple(), rest]), s),
+            ),
+            clause(Ast::new(Kind::Var("_".into()), s), Ast::atom("done", s)),
+        ],
+        s,
+    );
+    let call = Ast::new(
+        Kind::Remote {
+            target: Box::new(Ast::new(Kind::Alias(vec!["Kernel".into()]), s)),
+            name: "__bin_chunks__".into(),
+            args: vec![bin.clone(), f],
+            parens: true,
+        },
+        s,
+    );
+    Ast::call("<-", vec![tuple(), call], s)
 }

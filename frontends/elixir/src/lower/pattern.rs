@@ -284,15 +284,13 @@ impl Lw<'_> {
             if let Some(s) = spec {
                 self.bin_spec(s, &mut seg);
             }
-            seg.value = self.pattern(value, st);
             // A size naming a variable bound earlier in this pattern.
-            if let Some(sz) = &mut seg.size {
-                if let ir::ExprKind::Var(v) = &sz.kind {
-                    if let Some(b) = st.bound.values().find(|b| *b == v) {
-                        sz.kind = ir::ExprKind::Var(b.clone());
-                    }
+            if let Some(v) = spec.and_then(size_var) {
+                if let (Some(b), Some(sz)) = (st.bound.get(v), &mut seg.size) {
+                    sz.kind = ir::ExprKind::Var(b.clone());
                 }
             }
+            seg.value = self.pattern(value, st);
             fix_unit(&mut seg);
             segs.push(seg);
         }
@@ -391,4 +389,18 @@ pub fn split_tail(items: &[Ast]) -> (Vec<&Ast>, Option<&Ast>) {
         out.push(last);
     }
     (out, None)
+}
+
+/// The variable in a segment spec's `size(v)`, if any.
+fn size_var(spec: &Ast) -> Option<&str> {
+    match &spec.kind {
+        Kind::Call { name, args, .. } if name == "size" && args.len() == 1 => match &args[0].kind {
+            Kind::Var(v) => Some(v),
+            _ => None,
+        },
+        Kind::Call { name, args, .. } if name == "-" || name == "*" => {
+            args.iter().find_map(size_var)
+        }
+        _ => None,
+    }
 }
