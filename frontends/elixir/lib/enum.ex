@@ -5,6 +5,10 @@ defmodule Enum do
   def to_list(l) when is_list(l), do: l
   def to_list(%{__struct__: Range, first: f, last: l, step: s}), do: range_list(f, l, s)
   def to_list(%{__struct__: MapSet, map: m}), do: :maps.keys(m)
+  def to_list(%{__struct__: Stream, reduce: r}) do
+    {_, acc} = r.({:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+    :lists.reverse(acc)
+  end
   def to_list(%{__struct__: _} = s) do
     case Protocol.__user_impl__(Enumerable, s) do
       nil -> :erlang.error(Protocol.UndefinedError.exception(protocol: Enumerable, value: s))
@@ -15,6 +19,27 @@ defmodule Enum do
   end
   def to_list(m) when is_map(m), do: :maps.to_list(m)
   def to_list(other), do: :erlang.error(Protocol.UndefinedError.exception(protocol: Enumerable, value: other))
+
+  # Elixir's Enumerable reduce protocol without suspension (see Stream):
+  # used where an enumerable may be infinite or the walk stops early.
+  def __reduce__(_e, {:halt, acc}, _fun), do: {:halted, acc}
+  def __reduce__(l, {:cont, acc}, fun) when is_list(l), do: reduce_cmd_list(l, acc, fun)
+  def __reduce__(%{__struct__: Stream, reduce: r}, cmd, fun), do: r.(cmd, fun)
+  def __reduce__(%{__struct__: s} = e, cmd, fun) when s != Range and s != MapSet do
+    case Protocol.__user_impl__(Enumerable, e) do
+      nil -> __reduce__(to_list(e), cmd, fun)
+      impl -> impl.reduce(e, cmd, fun)
+    end
+  end
+  def __reduce__(e, cmd, fun), do: __reduce__(to_list(e), cmd, fun)
+
+  defp reduce_cmd_list([], acc, _), do: {:done, acc}
+  defp reduce_cmd_list([h | t], acc, fun) do
+    case fun.(h, acc) do
+      {:cont, acc} -> reduce_cmd_list(t, acc, fun)
+      {:halt, acc} -> {:halted, acc}
+    end
+  end
 
   defp range_list(f, l, s) when s > 0 and f > l, do: []
   defp range_list(f, l, s) when s < 0 and f < l, do: []
@@ -46,7 +71,10 @@ defmodule Enum do
     end
   end
 
-  def reduce_while(e, acc, fun), do: reduce_while_list(to_list(e), acc, fun)
+  def reduce_while(e, acc, fun) do
+    {_, acc} = __reduce__(e, {:cont, acc}, fun)
+    acc
+  end
   defp reduce_while_list([h | t], acc, fun) do
     case fun.(h, acc) do
       {:cont, acc} -> reduce_while_list(t, acc, fun)
@@ -132,30 +160,37 @@ defmodule Enum do
   def min_by(e, fun), do: reduce(e, fn x, acc -> if fun.(x) < fun.(acc), do: x, else: acc end)
   def min_max(e), do: {min(e), max(e)}
 
-  def find(e, default \\ nil, fun), do: find_list(to_list(e), default, fun)
-  defp find_list([h | t], d, fun), do: if(fun.(h), do: h, else: find_list(t, d, fun))
-  defp find_list([], d, _), do: d
+  def find(e, default \\ nil, fun) do
+    {_, r} = __reduce__(e, {:cont, default}, fn x, acc -> if fun.(x), do: {:halt, x}, else: {:cont, acc} end)
+    r
+  end
   def find_index(e, fun), do: find_index_list(to_list(e), 0, fun)
   defp find_index_list([h | t], i, fun), do: if(fun.(h), do: i, else: find_index_list(t, i + 1, fun))
   defp find_index_list([], _, _), do: nil
-  def find_value(e, default \\ nil, fun), do: find_value_list(to_list(e), default, fun)
-  defp find_value_list([h | t], d, fun) do
-    v = fun.(h)
-    if v, do: v, else: find_value_list(t, d, fun)
+  def find_value(e, default \\ nil, fun) do
+    {_, r} = __reduce__(e, {:cont, default}, fn x, acc ->
+      v = fun.(x)
+      if v, do: {:halt, v}, else: {:cont, acc}
+    end)
+    r
   end
-  defp find_value_list([], d, _), do: d
 
   def any?(e), do: any?(e, fn x -> x end)
-  def any?(e, fun), do: any_list(to_list(e), fun)
-  defp any_list([h | t], fun), do: if(fun.(h), do: true, else: any_list(t, fun))
-  defp any_list([], _), do: false
+  def any?(e, fun) do
+    {_, r} = __reduce__(e, {:cont, false}, fn x, acc -> if fun.(x), do: {:halt, true}, else: {:cont, acc} end)
+    r
+  end
   def all?(e), do: all?(e, fn x -> x end)
-  def all?(e, fun), do: all_list(to_list(e), fun)
-  defp all_list([h | t], fun), do: if(fun.(h), do: all_list(t, fun), else: false)
-  defp all_list([], _), do: true
+  def all?(e, fun) do
+    {_, r} = __reduce__(e, {:cont, true}, fn x, acc -> if fun.(x), do: {:cont, acc}, else: {:halt, false} end)
+    r
+  end
 
   def at(e, i, default \\ nil) do
-    l = to_list(e)
+    l = case e do
+      %{__struct__: Stream} when i >= 0 -> take(e, i + 1)
+      _ -> to_list(e)
+    end
     i = if i < 0, do: length(l) + i, else: i
     at_list(l, i, default)
   end
@@ -175,6 +210,7 @@ defmodule Enum do
   end
 
   def empty?(e), do: to_list(e) == []
+  def take(%{__struct__: Stream} = s, n) when n >= 0, do: to_list(Stream.take(s, n))
   def take(e, n) when n >= 0, do: take_list(to_list(e), n)
   def take(e, n), do: :lists.reverse(take_list(:lists.reverse(to_list(e)), -n))
   defp take_list([h | t], n) when n > 0, do: [h | take_list(t, n - 1)]
@@ -183,6 +219,7 @@ defmodule Enum do
   def drop(e, n), do: :lists.reverse(drop_list(:lists.reverse(to_list(e)), -n))
   defp drop_list([_ | t], n) when n > 0, do: drop_list(t, n - 1)
   defp drop_list(l, _), do: l
+  def take_while(%{__struct__: Stream} = s, fun), do: to_list(Stream.take_while(s, fun))
   def take_while(e, fun), do: :lists.takewhile(fn x -> !!fun.(x) end, to_list(e))
   def drop_while(e, fun), do: :lists.dropwhile(fn x -> !!fun.(x) end, to_list(e))
   def split(e, n), do: {take(e, n), drop(e, n)}

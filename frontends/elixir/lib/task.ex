@@ -66,13 +66,19 @@ defmodule Task do
 
   # Eager: every element runs in its own task, results in input order as
   # `{:ok, value}` (a list, not a lazy stream).
+  # A lazy stream: nothing runs until it is consumed. The tasks then run in
+  # batches of max_concurrency (default: the number of schedulers), results
+  # in input order; ordered: false and on_timeout are not supported yet.
   def async_stream(enumerable, fun, opts \\ []) do
     timeout = Keyword.get(opts, :timeout, 5000)
-    enumerable
-    |> Enum.map(fn x -> async(fn -> fun.(x) end) end)
-    |> Enum.map(fn t -> {:ok, await(t, timeout)} end)
+    max = Keyword.get(opts, :max_concurrency, :erlang.system_info(:schedulers_online))
+    Stream.flat_map(Stream.chunk_every(enumerable, max), fn batch ->
+      batch
+      |> Enum.map(fn x -> async(fn -> fun.(x) end) end)
+      |> Enum.map(fn t -> {:ok, await(t, timeout)} end)
+    end)
   end
 
-  def async_stream(enumerable, m, f, a, opts),
+  def async_stream(enumerable, m, f, a, opts \\ []),
     do: async_stream(enumerable, fn x -> apply(m, f, [x | a]) end, opts)
 end

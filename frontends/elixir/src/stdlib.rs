@@ -41,6 +41,7 @@ libs! {
     "Elixir.MapSet" => "map_set.ex",
     "Elixir.Protocol" => "protocol.ex",
     "Elixir.Function" => "function.ex",
+    "Elixir.Stream" => "stream.ex",
     "Elixir.Base" => "base.ex",
     "Elixir.Float" => "float.ex",
     "Elixir.Inspect" => "inspect.ex",
