@@ -281,6 +281,9 @@ pub struct VmInner {
     last_wall: AtomicU64,
     /// Reductions of processes that have ended.
     dead_reductions: AtomicU64,
+    /// logger's primary level as a rank (see `bif::logger`): reports less
+    /// severe than this are dropped, the runtime's own crash reports too.
+    pub log_level: std::sync::atomic::AtomicU8,
 }
 
 fn boot_code() -> &'static ModuleCode {
@@ -1031,6 +1034,9 @@ impl VmInner {
     }
 
     fn crash_report(&self, pid: u64, reason: Term) {
+        if !crate::bif::logger::enabled(self, crate::bif::logger::ERROR) {
+            return;
+        }
         let text = format!(
             "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
             timestamp(),
@@ -1134,7 +1140,7 @@ fn max_heap_report(
     .unwrap_or_default()
 }
 
-fn timestamp() -> String {
+pub(crate) fn timestamp() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
@@ -1288,6 +1294,7 @@ impl Vm {
             last_runtime: AtomicU64::new(0),
             last_wall: AtomicU64::new(0),
             dead_reductions: AtomicU64::new(0),
+            log_level: std::sync::atomic::AtomicU8::new(crate::bif::logger::DEFAULT_LEVEL),
         });
         for m in crate::prelude::modules()
             .into_iter()

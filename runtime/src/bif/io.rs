@@ -13,6 +13,11 @@ pub(super) fn format_chars(t: Term) -> Option<Vec<u32>> {
 }
 
 fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
+    format_to(c, fmt, args, false)
+}
+
+/// Formats to standard output, or to standard error for `standard_error`.
+fn format_to(c: &mut Ctx, fmt: Term, args: Term, to_stderr: bool) -> Result<Term, Trap> {
     let Some(f) = format_chars(fmt) else {
         return badarg();
     };
@@ -21,6 +26,10 @@ fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
     };
     let pargs: Vec<_> = args.into_iter().map(to_pterm).collect();
     match crate::format::format(&f, &pargs) {
+        Ok(s) if to_stderr => {
+            c.vm.output.err(s.as_bytes());
+            Ok(Term::OK)
+        }
         Ok(s) => {
             c.vm.output.out_chars(&s);
             Ok(Term::OK)
@@ -56,7 +65,14 @@ fn format2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     do_format(c, a[0], a[1])
 }
 
+fn is_stderr(t: Term) -> bool {
+    t.as_atom().is_some_and(|d| d.text() == "standard_error")
+}
+
 fn format3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if is_stderr(a[0]) {
+        return format_to(c, a[1], a[2], true);
+    }
     if !is_stdio(a[0]) {
         return badarg();
     }
@@ -76,7 +92,7 @@ fn put_chars1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn put_chars2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if a[0].as_atom().is_some_and(|d| d.text() == "standard_error") {
+    if is_stderr(a[0]) {
         let s = match a[1].as_atom() {
             Some(at) => at.text().to_string(),
             None => match term_to_string(a[1]) {
