@@ -27,6 +27,10 @@ defmodule Kernel do
     {:"$eubeam_struct", MapSet, [list: __prepare_list__(:maps.keys(m))]}
   end
 
+  def __prepare__(%{__struct__: Regex, source: src, opts: opts}) when is_binary(opts) do
+    {:"$eubeam_struct", :"$raw", [text: "~r/" <> :binary.replace(src, "/", "\\/", [:global]) <> "/" <> opts]}
+  end
+
   def __prepare__(%{__struct__: mod} = term) when is_atom(mod) do
     case Protocol.__user_impl__(Inspect, term) do
       nil -> __prepare_struct__(mod, term)
@@ -163,6 +167,7 @@ defmodule Kernel do
   end
 
   def __match__(string, pattern) when is_binary(pattern), do: String.contains?(string, pattern)
+  def __match__(string, %{__struct__: Regex} = re), do: Regex.match?(re, string)
 
   # The script top level of `elixir file.exs`: an uncaught exception is
   # printed as the elixir command prints it, and the run exits with 1.

@@ -33,6 +33,8 @@ defmodule String do
   def reverse(s), do: :erlang.iolist_to_binary(:lists.reverse(codepoints(s)))
   def duplicate(s, n), do: :erlang.iolist_to_binary(:lists.duplicate(n, s))
 
+  def match?(s, %{__struct__: Regex} = re), do: Regex.match?(re, s)
+  def contains?(s, %{__struct__: Regex} = re), do: Regex.match?(re, s)
   def contains?(s, [_ | _] = list), do: Enum.any?(list, fn p -> contains?(s, p) end)
   def contains?(_s, ""), do: true
   def contains?(s, p), do: :binary.match(s, p) != :nomatch
@@ -51,6 +53,7 @@ defmodule String do
 
   def split(s), do: for(w <- :binary.split(s, [" ", "\t", "\n", "\r"], [:global]), w != "", do: w)
   def split(s, pat), do: split(s, pat, [])
+  def split(s, %{__struct__: Regex} = re, opts), do: Regex.split(re, s, opts)
   def split(s, pat, opts) do
     parts =
       case Keyword.get(opts, :parts, :infinity) do
@@ -69,6 +72,7 @@ defmodule String do
   end
 
   def replace(s, pat, rep), do: replace(s, pat, rep, [])
+  def replace(s, %{__struct__: Regex} = re, rep, opts), do: Regex.replace(re, s, rep, opts)
   def replace(s, pat, rep, opts) do
     if Keyword.get(opts, :global, true) do
       :erlang.iolist_to_binary(Enum.join(:binary.split(s, pat, [:global]), rep))

@@ -42,6 +42,8 @@ libs! {
     "Elixir.Protocol" => "protocol.ex",
     "Elixir.Function" => "function.ex",
     "Elixir.Stream" => "stream.ex",
+    "Elixir.Regex" => "regex.ex",
+    "Elixir.Regex.CompileError" => "regex.ex",
     "Elixir.Base" => "base.ex",
     "Elixir.Float" => "float.ex",
     "Elixir.Inspect" => "inspect.ex",

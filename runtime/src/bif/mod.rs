@@ -31,6 +31,7 @@ mod maps;
 mod math;
 mod phash;
 mod process;
+mod regex;
 mod unicode;
 
 pub type NativeFn = fn(&mut Ctx<'_>, &[Term]) -> Result<Term, Trap>;
@@ -146,6 +147,7 @@ pub fn all() -> NativeTable {
     logger::register(&mut t);
     lfe_io::register(&mut t);
     elixir::register(&mut t);
+    regex::register(&mut t);
     maps::register(&mut t);
     math::register(&mut t);
     phash::register(&mut t);

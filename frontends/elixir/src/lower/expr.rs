@@ -475,7 +475,11 @@ impl Lw<'_> {
                 let b = self.expr(x);
                 Expr::call("unicode", "characters_to_list", vec![b], span)
             }
-            ("__regex__", _) => self.unsupported(s, "regular expressions (~r)"),
+            ("__regex__", [src, mods]) => {
+                let src = self.expr(src);
+                let mods = self.expr(mods);
+                Expr::call("Elixir.Regex", "compile!", vec![src, mods], span)
+            }
             ("__unsupported__", [what]) => {
                 let w = match &what.kind {
                     Kind::Str(w) => w.clone(),
