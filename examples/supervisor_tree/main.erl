@@ -53,13 +53,14 @@ init(workers) ->
     {ok, {#{strategy => one_for_one},
           [#{id => Name, start => {?MODULE, start_worker, [Name]}} || Name <- [alpha, beta]]}}.
 
+%% Prints here, in the supervisor, so the order of the lines is fixed.
 start_counter() ->
+    io:format("counter starting~n"),
     Pid = spawn_link(?MODULE, counter_init, []),
     register(counter, Pid),
     {ok, Pid}.
 
 counter_init() ->
-    io:format("counter starting~n"),
     counter_loop(0).
 
 counter_loop(N) ->

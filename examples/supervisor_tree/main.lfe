@@ -64,13 +64,14 @@
                  (lc ((<- name '(alpha beta)))
                    (map 'id name 'start (tuple 'supervisor_tree 'start_worker (list name))))))))
 
+;; Prints here, in the supervisor, so the order of the lines is fixed.
 (defun start_counter ()
+  (io:format "counter starting~n")
   (let ((pid (spawn_link 'supervisor_tree 'counter_init '())))
     (register 'counter pid)
     (tuple 'ok pid)))
 
 (defun counter_init ()
-  (io:format "counter starting~n")
   (counter-loop 0))
 
 (defun counter-loop (n)
