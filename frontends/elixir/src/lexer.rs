@@ -59,17 +59,17 @@ const RESERVED: &[&str] = &[
 
 /// Operators and punctuation, longest first.
 const OPS: &[&str] = &[
-    "===", "!==", "<<<", ">>>", "|||", "&&&", "^^^", "~~~", "<<~", "~>>", "<~>", "...", "|>", "++",
-    "--", "<>", "&&", "||", "==", "!=", "<=", ">=", "=~", "->", "<-", "=>", "::", "..", "\\\\",
-    "<<", ">>", "**", "//", "<~", "~>", "+", "-", "*", "/", "=", "<", ">", "!", "^", "&", "|", ".",
-    ",", "(", ")", "[", "]", "{", "}", "%", "@",
+    "===", "!==", "<<<", ">>>", "|||", "&&&", "^^^", "~~~", "<<~", "~>>", "<~>", "...", "+++",
+    "---", "|>", "++", "--", "<>", "&&", "||", "==", "!=", "<=", ">=", "=~", "->", "<-", "=>",
+    "::", "..", "\\\\", "<<", ">>", "**", "//", "<~", "~>", "+", "-", "*", "/", "=", "<", ">", "!",
+    "^", "&", "|", ".", ",", "(", ")", "[", "]", "{", "}", "%", "@",
 ];
 
 /// Operators after which a newline does not end the expression, and
 /// before which (at the start of the next line) it does not either.
 pub const CONTINUE_BEFORE: &[&str] = &[
     "|>", "++", "--", "<>", "&&", "||", "==", "!=", "===", "!==", "=~", "and", "or", "when", "..",
-    ".", "<-", "//",
+    ".", "<-", "//", "|", "::", "\\\\", "=>",
 ];
 
 fn reserved(s: &str) -> Option<&'static str> {
@@ -304,6 +304,14 @@ impl<'a> Lexer<'a> {
                 match OPS.iter().find(|op| rest.starts_with(**op)) {
                     Some(op) => {
                         self.pos += op.len();
+                        // An operator as a keyword key: `[&&&: 2, @: 1]`.
+                        if !matches!(*op, "(" | ")" | "[" | "]" | "{" | "}" | "," | "%" | ":")
+                            && self.peek() == Some(':')
+                            && self.peek_at(1).is_some_and(|n| n.is_whitespace())
+                        {
+                            self.pos += 1;
+                            return self.push(Tok::KwKey((*op).to_string()), start, space);
+                        }
                         self.push(Tok::Op(op), start, space)
                     }
                     None => {
@@ -352,12 +360,17 @@ impl<'a> Lexer<'a> {
             }
             _ => {
                 let rest = self.rest();
+                // The names of special forms: `:%{}`, `:{}`, `:<<>>`, `:%`.
+                if let Some(special) = ["<<>>", "%{}", "{}", "..//", "%"]
+                    .into_iter()
+                    .find(|sp| rest.starts_with(*sp))
+                {
+                    self.pos += special.len();
+                    return self.push(Tok::Atom(special.to_string()), start, space);
+                }
                 match OPS.iter().find(|op| {
                     rest.starts_with(**op)
-                        && !matches!(
-                            **op,
-                            "(" | ")" | "[" | "]" | "{" | "}" | "," | "%" | "=>" | "->"
-                        )
+                        && !matches!(**op, "(" | ")" | "[" | "]" | "{" | "}" | "," | "%" | "=>")
                 }) {
                     Some(op) => {
                         self.pos += op.len();
@@ -632,7 +645,8 @@ impl<'a> Lexer<'a> {
         let after = self.pos;
         self.pos = body_start;
         self.end = body_end;
-        let parts = self.delimited2(None, '\u{0}', interp, true);
+        // `~S"""` (no interpolation) keeps its backslashes too.
+        let parts = self.delimited2(None, '\u{0}', interp, interp);
         self.unterminated = false;
         self.errors
             .retain(|e| !e.message.starts_with("missing terminator: \u{0}"));

@@ -378,6 +378,16 @@ impl<'a> Parser<'a> {
                                 ),
                             };
                         }
+                        // `alias Foo.{Bar, Baz}`
+                        Some(Tok::Op("{")) => {
+                            self.i += 1;
+                            let items = self.parse_call_args("}")?;
+                            let end = Span::new(self.prev_end(), self.prev_end());
+                            let span = e.span.to(end);
+                            let mut all = vec![e];
+                            all.extend(items);
+                            e = Ast::call("__alias_multi__", all, span);
+                        }
                         Some(Tok::Op("(")) => {
                             self.i += 1;
                             let args = self.parse_call_args(")")?;
@@ -406,7 +416,8 @@ impl<'a> Parser<'a> {
                             e = self.finish_call(Some(e), name, s)?;
                         }
                         Some(Tok::Op(op))
-                            if binop(op).is_some() || matches!(op, "!" | "not" | "^" | "in") =>
+                            if binop(op).is_some()
+                                || matches!(op, "!" | "not" | "^" | "in" | "@") =>
                         {
                             // Kernel.+(1, 2)
                             let s = self.here();
@@ -422,14 +433,30 @@ impl<'a> Parser<'a> {
                     tok: Tok::Op("("),
                     space_before: false,
                     ..
-                }) if e.is_call("unquote") => {
+                }) if e.is_call("unquote")
+                    || matches!(&e.kind, Kind::Remote { name, parens: true, args, .. }
+                        if name == "unquote" && args.len() == 1) =>
+                {
                     self.i += 1;
                     let args = self.parse_call_args(")")?;
                     let end = Span::new(self.prev_end(), self.prev_end());
                     let span = e.span.to(end);
-                    let mut all = vec![e];
-                    all.extend(args);
-                    e = Ast::call("__unquote_call__", all, span);
+                    e = match e.kind {
+                        // `mod.unquote(name)(args)`
+                        Kind::Remote {
+                            target, args: uq, ..
+                        } => {
+                            let mut all = vec![*target];
+                            all.extend(uq);
+                            all.extend(args);
+                            Ast::call("__unquote_remote__", all, span)
+                        }
+                        _ => {
+                            let mut all = vec![e];
+                            all.extend(args);
+                            Ast::call("__unquote_call__", all, span)
+                        }
+                    };
                 }
                 Some(Token {
                     tok: Tok::Op("["),
@@ -476,12 +503,14 @@ impl<'a> Parser<'a> {
             | Tok::Str(_)
             | Tok::Charlist(_)
             | Tok::Sigil { .. } => true,
-            Tok::Op(
-                "[" | "{" | "%" | "<<" | "@" | "&" | "^" | "!" | "not" | "fn" | "(" | "~~~",
-            ) => true,
+            // `x not in y` is an operator, not the call `x(not in y)`.
+            Tok::Op("not") => !matches!(self.tok_at(1), Some(Tok::Op("in"))),
+            Tok::Op("[" | "{" | "%" | "<<" | "@" | "&" | "^" | "!" | "fn" | "(" | "~~~") => true,
             Tok::Op("-" | "+") => {
                 // `foo -1` is a call, `foo - 1` is not.
-                self.toks.get(self.i + 1).is_some_and(|n| !n.space_before)
+                self.toks
+                    .get(self.i + 1)
+                    .is_some_and(|n| !n.space_before && n.tok != Tok::Eol)
             }
             _ => false,
         }
@@ -839,11 +868,54 @@ impl<'a> Parser<'a> {
                 self.i += 1;
                 Ok(Ast::call("..", vec![], span))
             }
+            Tok::Op("...") => {
+                // `[integer, ...]` in typespecs.
+                self.i += 1;
+                Ok(Ast::call("...", vec![], span))
+            }
             _ => self.error("expected an expression"),
         }
     }
 
     /// After `(`: `()`, `(expr)`, `(a; b)` block, or `(a, b)` stab head.
+    /// Stab clauses inside parentheses, the first clause's head parsed:
+    /// a list of `->` clauses as a `do` block's body.
+    fn paren_stab(&mut self, mut head: Vec<Ast>, start: Span) -> PResult<Ast> {
+        let mut clauses = Vec::new();
+        loop {
+            self.expect("->")?;
+            self.skip_eol();
+            let body = self.parse_expr(0)?;
+            // `()` as a head is no arguments.
+            let head_args = match head.as_slice() {
+                [only] if only.is_call("__args__") => only
+                    .call_args()
+                    .map(|(_, a)| a.to_vec())
+                    .unwrap_or_default(),
+                _ => flatten_kw(std::mem::take(&mut head)),
+            };
+            let span = start.to(body.span);
+            clauses.push(Ast::call(
+                "->",
+                vec![Ast::new(Kind::List(head_args), span), body],
+                span,
+            ));
+            self.skip_eol();
+            if self.is_op(")") {
+                break;
+            }
+            head = vec![self.parse_expr(0)?];
+            while self.is_op(",") {
+                self.i += 1;
+                self.skip_eol();
+                head.push(self.parse_expr(0)?);
+            }
+        }
+        self.expect(")")?;
+        let span = start.to(Span::new(self.prev_end(), self.prev_end()));
+        Ok(Ast::new(Kind::List(clauses), span))
+    }
+
     fn parse_paren(&mut self, start: Span) -> PResult<Ast> {
         self.skip_eol();
         if self.is_op(")") {
@@ -859,6 +931,9 @@ impl<'a> Parser<'a> {
                 self.i += 1;
                 self.skip_eol();
                 exprs.push(self.parse_expr(0)?);
+            } else if self.is_op("->") {
+                // `(a, b -> c)`, `(() -> t)` in typespecs, `receive do: (x -> y)`.
+                return self.paren_stab(exprs, start);
             } else if self.is_eol() {
                 self.skip_eol();
                 if self.is_op(")") {

@@ -277,6 +277,7 @@ pub fn has_unquote(a: &Ast) -> bool {
             name == "unquote"
                 || name == "unquote_splicing"
                 || name == "__unquote_call__"
+                || name == "__unquote_remote__"
                 || (name != "quote" && args.iter().any(has_unquote))
         }
         Kind::List(items) | Kind::Tuple(items) => items.iter().any(has_unquote),

@@ -2245,6 +2245,20 @@ impl Lw<'_> {
             Kind::Call { name, args, .. } if name == "unquote" && args.len() == 1 => {
                 self.expr(&args[0])
             }
+            Kind::Call { name, args, .. } if name == "__unquote_remote__" && args.len() >= 2 => {
+                let t = self.quote_ast(&args[0], ctx, true);
+                let f = self.expr(&args[1]);
+                let dot = Expr::tuple(
+                    vec![
+                        Expr::atom(".", span),
+                        nil(),
+                        Expr::cons(t, Expr::cons(f, nil(), span), span),
+                    ],
+                    span,
+                );
+                let rest = self.quote_list(&args[2..], ctx);
+                Expr::tuple(vec![dot, nil(), rest], span)
+            }
             Kind::Call { name, args, .. } if name == "__unquote_call__" && !args.is_empty() => {
                 let head = self.quote_ast(&args[0], ctx, true);
                 let rest = self.quote_list(&args[1..], ctx);

@@ -420,6 +420,27 @@ impl Out<'_> {
                          def message(exception), do: exception.message\n",
                     ));
                 }
+                ("alias", [target]) if target.is_call("__alias_multi__") => {
+                    // `alias Foo.{Bar, Baz.Qux}`
+                    let parts = target
+                        .call_args()
+                        .map(|(_, a)| a.to_vec())
+                        .unwrap_or_default();
+                    let base = match parts.first().map(|b| &b.kind) {
+                        Some(Kind::Alias(segs)) => alias_atom(&ctx, segs),
+                        _ => {
+                            self.unsupported(target.span, "this alias");
+                            continue;
+                        }
+                    };
+                    for item in &parts[1..] {
+                        if let Kind::Alias(segs) = &item.kind {
+                            let full = format!("{base}.{}", segs.join("."));
+                            let short = segs.last().cloned().unwrap_or_default();
+                            ctx.aliases.insert(short, full);
+                        }
+                    }
+                }
                 ("alias", [target]) | ("alias", [target, _]) => {
                     let full = match &target.kind {
                         Kind::Alias(segs) => alias_atom(&ctx, segs),
