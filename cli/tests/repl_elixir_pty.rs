@@ -1,0 +1,188 @@
+//! The Elixir shell (`iex`-like) driven through a pseudo-terminal, as a user at a terminal
+//! drives it: `script` (util-linux) allocates the pty, so `eubeam repl`
+//! sees a terminal on stdin and reads through its line editor (rustyline),
+//! with terminal echo, escape sequences and history. The test types one
+//! line at a time and waits for the shell's answer before the next, like a
+//! person (the editor drops type-ahead that arrives before it starts).
+
+mod common;
+
+use std::io::{Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long one answer may take before the test fails with the transcript.
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    child: Child,
+    input: ChildStdin,
+    /// Everything the terminal showed so far (raw bytes, escapes included).
+    screen: Arc<Mutex<Vec<u8>>>,
+    /// Position in the cleaned transcript up to which answers were consumed.
+    seen: usize,
+}
+
+/// The transcript without terminal control sequences and carriage returns.
+fn clean(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => {
+                // CSI: ESC [ parameters final-byte; other escapes: ESC x.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for d in chars.by_ref() {
+                        if d.is_ascii_alphabetic() || d == '~' {
+                            break;
+                        }
+                    }
+                } else {
+                    chars.next();
+                }
+            }
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Pty {
+    /// Starts the shell under `script`, or `None` when `script` is missing.
+    fn start(home: &std::path::Path) -> Option<Pty> {
+        let bin = env!("CARGO_BIN_EXE_eubeam");
+        let mut child = Command::new("script")
+            .args(["-q", "-f", "-e", "-c"])
+            .arg(format!("'{bin}' repl --lang elixir"))
+            .arg("/dev/null")
+            .env("HOME", home)
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let input = child.stdin.take().expect("piped stdin");
+        let mut output = child.stdout.take().expect("piped stdout");
+        let screen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = output.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("screen lock")
+                    .extend_from_slice(&buf[..n]);
+            }
+        });
+        Some(Pty {
+            child,
+            input,
+            screen,
+            seen: 0,
+        })
+    }
+
+    fn transcript(&self) -> String {
+        clean(&self.screen.lock().expect("screen lock"))
+    }
+
+    /// Waits until `want` appears after what was already consumed.
+    fn expect(&mut self, want: &str) {
+        let start = Instant::now();
+        loop {
+            let t = self.transcript();
+            if let Some(i) = t.get(self.seen..).and_then(|rest| rest.find(want)) {
+                self.seen += i + want.len();
+                return;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "waited for {want:?}; the terminal shows:\n{t}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.input.write_all(keys.as_bytes()).expect("type");
+        self.input.flush().expect("flush");
+    }
+}
+
+#[test]
+fn the_elixir_shell_at_a_terminal() {
+    let home = std::env::temp_dir().join(format!("eubeam-ex-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&home).expect("temp home");
+    let Some(mut sh) = Pty::start(&home) else {
+        // Without util-linux's `script` there is no pty to drive the shell
+        // through; say so loudly rather than pass quietly.
+        eprintln!("NOTE: `script` not found; the pty shell test did not run");
+        return;
+    };
+    sh.expect("shell (elixir)");
+    sh.expect("iex(1)> ");
+
+    // A binding, printed with inspect.
+    sh.type_keys("x = 1 + 2\n");
+    sh.expect("\n3\n");
+    sh.expect("iex(2)> ");
+
+    // A multi-line input: read on until the brackets balance.
+    sh.type_keys("list = [x,\n");
+    std::thread::sleep(Duration::from_millis(200));
+    sh.type_keys("  x * 10]\n");
+    sh.expect("[3, 30]\n");
+    sh.expect("iex(3)> ");
+
+    // A do-block over several lines, output and value.
+    sh.type_keys("if x > 2 do\n");
+    std::thread::sleep(Duration::from_millis(200));
+    sh.type_keys("  IO.puts(\"big\")\n");
+    std::thread::sleep(Duration::from_millis(200));
+    sh.type_keys("end\n");
+    sh.expect("big\n:ok\n");
+    sh.expect("iex(4)> ");
+
+    // Nested data is inspected as Elixir does.
+    sh.type_keys("%{list: list, kw: [a: 1], s: \"hi\", t: {:ok, 'abc'}}\n");
+    sh.expect("%{kw: [a: 1], list: [3, 30], s: \"hi\", t: {:ok, 'abc'}}\n");
+    sh.expect("iex(5)> ");
+
+    // An exception is shown and the shell (with its bindings) carries on.
+    sh.type_keys("Enum.map(list, fn y -> y / 0 end)\n");
+    sh.expect("** (ArithmeticError) bad argument in arithmetic expression");
+    sh.expect("iex(6)> ");
+    sh.type_keys("Enum.sum(list) + x\n");
+    sh.expect("\n36\n");
+    sh.expect("iex(7)> ");
+
+    // History: the up arrow brings back the last input.
+    sh.type_keys("\u{1b}[A\n");
+    sh.expect("Enum.sum(list) + x\n36\n");
+    sh.expect("iex(8)> ");
+
+    // Ctrl-D at the prompt leaves the shell, which exits 0.
+    sh.type_keys("\u{4}");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = sh.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the shell did not exit on Ctrl-D:\n{}",
+            sh.transcript()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit {status:?}:\n{}", sh.transcript());
+    let _ = std::fs::remove_dir_all(&home);
+}
