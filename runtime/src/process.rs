@@ -318,10 +318,11 @@ pub struct ProcBody {
     /// Lua tables and upvalue cells of this process (see `lua`): the
     /// per-process arena of mutable objects, outside the heap. Contract
     /// with the generational collector (`heap/gc.rs`): every live arena
-    /// entry is a root on **every** collection, minor and major (see
-    /// [`ProcBody::gc`]), so an entry may point at young data at any time
-    /// and no write barrier is needed; the collector's invariant "old data
-    /// never points to young data" concerns the (immutable) heap only. A
+    /// entry is a root on a major collection; a minor one takes the
+    /// entries written since the collection before the last (the arena
+    /// records every mutable access: `LuaArena::gc_roots`), which are the
+    /// only ones that can point at young data; the collector's invariant
+    /// "old data never points to young data" concerns the heap only. A
     /// major collection may also drop entries no term refers to: the place
     /// is right after `collect_major` in `ProcBody::collect`.
     pub lua: crate::lua::LuaArena,
@@ -389,15 +390,24 @@ impl ProcBody {
             exc.as_mut_slice(),
         ];
         // Lua objects are mutable and live outside the heap, in the arena:
-        // every arena entry is a root on every collection, minor and major,
-        // so no write barrier is needed (spec/runtime.md).
-        roots.extend(lua.roots());
+        // every entry is a root on a major collection; a minor one takes
+        // the entries written recently (the arena's remembered set,
+        // spec/runtime.md "Lua objects").
         let major = major || heap.next_is_major();
+        let lua_roots = lua.gc_roots(major);
+        // Arena roots are scanned at every collection, as the stack is:
+        // counted with it when the young generation is sized, so a big
+        // table written often widens the gap between minor collections
+        // instead of making each one scan it (amortised linear cost).
+        let scanned = stack_words + lua_roots.iter().map(|r| r.len()).sum::<usize>();
+        roots.extend(lua_roots);
         if major {
-            heap.collect_major(&mut roots, stack_words);
+            heap.collect_major(&mut roots, scanned);
         } else {
-            heap.collect_minor(&mut roots, stack_words);
+            heap.collect_minor(&mut roots, scanned);
         }
+        drop(roots);
+        lua.after_gc(major);
         if let Some(m) = self.max_heap {
             let total = self.total_heap_words();
             if m.size > 0 && total > m.size {

@@ -32,7 +32,20 @@ enum Bind {
     Cell(String),
     /// A `local function` never reassigned: a `letrec` function; the value
     /// variable is bound once the `letrec` is in place.
-    LocalFun(FunName, Option<String>),
+    LocalFun(FunName, Option<String>, Option<Direct>),
+}
+
+/// A `local function` with fixed parameters also has a direct version
+/// taking its parameters as arguments (no argument list to build and
+/// take apart); calls by name with at most that many single-valued
+/// arguments use it.
+#[derive(Clone, Debug)]
+struct Direct {
+    fun: FunName,
+    /// Every `return` has exactly one single-valued expression and the
+    /// body cannot fall off its end: the result is the value itself, so
+    /// a caller needs no `first`.
+    single: bool,
 }
 
 #[derive(Clone)]
@@ -211,6 +224,28 @@ fn no_fallthrough(b: &[Stat]) -> bool {
     )
 }
 
+/// Whether a function body always returns exactly one value: it ends in
+/// a `return` (so it cannot fall off its end) and every `return` of the
+/// function itself (not of nested functions) has one single-valued
+/// expression.
+fn single_valued(body: &[Stat]) -> bool {
+    fn one(es: &[Expr]) -> bool {
+        matches!(es, [e] if !e.is_multi())
+    }
+    fn all(b: &[Stat]) -> bool {
+        b.iter().all(|s| match s {
+            Stat::Return(es, _) => one(es),
+            Stat::Do(b) | Stat::While(_, b, _) | Stat::Repeat(b, _, _) => all(b),
+            Stat::NumFor(_, _, _, _, _, b, _) | Stat::GenFor(_, _, b, _) => all(b),
+            Stat::If(arms, els, _) => {
+                arms.iter().all(|(_, b)| all(b)) && els.as_deref().is_none_or(all)
+            }
+            _ => true,
+        })
+    }
+    matches!(body.last(), Some(Stat::Return(es, _)) if one(es)) && all(body)
+}
+
 fn is_bool_expr(e: &Expr) -> bool {
     match e {
         Expr::Bin(op, ..) => matches!(
@@ -306,8 +341,8 @@ impl<'a> Lower<'a> {
         match self.binds.get(&d) {
             Some(Bind::Var(x)) => v(x),
             Some(Bind::Cell(c)) => lcall("cell_get", vec![v(c)], 0),
-            Some(Bind::LocalFun(_, Some(x))) => v(x),
-            Some(Bind::LocalFun(f, None)) => funref(f),
+            Some(Bind::LocalFun(_, Some(x), _)) => v(x),
+            Some(Bind::LocalFun(f, None, _)) => funref(f),
             None => nil_v(),
         }
     }
@@ -316,8 +351,8 @@ impl<'a> Lower<'a> {
     /// is passed as the cell).
     fn pass(&self, d: DeclId) -> IE {
         match self.binds.get(&d) {
-            Some(Bind::Var(x)) | Some(Bind::Cell(x)) | Some(Bind::LocalFun(_, Some(x))) => v(x),
-            Some(Bind::LocalFun(f, None)) => funref(f),
+            Some(Bind::Var(x)) | Some(Bind::Cell(x)) | Some(Bind::LocalFun(_, Some(x), _)) => v(x),
+            Some(Bind::LocalFun(f, None, _)) => funref(f),
             None => nil_v(),
         }
     }
@@ -762,12 +797,24 @@ impl<'a> Lower<'a> {
                         }),
                         1,
                     );
-                    self.declare(n, *d, Bind::LocalFun(fname.clone(), None));
-                    let f = self.func(fb);
-                    pre.push(Pre::LetRec(vec![(fname.clone(), f)]));
+                    let direct = (!fb.vararg).then(|| Direct {
+                        fun: FunName::new(format!("{}$d", fname.name), fb.params.len() as u32),
+                        single: single_valued(&fb.body),
+                    });
+                    self.declare(n, *d, Bind::LocalFun(fname.clone(), None, direct.clone()));
+                    let defs = match &direct {
+                        Some(dr) => {
+                            let body = self.func_direct(fb);
+                            let wrapper = self.direct_wrapper(&dr.fun, fb.params.len(), fb.line);
+                            vec![(dr.fun.clone(), body), (fname.clone(), wrapper)]
+                        }
+                        None => vec![(fname.clone(), self.func(fb))],
+                    };
+                    pre.push(Pre::LetRec(defs));
                     let x = self.fresh("F");
                     pre.push(Pre::Let(x.clone(), funref(&fname)));
-                    self.binds.insert(*d, Bind::LocalFun(fname, Some(x)));
+                    self.binds
+                        .insert(*d, Bind::LocalFun(fname, Some(x), direct));
                 }
             }
             Stat::Call(e, _) => {
@@ -1153,6 +1200,61 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// A fixed-parameter function's direct version: the parameters are
+    /// the IR function's parameters.
+    fn func_direct(&mut self, fb: &'a FuncBody) -> Fun {
+        let saved_loops = std::mem::take(&mut self.loops);
+        let saved_labels = std::mem::take(&mut self.labels);
+        self.depth += 1;
+        self.varargs.push(None);
+        let depth = self.scopes.len();
+        self.scopes.push(Vec::new());
+        let mut pre = Vec::new();
+        let mut params = Vec::new();
+        for (name, d) in &fb.params {
+            let p = self.fresh("A");
+            params.push(p.clone());
+            self.declare_value(name, *d, v(&p), &mut pre);
+        }
+        let body = self.stats(&fb.body, &K::Return);
+        self.scopes.truncate(depth);
+        self.varargs.pop();
+        self.depth -= 1;
+        self.loops = saved_loops;
+        self.labels = saved_labels;
+        Fun {
+            params,
+            body: Box::new(wrap(pre, body)),
+            span: sp(fb.line),
+            name: None,
+        }
+    }
+
+    /// The function value of a direct function: takes the argument list
+    /// apart and calls the direct version.
+    fn direct_wrapper(&mut self, direct: &FunName, n: usize, line: u32) -> Fun {
+        let args = self.fresh("Args");
+        let mut pre = Vec::new();
+        let mut cur = args.clone();
+        let mut vals = Vec::new();
+        for i in 0..n {
+            let p = self.fresh("A");
+            pre.push(Pre::Let(p.clone(), lcall("hd", vec![v(&cur)], 0)));
+            if i + 1 < n {
+                let nl = self.fresh("Rest");
+                pre.push(Pre::Let(nl.clone(), lcall("tl", vec![v(&cur)], 0)));
+                cur = nl;
+            }
+            vals.push(v(&p));
+        }
+        Fun {
+            params: vec![args],
+            body: Box::new(wrap(pre, apply(funref(direct), vals, line))),
+            span: sp(line),
+            name: None,
+        }
+    }
+
     /// The main chunk as a function (a vararg function of its arguments).
     pub fn chunk(&mut self, stats: &'a [Stat], env_var: &str) -> Fun {
         self.scopes.push(vec![("_ENV".to_string(), self.env_decl)]);
@@ -1295,7 +1397,17 @@ impl<'a> Lower<'a> {
             Expr::Call(f, args, line) => {
                 if let Expr::Name(n, _) = &**f {
                     if let Some(d) = self.lookup(n) {
-                        if let Some(Bind::LocalFun(fname, _)) = self.binds.get(&d).cloned() {
+                        if let Some(Bind::LocalFun(fname, _, direct)) = self.binds.get(&d).cloned()
+                        {
+                            if let Some(dr) = direct {
+                                let n = dr.fun.arity as usize;
+                                if args.len() <= n && !args.last().is_some_and(|a| a.is_multi()) {
+                                    let mut vals: Vec<IE> =
+                                        args.iter().map(|a| self.expr(a)).collect();
+                                    vals.resize_with(n, nil_v);
+                                    return apply(funref(&dr.fun), vals, *line);
+                                }
+                            }
                             let (items, tail) = self.explist_multi(args);
                             return apply(funref(&fname), vec![list_with_tail(items, tail)], *line);
                         }
@@ -1320,6 +1432,28 @@ impl<'a> Lower<'a> {
                 let_simple(&ov, oe, let_simple(&fv, fe, call))
             }
             other => self.expr(other),
+        }
+    }
+
+    /// A call of a direct, single-valued local function (its raw result
+    /// is the value).
+    fn is_single_call(&self, e: &Expr) -> bool {
+        let Expr::Call(f, args, _) = e else {
+            return false;
+        };
+        let Expr::Name(n, _) = &**f else {
+            return false;
+        };
+        let Some(d) = self.lookup(n) else {
+            return false;
+        };
+        match self.binds.get(&d) {
+            Some(Bind::LocalFun(_, _, Some(dr))) => {
+                dr.single
+                    && args.len() <= dr.fun.arity as usize
+                    && !args.last().is_some_and(|a| a.is_multi())
+            }
+            _ => false,
         }
     }
 
@@ -1400,8 +1534,13 @@ impl<'a> Lower<'a> {
                 self.index(te, ke, desc, *l)
             }
             Expr::Call(..) | Expr::Method(..) => {
+                let single = self.is_single_call(e);
                 let r = self.call_raw(e);
-                lcall("first", vec![r], 0)
+                if single {
+                    r
+                } else {
+                    lcall("first", vec![r], 0)
+                }
             }
             Expr::Paren(inner) => self.expr(inner),
             Expr::Table(fields, line) => self.table(fields, *line),

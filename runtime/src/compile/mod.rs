@@ -1394,14 +1394,15 @@ impl<'c, 'm> Fx<'c, 'm> {
 }
 
 /// The arithmetic BIFs with a small-integer fast path.
+/// Lua's `lua:add/sub/mul` natives qualify too: on two small integers
+/// whose result is small, Lua's wrapping arithmetic gives the same value;
+/// everything else (floats, wrapping, strings, metamethods) goes to the
+/// native, whose `'lua$meta'` result the lowering handles.
 fn arith_op(m: Atom, f: Atom) -> Option<ArithOp> {
-    if m != Atom::ERLANG {
-        return None;
-    }
-    match f.text() {
-        "+" => Some(ArithOp::Add),
-        "-" => Some(ArithOp::Sub),
-        "*" => Some(ArithOp::Mul),
+    match (m.text(), f.text()) {
+        ("erlang", "+") | ("lua", "add") => Some(ArithOp::Add),
+        ("erlang", "-") | ("lua", "sub") => Some(ArithOp::Sub),
+        ("erlang", "*") | ("lua", "mul") => Some(ArithOp::Mul),
         _ => None,
     }
 }

@@ -61,7 +61,7 @@ pub fn swap(p: &mut ProcBody, slot: usize) {
         lua,
         ..
     } = p;
-    if let Some(LuaObj::Co(co)) = lua.objs.get_mut(slot) {
+    if let Some(LuaObj::Co(co)) = lua.obj_mut(slot) {
         std::mem::swap(frames, &mut co.frames);
         std::mem::swap(ys, &mut co.ys);
         std::mem::swap(catches, &mut co.catches);
@@ -70,7 +70,7 @@ pub fn swap(p: &mut ProcBody, slot: usize) {
 
 /// After a finished coroutine's stack was swapped out: free it.
 pub fn discard(p: &mut ProcBody, slot: usize) {
-    if let Some(LuaObj::Co(co)) = p.lua.objs.get_mut(slot) {
+    if let Some(LuaObj::Co(co)) = p.lua.obj_mut(slot) {
         co.frames = Vec::new();
         co.ys = Vec::new();
         co.catches = Vec::new();
@@ -78,7 +78,7 @@ pub fn discard(p: &mut ProcBody, slot: usize) {
 }
 
 fn co_mut<'a>(c: &'a mut Ctx<'_>, t: Term) -> Option<&'a mut Coroutine> {
-    match c.p.lua.objs.get_mut(obj_slot(t)?)? {
+    match c.p.lua.obj_mut(obj_slot(t)?)? {
         LuaObj::Co(co) => Some(co),
         _ => None,
     }
@@ -94,18 +94,21 @@ pub fn is_coroutine(arena: &super::LuaArena, t: Term) -> bool {
 fn new_co(c: &mut Ctx<'_>, f: Term, main: bool) -> Term {
     let slot = c.p.lua.alloc_slot();
     let me = heap::make_boxed(&mut c.p.heap, Sub::LuaTable, &[Term::small(slot)]);
-    c.p.lua.objs[slot] = LuaObj::Co(Box::new(Coroutine {
-        head: [me, f],
-        frames: Vec::new(),
-        ys: Vec::new(),
-        catches: Vec::new(),
-        status: if main {
-            CoStatus::Running
-        } else {
-            CoStatus::Fresh
-        },
-        main,
-    }));
+    c.p.lua.set_obj(
+        slot,
+        LuaObj::Co(Box::new(Coroutine {
+            head: [me, f],
+            frames: Vec::new(),
+            ys: Vec::new(),
+            catches: Vec::new(),
+            status: if main {
+                CoStatus::Running
+            } else {
+                CoStatus::Fresh
+            },
+            main,
+        })),
+    );
     me
 }
 
@@ -148,7 +151,7 @@ fn resume(c: &mut Ctx<'_>, a: &[Term]) -> R {
         return Ok(c.list(&[Term::FALSE, s]));
     }
     if let Some(&cur) = c.p.lua.running.last() {
-        if let Some(LuaObj::Co(x)) = c.p.lua.objs.get_mut(cur) {
+        if let Some(LuaObj::Co(x)) = c.p.lua.obj_mut(cur) {
             x.status = CoStatus::Normal;
         }
     }
@@ -173,11 +176,11 @@ fn leave(c: &mut Ctx<'_>, value: Term, status: CoStatus) -> R {
     let Some(slot) = c.p.lua.running.pop() else {
         return super::lua_err(c, "attempt to yield from outside a coroutine");
     };
-    if let Some(LuaObj::Co(x)) = c.p.lua.objs.get_mut(slot) {
+    if let Some(LuaObj::Co(x)) = c.p.lua.obj_mut(slot) {
         x.status = status;
     }
     if let Some(&cur) = c.p.lua.running.last() {
-        if let Some(LuaObj::Co(x)) = c.p.lua.objs.get_mut(cur) {
+        if let Some(LuaObj::Co(x)) = c.p.lua.obj_mut(cur) {
             x.status = CoStatus::Running;
         }
     }

@@ -77,9 +77,28 @@ pub enum LuaObj {
 }
 
 /// The Lua objects of one process.
+///
+/// Remembered set (why a minor collection need not scan every entry): a
+/// term survives at most one minor collection in the young generation (as
+/// "aged", `heap/gc.rs`) and is promoted at the next one. So an entry can
+/// point at young data only if it was written since the collection before
+/// the last one. Every mutable access (`obj_mut`, `table_mut`, `cell`,
+/// `set_obj`) records the slot in `dirty`; a minor collection takes the
+/// entries of `dirty` and `dirty_prev` as roots, then `dirty` becomes
+/// `dirty_prev`. After a major collection every survivor is aged, so the
+/// next minor collection scans every entry (`scan_all`).
 pub struct LuaArena {
+    /// Read freely; mutate only through the recording accessors.
     pub objs: Vec<LuaObj>,
     free: Vec<u32>,
+    /// Slots written since the last collection.
+    dirty: Vec<u32>,
+    /// Slots written between the two last collections.
+    dirty_prev: Vec<u32>,
+    /// Per slot: bit 0 = in `dirty`, bit 1 = in `dirty_prev`.
+    marks: Vec<u8>,
+    /// The next collection takes every entry as a root.
+    scan_all: bool,
     /// Metatable of strings (`{__index = string}`), or nil before the
     /// standard library is set up; `[0]` globals table, `[1]` string
     /// metatable, `[2]` registry (helpers written in Lua).
@@ -98,6 +117,10 @@ impl Default for LuaArena {
         LuaArena {
             objs: Vec::new(),
             free: Vec::new(),
+            dirty: Vec::new(),
+            dirty_prev: Vec::new(),
+            marks: Vec::new(),
+            scan_all: false,
             special: [Term::NIL; 3],
             initialized: false,
             rng: [0; 4],
@@ -113,12 +136,105 @@ impl LuaArena {
             self.special = [nil(); 3];
             self.initialized = true;
         }
-        match self.free.pop() {
+        let slot = match self.free.pop() {
             Some(i) => i as usize,
             None => {
                 self.objs.push(LuaObj::Free);
+                self.marks.push(0);
                 self.objs.len() - 1
             }
+        };
+        // The new entry's reference term is young.
+        self.touch(slot);
+        slot
+    }
+
+    /// Record that entry `slot` may now point at young data.
+    #[inline]
+    pub fn touch(&mut self, slot: usize) {
+        if let Some(m) = self.marks.get_mut(slot) {
+            if *m & 1 == 0 {
+                *m |= 1;
+                self.dirty.push(slot as u32);
+            }
+        }
+    }
+
+    /// Mutable access to an entry (recorded for the collector).
+    pub fn obj_mut(&mut self, slot: usize) -> Option<&mut LuaObj> {
+        self.touch(slot);
+        self.objs.get_mut(slot)
+    }
+
+    /// Store a new object in a slot from `alloc_slot`.
+    pub fn set_obj(&mut self, slot: usize, o: LuaObj) {
+        self.touch(slot);
+        if let Some(e) = self.objs.get_mut(slot) {
+            *e = o;
+        }
+    }
+
+    /// Collector roots for the coming collection: every entry for a major
+    /// one (or the first minor one after it), else the recorded entries.
+    pub fn gc_roots(&mut self, major: bool) -> Vec<&mut [Term]> {
+        if major || self.scan_all {
+            return self.roots();
+        }
+        let mut slots: Vec<u32> = Vec::with_capacity(self.dirty.len() + self.dirty_prev.len());
+        slots.extend_from_slice(&self.dirty);
+        slots.extend_from_slice(&self.dirty_prev);
+        slots.sort_unstable();
+        slots.dedup();
+        let mut out: Vec<&mut [Term]> = Vec::with_capacity(slots.len() * 4 + 2);
+        if self.initialized {
+            out.push(self.special.as_mut_slice());
+        }
+        if let Some(m) = self.main_co.as_mut() {
+            out.push(std::slice::from_mut(m));
+        }
+        // Disjoint mutable borrows of the (sorted, distinct) slots.
+        let mut rest: &mut [LuaObj] = self.objs.as_mut_slice();
+        let mut base = 0usize;
+        for s in slots {
+            let s = s as usize;
+            let Some(skip) = s.checked_sub(base) else {
+                continue;
+            };
+            let tail = std::mem::take(&mut rest);
+            let Some((o, after)) = tail.get_mut(skip..).and_then(|t| t.split_first_mut()) else {
+                break;
+            };
+            rest = after;
+            base = s + 1;
+            push_obj_roots(o, &mut out);
+        }
+        out
+    }
+
+    /// After a collection: the recorded sets move on one generation.
+    pub fn after_gc(&mut self, major: bool) {
+        for &s in &self.dirty_prev {
+            if let Some(m) = self.marks.get_mut(s as usize) {
+                *m &= !2;
+            }
+        }
+        self.dirty_prev.clear();
+        if major {
+            for &s in &self.dirty {
+                if let Some(m) = self.marks.get_mut(s as usize) {
+                    *m = 0;
+                }
+            }
+            self.dirty.clear();
+            self.scan_all = true;
+        } else {
+            for &s in &self.dirty {
+                if let Some(m) = self.marks.get_mut(s as usize) {
+                    *m = 2;
+                }
+            }
+            self.dirty_prev = std::mem::take(&mut self.dirty);
+            self.scan_all = false;
         }
     }
 
@@ -132,16 +248,7 @@ impl LuaArena {
             out.push(std::slice::from_mut(m));
         }
         for o in self.objs.iter_mut() {
-            match o {
-                LuaObj::Free => {}
-                LuaObj::Table(t) => out.extend(t.roots()),
-                LuaObj::Cell(c) => out.push(c.as_mut_slice()),
-                LuaObj::Co(co) => {
-                    let co::Coroutine { head, ys, .. } = &mut **co;
-                    out.push(head.as_mut_slice());
-                    out.push(ys.as_mut_slice());
-                }
-            }
+            push_obj_roots(o, &mut out);
         }
         out
     }
@@ -164,14 +271,14 @@ impl LuaArena {
     }
 
     pub fn table_mut(&mut self, t: Term) -> Option<&mut LuaTable> {
-        match self.objs.get_mut(obj_slot(t)?)? {
+        match self.obj_mut(obj_slot(t)?)? {
             LuaObj::Table(tab) => Some(tab),
             _ => None,
         }
     }
 
     pub fn cell(&mut self, t: Term) -> Option<&mut [Term; 2]> {
-        match self.objs.get_mut(obj_slot(t)?)? {
+        match self.obj_mut(obj_slot(t)?)? {
             LuaObj::Cell(c) => Some(c),
             _ => None,
         }
@@ -195,6 +302,19 @@ impl LuaArena {
     }
 }
 
+fn push_obj_roots<'a>(o: &'a mut LuaObj, out: &mut Vec<&'a mut [Term]>) {
+    match o {
+        LuaObj::Free => {}
+        LuaObj::Table(t) => out.extend(t.roots()),
+        LuaObj::Cell(c) => out.push(c.as_mut_slice()),
+        LuaObj::Co(co) => {
+            let co::Coroutine { head, ys, .. } = &mut **co;
+            out.push(head.as_mut_slice());
+            out.push(ys.as_mut_slice());
+        }
+    }
+}
+
 /// The arena slot a Lua object reference names.
 pub fn obj_slot(t: Term) -> Option<usize> {
     if t.sub() != Some(Sub::LuaTable) {
@@ -206,14 +326,15 @@ pub fn obj_slot(t: Term) -> Option<usize> {
 pub fn new_table(c: &mut Ctx<'_>) -> Term {
     let slot = c.p.lua.alloc_slot();
     let me = heap::make_boxed(&mut c.p.heap, Sub::LuaTable, &[Term::small(slot)]);
-    c.p.lua.objs[slot] = LuaObj::Table(Box::new(LuaTable::new(me)));
+    c.p.lua
+        .set_obj(slot, LuaObj::Table(Box::new(LuaTable::new(me))));
     me
 }
 
 pub fn new_cell(c: &mut Ctx<'_>, v: Term) -> Term {
     let slot = c.p.lua.alloc_slot();
     let me = heap::make_boxed(&mut c.p.heap, Sub::LuaTable, &[Term::small(slot)]);
-    c.p.lua.objs[slot] = LuaObj::Cell([me, v]);
+    c.p.lua.set_obj(slot, LuaObj::Cell([me, v]));
     me
 }
 

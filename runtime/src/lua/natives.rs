@@ -796,7 +796,7 @@ fn is_table(c: &mut Ctx<'_>, a: &[Term]) -> R {
 /// `arena_free(T)`: drop a table no longer referenced (unused hook).
 fn _free(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if let Some(s) = super::obj_slot(a[0]) {
-        if let Some(o) = c.p.lua.objs.get_mut(s) {
+        if let Some(o) = c.p.lua.obj_mut(s) {
             *o = LuaObj::Free;
         }
     }
