@@ -1036,6 +1036,21 @@ impl<'a> Printer<'a> {
             }
         }
         match &c.guard {
+            // As v3_core: a guard that computes a value to test it
+            // (`element(1, X) =:= a`) is wrapped in a `try` whose failure is
+            // 'false'. OTP's passes assume that (its receive optimisation
+            // asserts it); the meaning is the same.
+            Some(g) if nested_guard_call(g) => {
+                let t = self.names.fresh();
+                // A guard's `try` has two exception variables (core_lint).
+                let (c1, c2) = (self.names.fresh(), self.names.fresh());
+                tasks.push(Task::Text("try "));
+                let unnested = self.unnested_guard(g, i + 8);
+                tasks.extend(unnested);
+                tasks.push(Task::Owned(format!(
+                    " of <{t}> -> {t} catch <{c1}, {c2}> -> 'false'"
+                )));
+            }
             Some(g) => tasks.push(Task::Expr(g, i + 8)),
             None if n == 0 => tasks.push(Task::Text("'true'")),
             None => {}
@@ -1050,6 +1065,47 @@ impl<'a> Printer<'a> {
             Task::Unbind(bound),
         ]);
         self.push_all(tasks);
+    }
+
+    /// A guard expression with each call's call arguments bound by `let`
+    /// first, as v3_core writes guards (Core forbids a call as an argument
+    /// of a call inside a guard's `try`).
+    fn unnested_guard(&mut self, e: &'a Expr, i: usize) -> Vec<Task<'a>> {
+        let ExprKind::Call {
+            module,
+            function,
+            args,
+        } = &e.kind
+        else {
+            return vec![Task::Expr(e, i)];
+        };
+        let mut out = Vec::new();
+        let mut arg_tasks = Vec::new();
+        for a in args {
+            if matches!(a.kind, ExprKind::Call { .. }) {
+                let v = self.names.fresh();
+                out.push(Task::Owned(format!("let <{v}> = ")));
+                let inner = self.unnested_guard(a, i);
+                out.extend(inner);
+                out.push(Task::Text(" in "));
+                arg_tasks.push(Task::Owned(v));
+            } else {
+                arg_tasks.push(Task::Expr(a, i));
+            }
+        }
+        out.push(Task::Text("call "));
+        out.push(Task::Expr(module, i));
+        out.push(Task::Text(":"));
+        out.push(Task::Expr(function, i));
+        out.push(Task::Text("("));
+        for (k, t) in arg_tasks.into_iter().enumerate() {
+            if k > 0 {
+                out.push(Task::Text(", "));
+            }
+            out.push(t);
+        }
+        out.push(Task::Text(")"));
+        out
     }
 
     fn pattern(&mut self, p: &'a Pattern, i: usize) {
@@ -1141,6 +1197,26 @@ impl<'a> Printer<'a> {
                 self.push_all(tasks);
             }
         }
+    }
+}
+
+/// Whether a guard calls a function on the result of another call (below
+/// the `and`/`or`/`not` that combine guard tests).
+fn nested_guard_call(e: &Expr) -> bool {
+    let ExprKind::Call { function, args, .. } = &e.kind else {
+        return false;
+    };
+    let combinator = matches!(&function.kind, ExprKind::Lit(Literal::Atom(f))
+        if matches!(f.as_str(), "and" | "or" | "not" | "xor"));
+    if combinator {
+        args.iter().any(nested_guard_call)
+    } else {
+        args.iter().any(|a| {
+            matches!(
+                a.kind,
+                ExprKind::Call { .. } | ExprKind::Let { .. } | ExprKind::Case { .. }
+            )
+        })
     }
 }
 

@@ -42,6 +42,9 @@ enum TopFrame {
     },
     /// A prebuilt entry (`undef`: the missing function and its arguments).
     Entry(Term),
+    /// A prebuilt entry that stands for the current function
+    /// (`function_clause`: the function with its arguments).
+    Current(Term),
 }
 
 /// Run `p` until it yields, waits or exits.
@@ -639,13 +642,19 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 pc += 1;
             }
             Instr::Raise { class, reason } => {
-                let mut reason = src!(*reason);
+                let reason = src!(*reason);
                 // Core Erlang's `match_fail({function_clause, A1..An})` raises
-                // plain `function_clause` (OTP puts the arguments in the
-                // trace; here the trace keeps the arity).
+                // plain `function_clause` with the arguments in the top frame
+                // of the trace, as OTP.
                 if let Some(t) = reason.tuple() {
                     if t.get(0) == Some(Term::atom(Atom::FUNCTION_CLAUSE)) {
-                        reason = Term::atom(Atom::FUNCTION_CLAUSE);
+                        let args: Vec<Term> = t.iter().skip(1).collect();
+                        let top = function_clause_entry(p, code, pc as u32, &args);
+                        raise!(
+                            *class,
+                            Term::atom(Atom::FUNCTION_CLAUSE),
+                            top.map(TopFrame::Current)
+                        )
                     }
                 }
                 raise!(*class, reason, None)
@@ -1044,6 +1053,35 @@ fn trace_entry(p: &mut ProcBody, code: &'static ModuleCode, pc: u32) -> Option<T
     ))
 }
 
+/// The trace entry of a `function_clause` raised at `code:pc`:
+/// `{M, F, Args, Location}`. A clause-group function that the Erlang
+/// lowering split off a function (`-f/2-label^1/0-0-`, see spec/erlang.md)
+/// is reported as the function itself, as erl reports it.
+fn function_clause_entry(
+    p: &mut ProcBody,
+    code: &'static ModuleCode,
+    pc: u32,
+    args: &[Term],
+) -> Option<Term> {
+    let entry = trace_entry(p, code, pc)?;
+    let t = entry.tuple()?;
+    let name = t.get(1)?.as_atom()?;
+    let name = match name
+        .text()
+        .strip_prefix('-')
+        .and_then(|n| n.split_once("-label^"))
+    {
+        Some((fa, _)) => fa.rsplit_once('/').map_or(name, |(f, _)| Atom::intern(f)),
+        None => name,
+    };
+    let args = heap::list(&mut p.heap, args);
+    let (m, loc) = (t.get(0)?, t.get(3)?);
+    Some(heap::make_tuple(
+        &mut p.heap,
+        &[m, Term::atom(name), args, loc],
+    ))
+}
+
 /// The raw trace `{Class, [Entry]}` of an exception raised at `code:pc`.
 fn build_trace(
     p: &mut ProcBody,
@@ -1054,8 +1092,13 @@ fn build_trace(
     top: Option<TopFrame>,
 ) -> Term {
     let mut entries = Vec::new();
+    let mut current_done = false;
     match top {
         Some(TopFrame::Entry(e)) => entries.push(e),
+        Some(TopFrame::Current(e)) => {
+            entries.push(e);
+            current_done = true;
+        }
         Some(TopFrame::Bif {
             module,
             function,
@@ -1074,7 +1117,7 @@ fn build_trace(
         }
         None => {}
     }
-    if !std::ptr::eq(code, vm.boot) {
+    if !current_done && !std::ptr::eq(code, vm.boot) {
         if let Some(e) = trace_entry(p, code, pc) {
             entries.push(e);
         }
