@@ -904,3 +904,15 @@ fn integers_beyond_64_bits_are_big_literals() {
     let debug = format!("{:?}", m.functions);
     assert!(debug.contains("BigInt(\"123456789012345678901234567890\")"));
 }
+
+#[test]
+fn stacktrace_variable_in_a_guard_is_an_error() {
+    // erlc: stg.erl:4:47: stacktrace variable 'S' must not be used in a guard
+    let errs = errors(
+        "-module(stg).\n-export([f/0]).\nf() ->\n    try error(x) catch error:E:S when is_list(S) -> {E, S} end.\n",
+    );
+    assert_eq!(
+        errs,
+        vec!["t.erl:4:47: stacktrace variable 'S' must not be used in a guard"]
+    );
+}

@@ -459,6 +459,15 @@ impl Lowerer<'_> {
                         }
                     }
                 }
+                if let Some(ExprKind::Var(name)) = c.stack.as_ref().map(|s| &s.kind) {
+                    let at = c.guard.iter().flatten().find_map(|g| var_span(g, name));
+                    if let Some(at) = at {
+                        self.error(
+                            &at,
+                            format!("stacktrace variable '{name}' must not be used in a guard"),
+                        );
+                    }
+                }
                 let guard = self.guard(&c.guard, head.equalities, cspan);
                 let mut b = self.body(&c.body);
                 if let Some(v) = stack_bind {
@@ -910,4 +919,32 @@ impl Lowerer<'_> {
             span,
         )
     }
+}
+
+/// Where variable `name` first occurs in a guard expression.
+fn var_span(e: &ast::Expr, name: &str) -> Option<ast::Span> {
+    let mut todo = vec![e];
+    while let Some(e) = todo.pop() {
+        match &e.kind {
+            ExprKind::Var(v) if v == name => return Some(e.span.clone()),
+            ExprKind::Call(f, args) => {
+                todo.extend(args.iter().rev());
+                todo.push(f);
+            }
+            ExprKind::BinOp(_, a, b) | ExprKind::Remote(a, b) => {
+                todo.push(b);
+                todo.push(a);
+            }
+            ExprKind::UnOp(_, x) | ExprKind::RecordField { base: x, .. } => todo.push(x),
+            ExprKind::Tuple(items) => todo.extend(items.iter().rev()),
+            ExprKind::List(items, tail) => {
+                if let Some(t) = tail {
+                    todo.push(t);
+                }
+                todo.extend(items.iter().rev());
+            }
+            _ => {}
+        }
+    }
+    None
 }
