@@ -20,7 +20,7 @@
          classify_dynamic/1, decode_string/1, decode_int/1, decode_float/1,
          decode_bool/1, decode_bit_array/1, decode_index/2, decode_list/1,
          decode_dict/1, decode_is_null/1, uri_parse/1, parse_query/1,
-         percent_encode/1, percent_decode/1]).
+         percent_encode/1, percent_decode/1, int_from_base_string/2]).
 
 println(S) -> io:put_chars([S, $\n]), nil.
 print(S) -> io:put_chars(S), nil.
@@ -429,6 +429,9 @@ percent_decode(<<$%, H, L, Rest/binary>>, Acc) ->
 percent_decode(<<$%, _/binary>>, _) -> throw(bad);
 percent_decode(<<C, Rest/binary>>, Acc) -> percent_decode(Rest, <<Acc/binary, C>>);
 percent_decode(<<>>, Acc) -> Acc.
+
+int_from_base_string(S, Base) ->
+    try {ok, binary_to_integer(S, Base)} catch error:badarg -> {error, nil} end.
 
 %% ---- dicts are Erlang maps
 

@@ -28,16 +28,21 @@ fn handle(count: Int, message: Message) -> actor.Next(Int, Message) {
   }
 }
 
-fn start_counter(label: String, name: Name(Message)) {
+/// Each start is also reported to `starts`, so the main process can wait
+/// for restarts instead of sleeping.
+fn start_counter(label: String, name: Name(Message), starts: Subject(String)) {
   io.println("starting " <> label)
-  actor.new(0)
-  |> actor.named(name)
-  |> actor.on_message(handle)
-  |> actor.start
+  let result =
+    actor.new(0)
+    |> actor.named(name)
+    |> actor.on_message(handle)
+    |> actor.start
+  // Reported once the actor is registered under its name.
+  process.send(starts, label)
+  result
 }
 
 fn get(name: Name(Message)) -> Int {
-  wait_for(name, 200)
   process.call(process.named_subject(name), 1000, Get)
 }
 
@@ -45,7 +50,9 @@ fn report(label: String, name: Name(Message)) -> Nil {
   io.println(label <> " = " <> int.to_string(get(name)))
 }
 
-fn crash(name: Name(Message)) -> Nil {
+/// Crashes the named child, waits for its DOWN and then for `restarts`
+/// children to report that they started again.
+fn crash(name: Name(Message), starts: Subject(String), restarts: Int) -> Nil {
   let assert Ok(pid) = process.named(name)
   let monitor = process.monitor(pid)
   process.send(process.named_subject(name), Crash)
@@ -53,38 +60,37 @@ fn crash(name: Name(Message)) -> Nil {
     process.new_selector()
     |> process.select_specific_monitor(monitor, fn(_) { Nil })
     |> process.selector_receive(1000)
-  // Wait (up to a second) for the supervisor to register a restarted
-  // child, so that a loaded machine does not change the output.
-  wait_for(name, 200)
+  await_starts(starts, restarts)
 }
 
-fn wait_for(name: Name(Message), tries: Int) -> Nil {
-  case process.named(name), tries {
-    Ok(_), _ -> Nil
-    Error(_), 0 -> Nil
-    Error(_), _ -> {
-      process.sleep(5)
-      wait_for(name, tries - 1)
+fn await_starts(starts: Subject(String), n: Int) -> Nil {
+  case n {
+    0 -> Nil
+    _ -> {
+      let assert Ok(_) = process.receive(starts, 1000)
+      await_starts(starts, n - 1)
     }
   }
 }
 
-fn run(strategy: supervisor.Strategy, title: String) -> Nil {
+fn run(strategy: supervisor.Strategy, title: String, restarts: Int) -> Nil {
   io.println("-- " <> title)
+  let starts = process.new_subject()
   let a = process.new_name(prefix: "a")
   let b = process.new_name(prefix: "b")
   let c = process.new_name(prefix: "c")
   let assert Ok(started) =
     supervisor.new(strategy)
-    |> supervisor.add(supervision.worker(fn() { start_counter("a", a) }))
-    |> supervisor.add(supervision.worker(fn() { start_counter("b", b) }))
-    |> supervisor.add(supervision.worker(fn() { start_counter("c", c) }))
+    |> supervisor.add(supervision.worker(fn() { start_counter("a", a, starts) }))
+    |> supervisor.add(supervision.worker(fn() { start_counter("b", b, starts) }))
+    |> supervisor.add(supervision.worker(fn() { start_counter("c", c, starts) }))
     |> supervisor.start
+  await_starts(starts, 3)
   process.send(process.named_subject(a), Add(1))
   process.send(process.named_subject(b), Add(2))
   process.send(process.named_subject(c), Add(3))
   io.println("crash b")
-  crash(b)
+  crash(b, starts, restarts)
   report("a", a)
   report("b", b)
   report("c", c)
@@ -93,21 +99,25 @@ fn run(strategy: supervisor.Strategy, title: String) -> Nil {
 }
 
 pub fn main() {
-  run(supervisor.OneForOne, "one_for_one")
-  run(supervisor.OneForAll, "one_for_all")
-  run(supervisor.RestForOne, "rest_for_one")
+  run(supervisor.OneForOne, "one_for_one", 1)
+  run(supervisor.OneForAll, "one_for_all", 3)
+  run(supervisor.RestForOne, "rest_for_one", 2)
   // A temporary child is not restarted; a transient one is restarted only
   // after an abnormal exit.
   io.println("-- restart types")
+  let starts = process.new_subject()
   let t = process.new_name(prefix: "t")
   let assert Ok(sup) =
     supervisor.new(supervisor.OneForOne)
     |> supervisor.add(
-      supervision.worker(fn() { start_counter("t", t) })
+      supervision.worker(fn() { start_counter("t", t, starts) })
       |> supervision.restart(supervision.Temporary),
     )
     |> supervisor.start
-  crash(t)
+  await_starts(starts, 1)
+  crash(t, starts, 0)
+  // A restart would have been reported by now.
+  let assert Error(Nil) = process.receive(starts, 100)
   io.println("t after crash: " <> case process.named(t) {
     Ok(_) -> "running"
     Error(_) -> "gone"
@@ -121,11 +131,12 @@ pub fn main() {
   let assert Ok(sup) =
     supervisor.new(supervisor.OneForOne)
     |> supervisor.restart_tolerance(intensity: 1, period: 10)
-    |> supervisor.add(supervision.worker(fn() { start_counter("d", d) }))
+    |> supervisor.add(supervision.worker(fn() { start_counter("d", d, starts) }))
     |> supervisor.start
+  await_starts(starts, 1)
   let m = process.monitor(sup.pid)
-  crash(d)
-  crash(d)
+  crash(d, starts, 1)
+  crash(d, starts, 0)
   let assert Ok(_) =
     process.new_selector()
     |> process.select_specific_monitor(m, fn(down) { down })

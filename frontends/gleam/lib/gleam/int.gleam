@@ -150,3 +150,41 @@ fn digits_loop(x: Int, base: Int, acc: List(Int)) -> List(Int) {
     False -> digits_loop(x / base, base, [x % base, ..acc])
   }
 }
+
+/// Digits in bases 2 to 36, upper case letters, a leading `-` for negative
+/// numbers.
+pub fn to_base_string(x: Int, base: Int) -> Result(String, Nil) {
+  case base >= 2 && base <= 36 {
+    True -> Ok(integer_to_base(x, base))
+    False -> Error(Nil)
+  }
+}
+
+pub fn to_base2(x: Int) -> String {
+  integer_to_base(x, 2)
+}
+
+pub fn to_base8(x: Int) -> String {
+  integer_to_base(x, 8)
+}
+
+pub fn to_base16(x: Int) -> String {
+  integer_to_base(x, 16)
+}
+
+pub fn to_base36(x: Int) -> String {
+  integer_to_base(x, 36)
+}
+
+@external(erlang, "erlang", "integer_to_binary")
+fn integer_to_base(x: Int, base: Int) -> String
+
+pub fn base_parse(string: String, base: Int) -> Result(Int, Nil) {
+  case base >= 2 && base <= 36 {
+    True -> parse_base(string, base)
+    False -> Error(Nil)
+  }
+}
+
+@external(erlang, "gleam_stdlib", "int_from_base_string")
+fn parse_base(string: String, base: Int) -> Result(Int, Nil)

@@ -44,6 +44,10 @@ pub struct Checker<'a> {
     imports: HashMap<String, (Arc<Interface>, Span, bool)>,
     types: HashMap<String, TypeInfo>,
     pub(crate) values: HashMap<String, ValueInfo>,
+    /// Pattern variables used as the size of a later segment of the same
+    /// bit array pattern (`<<n, s:bytes-size(n)>>`), counted as used when
+    /// the pattern's variables are bound.
+    size_used: HashSet<String>,
     /// Unqualified imported values: local name → (span, used).
     unqualified_used: HashMap<String, (Span, bool)>,
     pub type_defs: HashMap<(String, String), TypeInfo>,
@@ -108,6 +112,7 @@ impl<'a> Checker<'a> {
             types: prelude.types,
             values: prelude.values,
             unqualified_used: HashMap::new(),
+            size_used: HashSet::new(),
             type_defs,
             locals: Vec::new(),
             counter: 0,
@@ -195,7 +200,7 @@ impl<'a> Checker<'a> {
             unique: unique.clone(),
             ty,
             span,
-            used: false,
+            used: self.size_used.contains(&unique),
         });
         unique
     }

@@ -134,7 +134,23 @@ impl Checker<'_> {
                                 }
                             },
                             SegOpt::Size(e) => {
+                                // A size may name a variable bound by an
+                                // earlier segment of this pattern.
+                                let mark = self.scope_mark();
+                                for (n, u, t, sp) in binds.iter() {
+                                    self.locals.push(super::Local {
+                                        name: n.clone(),
+                                        unique: u.clone(),
+                                        ty: t.clone(),
+                                        span: sp.clone(),
+                                        used: false,
+                                    });
+                                }
                                 let t = self.infer(e);
+                                let seen: Vec<super::Local> = self.locals.drain(mark..).collect();
+                                for l in seen.into_iter().filter(|l| l.used) {
+                                    self.size_used.insert(l.unique);
+                                }
                                 self.unify_at(&Type::int(), &t, e.span.clone());
                             }
                             SegOpt::Unit(..) => {}
