@@ -9,31 +9,32 @@ defmodule List do
   def wrap(nil), do: []
   def wrap(l) when is_list(l), do: l
   def wrap(x), do: [x]
+  def insert_at(l, i, x) when i < 0 do
+    n = length(l) + i + 1
+    if n < 0, do: [x | l], else: insert_at(l, n, x)
+  end
   def insert_at(l, i, x) do
     {a, b} = Enum.split(l, i)
     a ++ [x | b]
   end
-  def delete_at(l, i) do
+  defp index(l, i) when i < 0, do: length(l) + i
+  defp index(_l, i), do: i
+  def delete_at(l, i), do: update_at_index(l, index(l, i), fn _ -> [] end)
+  def replace_at(l, i, x), do: update_at_index(l, index(l, i), fn _ -> [x] end)
+  def update_at(l, i, fun), do: update_at_index(l, index(l, i), fn h -> [fun.(h)] end)
+  defp update_at_index(l, i, _f) when i < 0, do: l
+  defp update_at_index(l, i, f) do
     {a, b} = Enum.split(l, i)
     case b do
-      [_ | t] -> a ++ t
+      [h | t] -> a ++ f.(h) ++ t
       [] -> a
     end
   end
-  def replace_at(l, i, x) do
-    {a, b} = Enum.split(l, i)
-    case b do
-      [_ | t] -> a ++ [x | t]
-      [] -> a
-    end
-  end
-  def update_at(l, i, fun) do
-    {a, b} = Enum.split(l, i)
-    case b do
-      [h | t] -> a ++ [fun.(h) | t]
-      [] -> a
-    end
-  end
+  def starts_with?(l, prefix), do: :lists.prefix(prefix, l)
+  def keysort(l, pos), do: :lists.keysort(pos + 1, l)
+  def keystore(l, key, pos, tuple), do: :lists.keystore(key, pos + 1, l, tuple)
+  def keymember?(l, key, pos), do: :lists.keymember(key, pos + 1, l)
+  def keyreplace(l, key, pos, tuple), do: :lists.keyreplace(key, pos + 1, l, tuple)
   def zip(lists), do: zip_lists(lists)
   defp zip_lists(lists) do
     if Enum.any?(lists, fn l -> l == [] end) do

@@ -1,4 +1,6 @@
 defmodule Map do
+  def get_lazy(m, k, fun), do: (case m do %{^k => v} -> v; _ -> fun.() end)
+  def put_new_lazy(m, k, fun), do: (case m do %{^k => _} -> m; _ -> :maps.put(k, fun.(), m) end)
   def new(), do: %{}
   def new(e), do: :maps.from_list(Enum.to_list(e))
   def new(e, fun), do: :maps.from_list(Enum.map(e, fun))

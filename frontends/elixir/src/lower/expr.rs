@@ -109,6 +109,12 @@ fn erlang_op(op: &str) -> Option<&'static str> {
         ">=" => ">=",
         "++" => "++",
         "--" => "--",
+        // Bitwise's operators (`import Bitwise`).
+        "&&&" => "band",
+        "|||" => "bor",
+        "^^^" => "bxor",
+        "<<<" => "bsl",
+        ">>>" => "bsr",
         _ => return None,
     })
 }
@@ -371,6 +377,10 @@ impl Lw<'_> {
         }
         if let Some(m) = self.m.imported_macro(name, args.len()) {
             return self.expand_expr(&m, name, args, s);
+        }
+        if let ("~~~", [x]) = (name, args) {
+            let x = self.expr(x);
+            return Expr::call("erlang", "bnot", vec![x], span);
         }
         if let Some(op) = erlang_op(name) {
             if args.len() == 2 {

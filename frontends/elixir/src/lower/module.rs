@@ -60,12 +60,44 @@ pub fn lower_file(
     let mut entry = None;
     if script || !top.is_empty() {
         let name = script_module_name(file);
-        let ctx = ModCtx {
+        let mut ctx = ModCtx {
             name: name.clone(),
             script: true,
             macros: root.macros.clone(),
             ..ModCtx::default()
         };
+        // `import`/`alias` at the top level of a script apply to the rest of
+        // it (taken in order, before the expressions are lowered).
+        for f in &top {
+            match f.call_args() {
+                Some(("import", [target, ..])) => match &target.kind {
+                    Kind::Alias(segs) => {
+                        let m = alias_atom(&ctx, segs);
+                        ctx.imports.push(m);
+                    }
+                    Kind::Atom(a) => ctx.imports.push(a.clone()),
+                    _ => {}
+                },
+                Some(("alias", [target, rest @ ..])) => {
+                    if let Kind::Alias(segs) = &target.kind {
+                        let full = alias_atom(&ctx, segs);
+                        let short = match rest.first().and_then(|k| k.keyword()).and_then(|k| {
+                            k.into_iter()
+                                .find(|(k, _)| *k == "as")
+                                .map(|(_, v)| v.clone())
+                        }) {
+                            Some(Ast {
+                                kind: Kind::Alias(s),
+                                ..
+                            }) => s.join("."),
+                            _ => segs.last().cloned().unwrap_or_default(),
+                        };
+                        ctx.aliases.insert(short, full);
+                    }
+                }
+                _ => {}
+            }
+        }
         let mut lw = Lw::new(file, &lines, &ctx);
         lw.current = "main/0".into();
         let span = lines.span(0, src.len());

@@ -121,6 +121,22 @@ impl Lw<'_> {
                     }
                 }
                 ("%{}", items) => self.map_pattern(items, None, st),
+                // `first..last` and `first..last//step`: a Range struct.
+                ("..", [f, l]) | ("..//", [f, l, _]) => {
+                    let s = a.span;
+                    let kv = |k: &str, v: &Ast| {
+                        Ast::new(Kind::Tuple(vec![Ast::atom(k, s), v.clone()]), s)
+                    };
+                    let mut kw = vec![
+                        kv("__struct__", &Ast::atom("Elixir.Range", s)),
+                        kv("first", f),
+                        kv("last", l),
+                    ];
+                    if let Some(("..//", [_, _, step])) = a.call_args() {
+                        kw.push(kv("step", step));
+                    }
+                    self.map_pattern(&[Ast::new(Kind::List(kw), s)], None, st)
+                }
                 ("%", [name, map]) => {
                     let items = map.call_args().map(|(_, i)| i.to_vec()).unwrap_or_default();
                     let sname = match &name.kind {
@@ -169,18 +185,6 @@ impl Lw<'_> {
                         span,
                     });
                     Pattern::Binary(segs)
-                }
-                ("..", [f, l]) => {
-                    let first = self.pattern(f, st);
-                    let last = self.pattern(l, st);
-                    Pattern::Map(vec![
-                        (
-                            ir::Expr::atom("__struct__", span),
-                            Pattern::Lit(Literal::atom("Elixir.Range")),
-                        ),
-                        (ir::Expr::atom("first", span), first),
-                        (ir::Expr::atom("last", span), last),
-                    ])
                 }
                 ("@", [attr]) => match attr.call_args().map(|(n, _)| n.to_string()).or(match &attr
                     .kind
