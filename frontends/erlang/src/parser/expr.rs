@@ -9,11 +9,13 @@
 
 use chumsky::prelude::*;
 
-use super::{Extra, In, P};
+use super::{In, ParseError, P};
 use crate::ast::*;
 use crate::lexer::Tok;
 
-fn punct<'t>(p: &'static str) -> impl Parser<'t, In<'t>, Tok, Extra<'t>> + Clone {
+fn punct<'t, R: ParseError<'t>>(
+    p: &'static str,
+) -> impl Parser<'t, In<'t>, Tok, extra::Err<R>> + Clone {
     just(Tok::Punct(p))
 }
 
@@ -25,25 +27,25 @@ fn join(a: &Span, b: &Span) -> Span {
     a.start..b.end
 }
 
-pub(super) fn var<'t>() -> P<'t, (String, Span)> {
+pub(super) fn var<'t, R: ParseError<'t>>() -> P<'t, (String, Span), R> {
     select! { Tok::Var(v) = e => (v, range(e.span())) }
         .labelled("variable")
         .boxed()
 }
 
-pub(super) fn atom<'t>() -> P<'t, (String, Span)> {
+pub(super) fn atom<'t, R: ParseError<'t>>() -> P<'t, (String, Span), R> {
     select! { Tok::Atom(a) = e => (a, range(e.span())) }
         .labelled("atom")
         .boxed()
 }
 
-pub(super) fn integer<'t>() -> P<'t, i64> {
+pub(super) fn integer<'t, R: ParseError<'t>>() -> P<'t, i64, R> {
     select! { Tok::Int(i) => i }.labelled("integer").boxed()
 }
 
 /// Skips a balanced token group opened by one of `( [ { <<` and returns its span.
 /// Used to consume constructs that are reported as not supported yet.
-pub(super) fn token_tree<'t>() -> P<'t, Span> {
+pub(super) fn token_tree<'t, R: ParseError<'t>>() -> P<'t, Span, R> {
     recursive(|tt| {
         let group = |open: &'static str, close: &'static str| {
             punct(open)
@@ -76,7 +78,7 @@ fn unsupported(what: &'static str) -> impl Fn(Span) -> Expr + Clone {
 /// `#{K => V, K := V}` (a map; the base is filled in by the caller for an
 /// update `M#{...}`), `#name{f = V, ...}` (a record; the base likewise)
 /// and `#name.field` (a field index, or with a base a field access).
-fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
+fn hash_construct<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>) -> P<'t, Expr, R> {
     let field = expr
         .clone()
         .then(select! { Tok::Punct("=>") => false, Tok::Punct(":=") => true })
@@ -134,7 +136,7 @@ fn hash_construct<'t>(expr: P<'t, Expr>) -> P<'t, Expr> {
 /// inside the closure is a weak reference: with `Recursive::declare` and
 /// `define`, the parser would hold strong references to itself and every
 /// parse would leak the whole parser graph (found by the fuzzer).
-pub(super) fn expr_parser<'t>() -> P<'t, Expr> {
+pub(super) fn expr_parser<'t, R: ParseError<'t>>() -> P<'t, Expr, R> {
     recursive(|expr| {
         let expr = expr.boxed();
         let exprs = expr
@@ -150,7 +152,7 @@ pub(super) fn expr_parser<'t>() -> P<'t, Expr> {
 }
 
 /// `Exprs` separated by `,`.
-pub(super) fn exprs_of<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Expr>> {
+pub(super) fn exprs_of<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>) -> P<'t, Vec<Expr>, R> {
     expr.separated_by(punct(","))
         .at_least(1)
         .collect::<Vec<Expr>>()
@@ -158,7 +160,7 @@ pub(super) fn exprs_of<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Expr>> {
 }
 
 /// `G1 ; G2`, each a `,`-separated list of tests.
-pub(super) fn guard_of<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
+pub(super) fn guard_of<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>) -> P<'t, Guard, R> {
     exprs_of(expr)
         .separated_by(punct(";"))
         .at_least(1)
@@ -166,7 +168,7 @@ pub(super) fn guard_of<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
         .boxed()
 }
 
-fn when_guard<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
+fn when_guard<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>) -> P<'t, Guard, R> {
     punct("when")
         .ignore_then(guard_of(expr))
         .or_not()
@@ -175,7 +177,10 @@ fn when_guard<'t>(expr: P<'t, Expr>) -> P<'t, Guard> {
 }
 
 /// `Head (when Guard)? -> Body`, clauses separated by `;`.
-fn cr_clauses<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Vec<Clause>> {
+fn cr_clauses<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Vec<Clause>, R> {
     expr.clone()
         .then(when_guard(expr))
         .then_ignore(punct("->"))
@@ -193,11 +198,11 @@ fn cr_clauses<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Vec<Claus
 }
 
 /// `(Params) when Guard -> Body` with an optional leading name (named funs).
-pub(super) fn fun_clause<'t>(
-    name: P<'t, (String, Span)>,
-    expr: P<'t, Expr>,
-    exprs: P<'t, Vec<Expr>>,
-) -> P<'t, FunClause> {
+pub(super) fn fun_clause<'t, R: ParseError<'t>>(
+    name: P<'t, (String, Span), R>,
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, FunClause, R> {
     let params = expr
         .clone()
         .separated_by(punct(","))
@@ -218,14 +223,20 @@ pub(super) fn fun_clause<'t>(
         .boxed()
 }
 
-fn primary<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn primary<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     recursive(|prim_self| primary_of(expr, exprs, prim_self.boxed())).boxed()
 }
 
 /// `<< >>`, `<< E1, E2 >>`, `<< E || Qualifiers >>`. An element is
 /// `PrefixOp? Primary (':' Primary)? ('/' Type ('-' Type)*)?` where a type
 /// is an atom or `unit:N` (erl_parse's `bin_element`).
-fn binary_expr<'t>(expr: P<'t, Expr>, prim: P<'t, Expr>) -> P<'t, Expr> {
+fn binary_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    prim: P<'t, Expr, R>,
+) -> P<'t, Expr, R> {
     let prefix = select! {
         Tok::Punct("+") => UnOp::Plus,
         Tok::Punct("-") => UnOp::Neg,
@@ -281,7 +292,7 @@ fn binary_expr<'t>(expr: P<'t, Expr>, prim: P<'t, Expr>) -> P<'t, Expr> {
 }
 
 /// Comprehension qualifiers: `P <- List`, `P <= Binary`, filters.
-fn qualifiers<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Qualifier>> {
+fn qualifiers<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>) -> P<'t, Vec<Qualifier>, R> {
     expr.clone()
         .then(
             choice((
@@ -301,11 +312,11 @@ fn qualifiers<'t>(expr: P<'t, Expr>) -> P<'t, Vec<Qualifier>> {
         .boxed()
 }
 
-fn primary_of<'t>(
-    expr: P<'t, Expr>,
-    exprs: P<'t, Vec<Expr>>,
-    prim_self: P<'t, Expr>,
-) -> P<'t, Expr> {
+fn primary_of<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+    prim_self: P<'t, Expr, R>,
+) -> P<'t, Expr, R> {
     let atomic = choice((
         var().map(|(v, s)| Expr::new(ExprKind::Var(v), s)),
         atom().map(|(a, s)| Expr::new(ExprKind::Atom(a), s)),
@@ -390,7 +401,7 @@ fn primary_of<'t>(
     .boxed()
 }
 
-fn list<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn list<'t, R: ParseError<'t>>(expr: P<'t, Expr, R>, exprs: P<'t, Vec<Expr>, R>) -> P<'t, Expr, R> {
     let comprehension = punct("||").ignore_then(qualifiers(expr.clone())).map(Ok);
     let items = punct(",")
         .ignore_then(expr.clone())
@@ -430,7 +441,10 @@ fn list<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .boxed()
 }
 
-fn case_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn case_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     punct("case")
         .ignore_then(expr.clone())
         .then_ignore(punct("of"))
@@ -442,7 +456,10 @@ fn case_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .boxed()
 }
 
-fn if_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn if_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     let clause = guard_of(expr)
         .then_ignore(punct("->"))
         .then(exprs)
@@ -467,7 +484,10 @@ fn if_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
 /// `-feature(maybe_expr, enable)`; the preprocessor makes `maybe` and
 /// `else` keywords). Desugared here into nested `case`s (see
 /// [`desugar_maybe`]), so nothing after the parser knows about it.
-fn maybe_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn maybe_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     let item = expr
         .clone()
         .then(punct("?=").ignore_then(expr.clone()).or_not());
@@ -560,7 +580,10 @@ fn desugar_maybe(items: Vec<(Expr, Option<Expr>)>, els: Option<Vec<Clause>>, spa
     }
 }
 
-fn receive_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn receive_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     let after = punct("after")
         .ignore_then(expr.clone())
         .then_ignore(punct("->"))
@@ -578,7 +601,10 @@ fn receive_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .boxed()
 }
 
-fn fun_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn fun_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     let local_ref =
         atom()
             .then_ignore(punct("/"))
@@ -659,7 +685,10 @@ fn split_catch_head(
     }
 }
 
-fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
+fn try_expr<'t, R: ParseError<'t>>(
+    expr: P<'t, Expr, R>,
+    exprs: P<'t, Vec<Expr>, R>,
+) -> P<'t, Expr, R> {
     // `Class:Reason:Stack`: the head parses as an expression, in which
     // `Class:Reason` reads as a remote name; it is taken apart here.
     let catch_clause = expr
@@ -705,7 +734,7 @@ fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .then_ignore(punct("end"))
         .try_map(|(((body, of), catches), after), span: SimpleSpan| {
             if catches.is_empty() && after.is_empty() {
-                Err(Rich::custom(
+                Err(R::custom(
                     span,
                     "syntax error: 'try' needs a 'catch' or an 'after' section",
                 ))
@@ -724,7 +753,7 @@ fn try_expr<'t>(expr: P<'t, Expr>, exprs: P<'t, Vec<Expr>>) -> P<'t, Expr> {
         .boxed()
 }
 
-fn binop<'t>(table: &'static [(&'static str, BinOp)]) -> P<'t, BinOp> {
+fn binop<'t, R: ParseError<'t>>(table: &'static [(&'static str, BinOp)]) -> P<'t, BinOp, R> {
     choice(
         table
             .iter()
@@ -770,7 +799,10 @@ fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
 }
 
 /// Left-associative level: `operand (op operand)*`.
-fn left<'t>(operand: P<'t, Expr>, ops: &'static [(&'static str, BinOp)]) -> P<'t, Expr> {
+fn left<'t, R: ParseError<'t>>(
+    operand: P<'t, Expr, R>,
+    ops: &'static [(&'static str, BinOp)],
+) -> P<'t, Expr, R> {
     operand
         .clone()
         .foldl(binop(ops).then(operand).repeated(), |l, (op, r)| {
@@ -782,7 +814,7 @@ fn left<'t>(operand: P<'t, Expr>, ops: &'static [(&'static str, BinOp)]) -> P<'t
 /// Right-associative level: `operand (op operand)*`, folded from the right.
 /// Each operand is parsed once: re-parsing the last operand after a failed
 /// operator would make nesting exponential.
-fn right<'t>(operand: P<'t, Expr>, ops: P<'t, BinOp>) -> P<'t, Expr> {
+fn right<'t, R: ParseError<'t>>(operand: P<'t, Expr, R>, ops: P<'t, BinOp, R>) -> P<'t, Expr, R> {
     operand
         .clone()
         .then(ops.then(operand).repeated().collect::<Vec<(BinOp, Expr)>>())
@@ -808,7 +840,7 @@ fn fold_right<O>(first: Expr, rest: Vec<(O, Expr)>, f: impl Fn(O, Expr, Expr) ->
     acc
 }
 
-fn operators<'t>(prim: P<'t, Expr>, expr: P<'t, Expr>) -> P<'t, Expr> {
+fn operators<'t, R: ParseError<'t>>(prim: P<'t, Expr, R>, expr: P<'t, Expr, R>) -> P<'t, Expr, R> {
     // expr_800: `M:F`.
     let remote = prim
         .clone()

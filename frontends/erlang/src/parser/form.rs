@@ -4,7 +4,7 @@ use chumsky::prelude::*;
 use eubeam_ir::Diagnostic;
 
 use super::expr::{atom, expr_parser, exprs_of, fun_clause};
-use super::{eoi_span, finish, P};
+use super::{eoi_span, finish, ParseError, P};
 use crate::ast::*;
 use crate::lexer::Tok;
 
@@ -37,8 +37,19 @@ const PREPROCESSOR: &[&str] = &[
     "warning",
 ];
 
-pub(super) fn parse_form(
-    tokens: &[(Tok, SimpleSpan)],
+/// The fast form parser (see [`ParseError`]), built once per file: building
+/// chumsky's combinator tree costs more than parsing a typical form.
+pub(super) struct FormParser<'t>(P<'t, Raw, EmptyErr>);
+
+impl<'t> FormParser<'t> {
+    pub(super) fn new() -> Self {
+        FormParser(form_parser())
+    }
+}
+
+pub(super) fn parse_form<'t>(
+    fast_parser: &FormParser<'t>,
+    tokens: &'t [(Tok, SimpleSpan)],
     file: &str,
 ) -> Result<Form, Vec<Diagnostic>> {
     let span = match (tokens.first(), tokens.last()) {
@@ -68,18 +79,34 @@ pub(super) fn parse_form(
         }
     }
     let stripped;
-    let tokens = match record_types_stripped(tokens) {
+    let (tokens, fast) = match record_types_stripped(tokens) {
         Some(t) => {
             stripped = t;
-            &stripped[..]
+            let eoi = eoi_span(&stripped);
+            let fast = form_parser::<EmptyErr>()
+                .parse(stripped.split_token_span(eoi))
+                .into_result();
+            (&stripped[..], fast)
         }
-        None => tokens,
+        None => {
+            let eoi = eoi_span(tokens);
+            let fast = fast_parser
+                .0
+                .parse(tokens.split_token_span(eoi))
+                .into_result();
+            (tokens, fast)
+        }
     };
     let eoi = eoi_span(tokens);
-    let (out, errs) = form_parser()
-        .parse(tokens.split_token_span(eoi))
-        .into_output_errors();
-    let raw = finish(out, errs, file, eoi)?;
+    let raw = match fast {
+        Ok(raw) => raw,
+        Err(_) => {
+            let (out, errs) = form_parser::<Rich<'_, Tok, SimpleSpan>>()
+                .parse(tokens.split_token_span(eoi))
+                .into_output_errors();
+            finish(out, errs, file, eoi)?
+        }
+    };
     match raw {
         Raw::Attribute(name, args) => attribute(name, args, span, file),
         Raw::Function(clauses) => function(clauses, span, file),
@@ -128,7 +155,7 @@ enum Raw {
     Function(Vec<FunClause>),
 }
 
-fn form_parser<'t>() -> P<'t, Raw> {
+fn form_parser<'t, R: ParseError<'t>>() -> P<'t, Raw, R> {
     let expr = expr_parser();
     let exprs = exprs_of(expr.clone());
     let attribute = just(Tok::Punct("-"))

@@ -19,8 +19,33 @@ use crate::ast::{Expr, Form};
 use crate::lexer::{self, Tok};
 
 pub(crate) type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [(Tok, SimpleSpan)]>;
-pub(crate) type Extra<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
-pub(crate) type P<'t, O> = Boxed<'t, 't, In<'t>, O, Extra<'t>>;
+pub(crate) type P<'t, O, R> = Boxed<'t, 't, In<'t>, O, extra::Err<R>>;
+
+/// The error type a parser is built with. Parsing runs twice at most: first
+/// with [`EmptyErr`], which records nothing (chumsky's bookkeeping of what
+/// each failed alternative expected is most of the cost of parsing with
+/// [`Rich`]), and only for a form that fails, again with [`Rich`] to report
+/// what was expected. The grammar is the same code for both.
+pub(crate) trait ParseError<'t>:
+    chumsky::error::Error<'t, In<'t>>
+    + chumsky::label::LabelError<'t, In<'t>, &'static str>
+    + chumsky::label::LabelError<'t, In<'t>, chumsky::DefaultExpected<'t, Tok>>
+    + 't
+{
+    fn custom(span: SimpleSpan, msg: &'static str) -> Self;
+}
+
+impl<'t> ParseError<'t> for Rich<'t, Tok, SimpleSpan> {
+    fn custom(span: SimpleSpan, msg: &'static str) -> Self {
+        Rich::custom(span, msg)
+    }
+}
+
+impl<'t> ParseError<'t> for EmptyErr {
+    fn custom(_span: SimpleSpan, _msg: &'static str) -> Self {
+        EmptyErr::default()
+    }
+}
 
 /// The outcome of lexing: tokens with chumsky spans, and lexer diagnostics.
 pub struct Tokens {
@@ -124,12 +149,13 @@ pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
     let (tokens, pp_diags) = crate::preprocess::preprocess(toks.tokens, file, src);
     diagnostics.extend(pp_diags);
     let mut forms = Vec::new();
+    let fast_parser = form::FormParser::new();
     for tokens in split_forms(&tokens) {
         if let Err(d) = check_nesting(tokens, file) {
             diagnostics.push(d);
             continue;
         }
-        match form::parse_form(tokens, file) {
+        match form::parse_form(&fast_parser, tokens, file) {
             Ok(f) => forms.push(f),
             Err(ds) => diagnostics.extend(ds),
         }
@@ -141,7 +167,13 @@ pub fn parse_file(src: &str, file: &str) -> (Vec<Form>, Vec<Diagnostic>) {
 pub fn parse_exprs(tokens: &[(Tok, SimpleSpan)], file: &str) -> Result<Vec<Expr>, Vec<Diagnostic>> {
     check_nesting(tokens, file).map_err(|d| vec![d])?;
     let eoi = eoi_span(tokens);
-    let parser = expr::exprs_of(expr::expr_parser())
+    let fast = expr::exprs_of(expr::expr_parser::<EmptyErr>())
+        .then_ignore(just(Tok::Dot))
+        .then_ignore(end());
+    if let Ok(v) = fast.parse(tokens.split_token_span(eoi)).into_result() {
+        return Ok(v);
+    }
+    let parser = expr::exprs_of(expr::expr_parser::<Rich<'_, Tok, SimpleSpan>>())
         .then_ignore(just(Tok::Dot))
         .then_ignore(end());
     let (out, errs) = parser
