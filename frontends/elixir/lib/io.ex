@@ -26,6 +26,7 @@ defmodule IO do
   def gets(_prompt), do: :eof
 
   def iodata_to_binary(data), do: :erlang.iolist_to_binary(data)
+  def iodata_length(data), do: :erlang.iolist_size(data)
   def chardata_to_string(data) when is_binary(data), do: data
   def chardata_to_string(data) when is_list(data), do: List.to_string(data)
 

@@ -144,6 +144,18 @@ defmodule String do
   defp valid_utf8(_), do: false
   def printable?(s), do: is_binary(s)
   def equivalent?(a, b), do: a == b
+  def replace_prefix(s, prefix, rep) do
+    n = byte_size(prefix)
+    case s do
+      <<^prefix::binary-size(n), rest::binary>> -> rep <> rest
+      _ -> s
+    end
+  end
+  def replace_suffix(s, suffix, rep) do
+    if String.ends_with?(s, suffix),
+      do: binary_part(s, 0, byte_size(s) - byte_size(suffix)) <> rep,
+      else: s
+  end
   def split_at(s, n) when n >= 0 do
     {slice(s, 0, n), slice(s, n, length(s))}
   end

@@ -949,6 +949,17 @@ impl Lw<'_> {
     }
 
     fn in_expr(&mut self, x: &Ast, coll: &Ast, span: ir::Span) -> Expr {
+        // `x in @attr`: the attribute's value written in place.
+        if let Some(("@", [attr])) = coll.call_args() {
+            let name = match &attr.kind {
+                Kind::Var(v) => Some(v.clone()),
+                Kind::Call { name, args, .. } if args.is_empty() => Some(name.clone()),
+                _ => None,
+            };
+            if let Some(v) = name.and_then(|n| self.m.attrs.get(&n).cloned()) {
+                return self.in_expr(x, &v, span);
+            }
+        }
         if self.in_guard {
             let xv = self.expr(x);
             match &coll.kind {
