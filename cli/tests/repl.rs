@@ -57,3 +57,17 @@ fn an_exception_keeps_the_shell_and_its_bindings() {
     assert!(out.contains("** exception error"), "{out}\n{err}");
     assert!(out.contains("3> 2\n"), "{out}\n{err}");
 }
+
+/// A failed BIF names the blamed arguments as erl's shell does (the
+/// expected text was recorded from erl 25 with the same input).
+#[test]
+fn bif_errors_name_the_bad_arguments() {
+    let (out, err) = transcript("element(a, b).\nlist_to_integer(\"x\").\nmap_size(a).\n");
+    for want in [
+        "** exception error: bad argument\n     in function  element/2\n        called as element(a,b)\n        *** argument 1: not an integer\n        *** argument 2: not a tuple\n",
+        "** exception error: bad argument\n     in function  list_to_integer/1\n        called as list_to_integer(\"x\")\n        *** argument 1: not a textual representation of an integer\n",
+        "** exception error: bad map: a\n     in function  map_size/1\n        called as map_size(a)\n        *** argument 1: not a map\n",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
+    }
+}

@@ -230,6 +230,11 @@ pub fn format_exception(class: &str, reason: &PTerm, stack: &PTerm) -> String {
                         "\n        called as {}",
                         call_text(module, f.function, args)
                     ));
+                    if f.module == "erlang" {
+                        for (n, why) in super::erts_errors::arg_errors(f.function, args) {
+                            out.push_str(&format!("\n        *** argument {n}: {why}"));
+                        }
+                    }
                 }
                 None => out.push_str(&format!("\n     in function  {}{}", mfa(f), location(f))),
             }
@@ -315,7 +320,7 @@ mod tests {
         ]);
         assert_eq!(
             format_exception("error", &atom("badarg"), &list(vec![element, shell.clone()])),
-            "** exception error: bad argument\n     in function  element/2\n        called as element(5,{1})"
+            "** exception error: bad argument\n     in function  element/2\n        called as element(5,{1})\n        *** argument 1: out of range"
         );
         let only_shell = list(vec![shell]);
         assert_eq!(

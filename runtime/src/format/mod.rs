@@ -24,6 +24,7 @@ mod chars;
 mod control;
 mod directives;
 pub mod elixir;
+mod erts_errors;
 mod exception;
 mod float;
 pub mod lfe;
