@@ -39,8 +39,14 @@ pub fn frontend_for(path: &Path) -> Result<&'static dyn Frontend, String> {
 }
 
 pub fn read(path: &Path) -> Result<SourceFile, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = if path.extension().is_some_and(|e| e == "lua") {
+        // Lua sources are byte strings: invalid UTF-8 is kept losslessly.
+        eubeam_lua::source_text(&bytes)
+    } else {
+        String::from_utf8(bytes)
+            .map_err(|e| format!("cannot read {}: {}", path.display(), e.utf8_error()))?
+    };
     Ok(SourceFile {
         path: path.display().to_string(),
         text,

@@ -139,7 +139,7 @@ function R.tconcat(t, sep, i, j)
   for k = i, j do
     local v = t[k]
     if type(v) ~= "string" and type(v) ~= "number" then
-      error("invalid value (at index " .. k .. ") in table for 'concat'")
+      error("invalid value (" .. type(v) .. ") at index " .. k .. " in table for 'concat'")
     end
     parts[#parts + 1] = v
   end
@@ -233,3 +233,25 @@ function coroutine.wrap(f)
     return wrapresult(resume(co, ...))
   end
 end
+
+-- `require` of the standard library's own modules (as `package.loaded`
+-- has them); other modules are not supported yet (spec/lua.md).
+local G = _ENV
+local loaded = {
+  _G = G, string = string, table = table, math = math, utf8 = utf8,
+  coroutine = coroutine, os = os, io = io,
+}
+package = { loaded = loaded, path = "", cpath = "" }
+function require(name)
+  local m = loaded[name]
+  if m ~= nil then return m end
+  error("not supported yet: require of module '" .. tostring_native(name) .. "' (spec/lua.md)", 2)
+end
+
+-- `debug`: not supported; each function says so when called.
+debug = setmetatable({}, {
+  __index = function(_, k)
+    return function() error("not supported yet: debug." .. tostring_native(k) .. " (spec/lua.md)", 2) end
+  end,
+})
+loaded.debug = debug

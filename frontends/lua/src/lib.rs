@@ -160,9 +160,56 @@ pub fn compile_chunk(
     })
 }
 
+/// First private-use code point standing for a raw byte (see
+/// [`source_text`]).
+const RAW_BYTE_BASE: u32 = 0xF700;
+
+/// A Lua source file as text. Lua sources are byte strings (string
+/// literals may hold any byte); the toolchain passes sources as `String`,
+/// so each byte of an invalid UTF-8 sequence becomes the private-use
+/// character U+F700 + byte, which [`source_bytes`] turns back. (A source
+/// that itself contains U+F780..U+F7FF would be misread; none is known.)
+pub fn source_text(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (ok, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(ok).unwrap_or_default());
+                let n = e.error_len().unwrap_or(bad.len()).max(1).min(bad.len());
+                for &b in &bad[..n] {
+                    out.extend(char::from_u32(RAW_BYTE_BASE + u32::from(b)));
+                }
+                rest = &bad[n..];
+            }
+        }
+    }
+}
+
+/// The bytes of a source given by [`source_text`].
+pub fn source_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let u = c as u32;
+        if (RAW_BYTE_BASE + 0x80..=RAW_BYTE_BASE + 0xFF).contains(&u) {
+            out.push((u - RAW_BYTE_BASE) as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    out
+}
+
 fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic>> {
     let name = module_name(path);
-    match compile_chunk(path, &name, text.as_bytes()) {
+    let bytes = source_bytes(text);
+    match compile_chunk(path, &name, &bytes) {
         Ok(m) => Ok(Compiled {
             modules: vec![m],
             warnings: Vec::new(),

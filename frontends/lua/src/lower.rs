@@ -582,13 +582,11 @@ impl<'a> Lower<'a> {
         let mut cuts = Vec::new();
         for (i, s) in ss.iter().enumerate() {
             if let Stat::Label(n, line) = s {
-                if cuts.iter().any(|(_, m, _): &(usize, String, u32)| m == n)
-                    || self
-                        .labels
-                        .iter()
-                        .flat_map(|l| l.iter())
-                        .any(|l| &l.name == n)
-                {
+                // Only labels of the same block are checked: lua5.4 also
+                // rejects a label named as one declared *earlier* in an
+                // enclosing block, which needs positions we do not keep
+                // (spec/lua.md); a later one in an enclosing block is fine.
+                if cuts.iter().any(|(_, m, _): &(usize, String, u32)| m == n) {
                     self.err(format!("label '{n}' already defined"), *line);
                 }
                 cuts.push((i, n.clone(), *line));
@@ -1731,6 +1729,19 @@ impl<'a> Lower<'a> {
                 }
             }
         }
+        // Positional fields win over keyed ones for the same index (Lua
+        // stores them last, with SETLIST): with computed keys, the
+        // positional values are stored again after the keyed fields.
+        let mut pre = Vec::new();
+        let mut again = Vec::new();
+        if !keyed.is_empty() {
+            for (i, p) in pos.iter_mut().enumerate() {
+                let x = self.fresh("P");
+                let val = std::mem::replace(p, v(&x));
+                pre.push(Pre::Let(x.clone(), val));
+                again.push((lit(Literal::Int(i as i64 + 1)), v(&x)));
+            }
+        }
         let mut t = IE::call(
             "lua",
             "table_from",
@@ -1740,10 +1751,10 @@ impl<'a> Lower<'a> {
             ],
             sp(line),
         );
-        for (k, val) in keyed {
+        for (k, val) in keyed.into_iter().chain(again) {
             t = IE::call("lua", "ctor_set", vec![t, k, val], sp(line));
         }
-        t
+        wrap(pre, t)
     }
 }
 

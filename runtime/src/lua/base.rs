@@ -555,13 +555,18 @@ fn m_fmod(c: &mut Ctx<'_>, a: &[Term]) -> R {
 }
 
 fn m_modf(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    // As lmathlib: an integer is its own integer part; a float's integer
+    // part is an integer when it fits (`pushnumint`).
+    let args = argv(a);
+    if let Num::Int(i) = check_num(c, &args, 1, "modf")? {
+        let i = number::make_int(c, i);
+        let f = c.float(0.0);
+        return Ok(c.list(&[i, f]));
+    }
     let x = mnum(c, a, "modf")?;
-    let ip = if x.is_infinite() { x } else { x.trunc() };
-    let fp = if x.is_infinite() { 0.0 } else { x - ip };
-    let i = match number::flt_to_int(ip) {
-        Some(_) => c.float(ip),
-        None => c.float(ip),
-    };
+    let ip = if x < 0.0 { x.ceil() } else { x.floor() };
+    let fp = if x == ip { 0.0 } else { x - ip };
+    let i = float_or_int(c, ip);
     let f = c.float(fp);
     Ok(c.list(&[i, f]))
 }

@@ -375,9 +375,18 @@ pub fn make_str(c: &mut Ctx<'_>, b: &[u8]) -> Term {
     heap::binary::make_binary(&mut c.p.heap, b)
 }
 
+/// The chunk name of the Lua prelude (`frontends/lua/lib/prelude.lua`).
+const PRELUDE_FILE: &str = "lua_prelude.lua";
+
 /// `chunk:line:` of the code that called the current native.
 pub fn where_(c: &Ctx<'_>) -> String {
     let code = c.p.code;
+    if code.file == PRELUDE_FILE {
+        // Library functions written in Lua stand for lua5.4's C
+        // functions, which have no position: the message names the
+        // position of their caller (as luaL_error's level 1).
+        return where_level(c, 2);
+    }
     let line = code.line_at(c.p.pc);
     if line == 0 {
         return String::new();
@@ -397,7 +406,7 @@ pub fn where_level(c: &Ctx<'_>, level: i64) -> String {
     }
     let f = &c.p.frames[n - 1 - idx];
     let line = f.code.line_at(f.ret.saturating_sub(1));
-    if line == 0 {
+    if line == 0 || f.code.file == PRELUDE_FILE {
         return String::new();
     }
     format!("{}:{}: ", f.code.file, line)

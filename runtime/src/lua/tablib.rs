@@ -123,9 +123,10 @@ fn t_concat(c: &mut Ctx<'_>, a: &[Term]) -> R {
         match super::natives::concat_piece(v) {
             Some(b) => out.extend(b),
             None => {
+                let ty = super::type_name(&c.p.lua, v);
                 return super::lua_err(
                     c,
-                    &format!("invalid value (at index {k}) in table for 'concat'"),
+                    &format!("invalid value ({ty}) at index {k} in table for 'concat'"),
                 );
             }
         }
@@ -158,7 +159,8 @@ fn t_unpack(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if i > j {
         return Ok(Term::NIL);
     }
-    if (j - i) as u64 >= 1_000_000 {
+    // `j - i` may overflow (unpack({}, mininteger, maxinteger)).
+    if (j as i128 - i as i128) >= 1_000_000 {
         return super::lua_err(c, "too many results to unpack");
     }
     let vals: Vec<Term> = (i..=j).map(|k| geti(c, t, k)).collect();

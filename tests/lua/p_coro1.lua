@@ -1,0 +1,21 @@
+local function gen(n)
+  return coroutine.wrap(function() for i = 1, n do coroutine.yield(i) end end)
+end
+for v in gen(4) do io.write(v, " ") end
+print()
+local co = coroutine.create(function(a, b)
+  print("start", a, b)
+  local c = coroutine.yield(a + b)
+  print("got", c)
+  local d, e = coroutine.yield(c * 2)
+  print("got2", d, e)
+  return "done"
+end)
+print(coroutine.resume(co, 1, 2))
+print(coroutine.status(co))
+print(coroutine.resume(co, 10))
+print(coroutine.resume(co, "x", "y"))
+print(coroutine.status(co), coroutine.resume(co))
+local bad = coroutine.create(function() error("inside") end)
+print(coroutine.resume(bad))
+print(coroutine.isyieldable(), type(coroutine.running()), select(2, coroutine.running()))

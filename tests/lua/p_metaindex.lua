@@ -1,0 +1,15 @@
+local defaults = setmetatable({}, {__index = function(t, k) return k .. "?" end})
+print(defaults.foo, defaults[1])
+local log = {}
+local proxy = setmetatable({}, {__newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v) end})
+proxy.a = 1; proxy.b = 2; proxy.a = 3
+print(table.concat(log, ","), proxy.a, proxy.b)
+local chain = setmetatable({}, {__index = setmetatable({x = 1}, {__index = {y = 2}})})
+print(chain.x, chain.y, chain.z)
+local callable = setmetatable({}, {__call = function(self, a, b) return a + b end})
+print(callable(3, 4))
+local cat = setmetatable({}, {__concat = function(a, b) return "cat" end})
+print(cat .. "x", "x" .. cat)
+local prot = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(prot), pcall(setmetatable, prot, {}))
+print(getmetatable("abc").__index == string)

@@ -1,0 +1,10 @@
+local s = "Hello, World"
+print(#s, s:upper(), s:lower(), s:len(), s:reverse())
+print(s:sub(1, 5), s:sub(-5), s:sub(-5, -2), s:sub(0), s:sub(8, 100), s:sub(5, 2))
+print(s:byte(1), s:byte(-1), s:byte(1, 3))
+print(string.char(72, 105), ("x"):rep(5), ("ab"):rep(3, "-"), ("a"):rep(0))
+print(s:find("World"), s:find("o"), s:find("o", 6), s:find("xyz"), s:find("l+"))
+print(s:find(".", 1, true), s:find("o, W", 1, true))
+print(("  trim me  "):match("^%s*(.-)%s*$") .. "|")
+print(tostring(nil), tostring(true), tostring(12), tostring(1.5))
+print("a" .. "b" .. 1 .. 2.0, 10 .. "")

@@ -1,0 +1,6 @@
+print(tonumber("10"), tonumber("10.5"), tonumber("  0x1F  "), tonumber("1e3"), tonumber("abc"), tonumber(""))
+print(tonumber("ff", 16), tonumber("777", 8), tonumber("zz", 36), tonumber("102", 2), tonumber("11", 2))
+print(tonumber(nil), tonumber("0x"), tonumber("1 2"), tonumber("inf"), tonumber(".5"), tonumber("5."))
+print("10" + 5, "3.5" * 2, "0x10" + 0, 10 .. 20)
+print(math.type(tonumber("10")), math.type(tonumber("10.0")), tonumber("9223372036854775808"))
+print(pcall(function() return "abc" + 1 end))
