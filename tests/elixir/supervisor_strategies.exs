@@ -20,7 +20,7 @@ for strategy <- [:one_for_one, :one_for_all, :rest_for_one] do
   IO.puts("== #{strategy}")
   {:ok, sup} = Sup.start_link(strategy)
   Process.exit(Process.whereis(:b), :kill)
-  Process.sleep(50)
+  Process.sleep(300)
   IO.inspect(Enum.map([:a, :b, :c], &is_pid(Process.whereis(&1))))
   Supervisor.stop(sup)
 end

@@ -230,6 +230,13 @@ defmodule Enum do
   defp with_index_list([h | t], i), do: [{h, i} | with_index_list(t, i + 1)]
   defp with_index_list([], _), do: []
   def zip(a, b), do: zip_list(to_list(a), to_list(b))
+  def zip([]), do: []
+  def zip(enums) do
+    lists = map(enums, &to_list/1)
+    if any?(lists, &(&1 == [])),
+      do: [],
+      else: [:erlang.list_to_tuple(map(lists, &hd/1)) | zip(map(lists, &tl/1))]
+  end
   defp zip_list([a | at], [b | bt]), do: [{a, b} | zip_list(at, bt)]
   defp zip_list(_, _), do: []
   def unzip(e), do: :lists.unzip(to_list(e))

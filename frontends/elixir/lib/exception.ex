@@ -37,6 +37,7 @@ defmodule Exception do
   defp undef([{m, f, a, _} | _]), do: UndefinedFunctionError.exception(module: m, function: f, arity: a)
   defp undef(_), do: UndefinedFunctionError.exception([])
 
+  def format_banner(kind, reason), do: format_banner(kind, reason, [])
   def format_banner(:error, reason, stack) do
     e = normalize(:error, reason, stack)
     "** (" <> inspect(e.__struct__) <> ") " <> message(e)

@@ -100,7 +100,7 @@ defmodule Kernel do
       if :erlang.is_map_key(k, acc) and k != :__struct__ do
         :maps.put(k, v, acc)
       else
-        :erlang.error(KeyError.exception(key: k, term: acc.__struct__))
+        :erlang.error(KeyError.exception(key: k))
       end
     end)
   end

@@ -33,6 +33,26 @@ defmodule Keyword do
   def update([{k, v} | rest], k, _default, fun), do: [{k, fun.(v)} | delete(rest, k)]
   def update([pair | rest], k, default, fun), do: [pair | update(rest, k, default, fun)]
   def update([], k, default, _fun), do: [{k, default}]
+  def pop(kw, k, default \\ nil) do
+    case fetch(kw, k) do
+      {:ok, v} -> {v, delete(kw, k)}
+      :error -> {default, kw}
+    end
+  end
+  def pop_first(kw, k, default \\ nil) do
+    case :lists.keytake(k, 1, kw) do
+      {:value, {_, v}, rest} -> {v, rest}
+      false -> {default, kw}
+    end
+  end
+  def split(kw, keys) do
+    {a, b} = Enum.split_with(kw, fn {k, _} -> k in keys end)
+    {a, b}
+  end
+  def replace(kw, k, v), do: for({key, val} <- kw, do: if(key == k, do: {key, v}, else: {key, val}))
+  def filter(kw, fun), do: Enum.filter(kw, fun)
+  def reject(kw, fun), do: Enum.reject(kw, fun)
+  def equal?(a, b), do: :lists.sort(a) == :lists.sort(b)
   def get_values(kw, k), do: for({key, v} <- kw, key == k, do: v)
   def to_list(kw), do: kw
 end

@@ -993,6 +993,34 @@ impl Lw<'_> {
     }
 
     fn attr_read(&mut self, attr: &Ast, s: Span) -> Expr {
+        // `@attr.field` and `@attr[key]` parse with the `@` around the
+        // access: read the attribute, then access it.
+        match &attr.kind {
+            Kind::Remote {
+                target,
+                name,
+                args,
+                parens: false,
+            } if args.is_empty() && matches!(target.kind, Kind::Var(_)) => {
+                let inner = Ast::call("@", vec![(**target).clone()], s);
+                let access = Ast::new(
+                    Kind::Remote {
+                        target: Box::new(inner),
+                        name: name.clone(),
+                        args: vec![],
+                        parens: false,
+                    },
+                    s,
+                );
+                return self.expr(&access);
+            }
+            Kind::Call { name, args, .. } if name == "__access__" && args.len() == 2 => {
+                let inner = Ast::call("@", vec![args[0].clone()], s);
+                let access = Ast::call("__access__", vec![inner, args[1].clone()], s);
+                return self.expr(&access);
+            }
+            _ => {}
+        }
         let name = match &attr.kind {
             Kind::Var(v) => v.clone(),
             Kind::Call { name, args, .. } if args.is_empty() => name.clone(),
