@@ -448,18 +448,54 @@ fn is_function2(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(Term::bool(a[0].fun_arity() == u32::try_from(n).ok()))
 }
 
-/// `erlang:fun_info(F, arity)`: `{arity, N}`. Other items are not
-/// supported yet and raise `{not_supported, Item}`.
+/// `erlang:fun_info(F, Item)` for `arity`, `module`, `name`, `env`,
+/// `type` (a local fun's name is its lifted function's, `-f/1-fun-N-`).
+/// `pid`, `index`, `uniq`, `new_index`, `new_uniq` (BEAM internals) raise
+/// `{not_supported, Item}`; an unknown item or a non-fun is `badarg`, as
+/// in OTP.
 fn fun_info2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let Some(n) = a[0].fun_arity() else {
         return badarg();
     };
-    let arity = Term::atom(crate::term::Atom::intern("arity"));
-    if a[1] == arity {
-        return Ok(c.tuple(&[arity, Term::small(n as usize)]));
-    }
-    let r = c.tuple(&[Term::atom(crate::term::Atom::NOT_SUPPORTED), a[1]]);
-    Err(Trap::Error(r))
+    let Some(item) = a[1].as_atom() else {
+        return badarg();
+    };
+    let external = a[0].export_fun();
+    let closure = a[0].closure();
+    let value = match item.text() {
+        "arity" => Term::small(n as usize),
+        "module" => match (external, &closure) {
+            (Some((m, _, _)), _) => Term::atom(m),
+            (None, Some(cl)) => Term::atom(cl.module_code().name),
+            _ => return badarg(),
+        },
+        "name" => match (external, &closure) {
+            (Some((_, f, _)), _) => Term::atom(f),
+            (None, Some(cl)) => match cl.module_code().funs.get(cl.index as usize) {
+                Some(info) => Term::atom(info.name),
+                None => return badarg(),
+            },
+            _ => return badarg(),
+        },
+        "env" => match &closure {
+            Some(cl) => {
+                let env: Vec<Term> = (0..cl.nfree).map(|i| cl.free(i)).collect();
+                c.list(&env)
+            }
+            None => Term::NIL,
+        },
+        "type" => Term::atom(crate::term::Atom::intern(if external.is_some() {
+            "external"
+        } else {
+            "local"
+        })),
+        "pid" | "index" | "uniq" | "new_index" | "new_uniq" => {
+            let r = c.tuple(&[Term::atom(crate::term::Atom::NOT_SUPPORTED), a[1]]);
+            return Err(Trap::Error(r));
+        }
+        _ => return badarg(),
+    };
+    Ok(c.tuple(&[a[1], value]))
 }
 
 fn is_record(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
