@@ -52,6 +52,11 @@ defmodule GenServer do
           catch
             _, _ -> {:error, {:already_started, :erlang.whereis(n)}}
           end
+        {:via, vmod, vname} ->
+          case vmod.register_name(vname, self()) do
+            :yes -> :ok
+            :no -> {:error, {:already_started, vmod.whereis_name(vname)}}
+          end
         other -> raise ArgumentError, "not supported yet: GenServer name #{inspect(other)}"
       end
     case registered do
@@ -90,6 +95,7 @@ defmodule GenServer do
   end
 
   defp unregister(nil), do: :ok
+  defp unregister({:via, vmod, vname}), do: vmod.unregister_name(vname)
   defp unregister(name), do: :erlang.unregister(name)
 
   # Runs a callback; an exception becomes {:"$crash", exit_reason} with the
@@ -233,5 +239,10 @@ defmodule GenServer do
     end
   end
   def whereis({:global, _} = n), do: raise(ArgumentError, "not supported yet: GenServer name #{inspect(n)}")
-  def whereis({:via, _, _} = n), do: raise(ArgumentError, "not supported yet: GenServer name #{inspect(n)}")
+  def whereis({:via, vmod, vname}) do
+    case vmod.whereis_name(vname) do
+      pid when is_pid(pid) -> pid
+      _ -> nil
+    end
+  end
 end

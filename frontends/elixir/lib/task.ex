@@ -3,10 +3,15 @@
 defmodule Task do
   defstruct owner: nil, pid: nil, ref: nil
 
-  def async(fun) do
+  def async(fun), do: __async__(fun, true)
+
+  # An unlinked task (Task.Supervisor.async_nolink): a crash reaches the
+  # owner only as the :DOWN of the monitor.
+  def __async__(fun, link) do
     owner = self()
+    spawn = if link, do: &:erlang.spawn_link/1, else: &:erlang.spawn/1
     pid =
-      :erlang.spawn_link(fn ->
+      spawn.(fn ->
         ref =
           receive do
             {:"$task_ref", r} -> r

@@ -41,6 +41,8 @@ libs! {
     "Elixir.MapSet" => "map_set.ex",
     "Elixir.Protocol" => "protocol.ex",
     "Elixir.Function" => "function.ex",
+    "Elixir.Registry" => "registry.ex",
+    "Elixir.Task.Supervisor" => "task_supervisor.ex",
     "Elixir.Macro" => "macro.ex",
     "Elixir.Module" => "module.ex",
     "Elixir.Atom" => "atom.ex",
