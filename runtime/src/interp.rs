@@ -761,6 +761,9 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                 }
             }
             Instr::RemoveMessage => {
+                if let Some(id) = p.timer {
+                    vm.cancel_timer(id);
+                }
                 p.remove_message();
                 pc += 1;
             }

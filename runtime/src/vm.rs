@@ -550,6 +550,13 @@ impl VmInner {
         id
     }
 
+    /// Forget a receive timer whose receive got a message first, so it
+    /// neither wakes the process later nor keeps it alive in the table.
+    pub fn cancel_timer(&self, id: u64) {
+        let mut t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
+        t.procs.remove(&id);
+    }
+
     /// Start a message timer with reference id `r`.
     pub fn start_msg_timer(&self, ms: u64, r: u64, dest: Term, msg: Fragment) {
         let deadline = Instant::now() + Duration::from_millis(ms);
@@ -718,7 +725,11 @@ impl VmInner {
                             t = self.timers.lock().unwrap_or_else(|e| e.into_inner());
                         }
                     } else if let Some(p) = t.procs.remove(&id) {
-                        p.timer_fired.store(id, Ordering::SeqCst);
+                        // Ids only grow, and a process's current receive
+                        // timer is its newest: a stale timer firing late
+                        // (its receive got a message; see `cancel_timer`)
+                        // must not overwrite the current one's firing.
+                        p.timer_fired.fetch_max(id, Ordering::SeqCst);
                         if p.notify() {
                             self.enqueue(p);
                         }
