@@ -1868,9 +1868,7 @@ impl Lw<'_> {
         let saved = self.env.clone();
         let reduce = self.kw_get(kw, "reduce").cloned();
         let into = self.kw_get(kw, "into").cloned();
-        if self.kw_get(kw, "uniq").is_some() {
-            return self.unsupported(s, "for with uniq:");
-        }
+        let uniq = self.kw_get(kw, "uniq").cloned();
         let body = self.kw_get(kw, "do").cloned();
         let acc0 = match &reduce {
             Some(r) => self.expr(r),
@@ -1883,7 +1881,35 @@ impl Lw<'_> {
         if reduce.is_some() {
             return result;
         }
-        let rev = Expr::call("lists", "reverse", vec![result], span);
+        let mut rev = Expr::call("lists", "reverse", vec![result], span);
+        if let Some(u) = uniq {
+            // `uniq: true` keeps the first occurrence of each element.
+            let u = self.expr(&u);
+            let t = self.temp();
+            rev = Expr::let_(
+                vec![t.clone()],
+                rev,
+                case(
+                    u,
+                    vec![
+                        clause(
+                            vec![Pattern::Lit(Literal::atom("true"))],
+                            None,
+                            Expr::call(
+                                "Elixir.Enum",
+                                "uniq",
+                                vec![Expr::var(t.clone(), span)],
+                                span,
+                            ),
+                            span,
+                        ),
+                        clause(vec![Pattern::Wildcard], None, Expr::var(t, span), span),
+                    ],
+                    span,
+                ),
+                span,
+            );
+        }
         match into {
             Some(i) => {
                 let iv = self.expr(&i);

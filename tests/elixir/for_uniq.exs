@@ -1,0 +1,5 @@
+IO.inspect(for x <- [1, 2, 1, 3, 2], uniq: true, do: x)
+IO.inspect(for x <- [3, 1, 3], uniq: false, do: x * 10)
+IO.inspect(for x <- 1..10, uniq: true, do: rem(x, 3))
+IO.inspect(for {k, _} <- [a: 1, b: 2, a: 3], uniq: true, into: %{}, do: {k, true})
+IO.inspect(for w <- ~w(b a b c a), uniq: true, into: "", do: w)
