@@ -1223,16 +1223,31 @@ fn utf8_codes(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = argv(a);
     let s = check_str(c, &args, 1, "codes")?;
     let _ = s;
+    // `utf8.codes(s, lax)`: the lax iterator accepts code points up to
+    // 2^31 and surrogates, as lua5.4's `iter_auxlax`.
+    let lax = args.get(1).is_some_and(|v| super::truthy(*v));
     let it = heap::make_export_fun(
         &mut c.p.heap,
         Atom::intern("lua_base"),
-        Atom::intern("utf8_codes_iter"),
+        Atom::intern(if lax {
+            "utf8_codes_lax"
+        } else {
+            "utf8_codes_iter"
+        }),
         1,
     );
     Ok(c.list(&[it, args[0], Term::small(0)]))
 }
 
 fn utf8_codes_iter(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    codes_step(c, a, true)
+}
+
+fn utf8_codes_lax(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    codes_step(c, a, false)
+}
+
+fn codes_step(c: &mut Ctx<'_>, a: &[Term], strict: bool) -> R {
     let args = argv(a);
     let s = str_bytes(arg(&args, 0)).unwrap_or_default();
     let mut i = int_of(arg(&args, 1)).unwrap_or(0) as usize;
@@ -1245,7 +1260,7 @@ fn utf8_codes_iter(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if i >= s.len() {
         return Ok(nil());
     }
-    match utf8_decode(&s, i, true) {
+    match utf8_decode(&s, i, strict) {
         Some((cp, l)) => {
             if s.get(i + l).is_some_and(|b| b & 0xC0 == 0x80) {
                 return super::lua_err(c, "invalid UTF-8 code");
@@ -1282,6 +1297,7 @@ const BASE: Lib = &[
     ("collectgarbage", collectgarbage),
     ("unsupported", unsupported),
     ("utf8_codes_iter", utf8_codes_iter),
+    ("utf8_codes_lax", utf8_codes_lax),
 ];
 
 const MATH: Lib = &[
@@ -1379,7 +1395,11 @@ fn new_env(c: &mut Ctx<'_>, _a: &[Term]) -> R {
             if lib == "_G"
                 && matches!(
                     *name,
-                    "ipairs_iter" | "argerror" | "unsupported" | "utf8_codes_iter"
+                    "ipairs_iter"
+                        | "argerror"
+                        | "unsupported"
+                        | "utf8_codes_iter"
+                        | "utf8_codes_lax"
                 )
             {
                 continue;

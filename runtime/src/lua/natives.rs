@@ -162,7 +162,8 @@ fn bnot(c: &mut Ctx<'_>, a: &[Term]) -> R {
 /// content, everything else by identity.
 pub fn raw_equal(a: Term, b: Term) -> bool {
     if a == b {
-        return true;
+        // The same NaN term is still not equal to itself.
+        return !a.as_float().is_some_and(f64::is_nan);
     }
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return match (x, y) {
@@ -632,19 +633,31 @@ fn call_slow(c: &mut Ctx<'_>, a: &[Term]) -> R {
             args: vec![args],
         });
     }
-    let h = metafield(c, f, "__call");
-    if h.is_function() {
-        let l = c.cons(f, args);
-        return Err(Trap::ApplyFun {
-            fun: h,
-            args: vec![l],
-        });
+    // A chain of `__call` metamethods (a table whose `__call` is a
+    // callable table...): each level passes itself as the first argument.
+    let (mut obj, mut args) = (f, args);
+    for _ in 0..200 {
+        let h = metafield(c, obj, "__call");
+        if is_nil(h) {
+            break;
+        }
+        args = c.cons(obj, args);
+        if h.is_function() {
+            return Err(Trap::ApplyFun {
+                fun: h,
+                args: vec![args],
+            });
+        }
+        obj = h;
     }
-    let tn = type_name(&c.p.lua, f);
-    super::lua_err(
-        c,
-        &format!("attempt to call a {tn} value{}", desc_suffix(a[2])),
-    )
+    // lua5.4 names the type of the last value tried.
+    let tn = type_name(&c.p.lua, obj);
+    let desc = if obj == f {
+        desc_suffix(a[2])
+    } else {
+        String::new()
+    };
+    super::lua_err(c, &format!("attempt to call a {tn} value{desc}"))
 }
 
 /// `forprep(Init, Limit, Step)` → `{Init, Limit, Step}` normalised as Lua

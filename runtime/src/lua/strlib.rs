@@ -92,9 +92,11 @@ fn s_rep(c: &mut Ctx<'_>, a: &[Term]) -> R {
 fn s_byte(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = argv(a);
     let s = check_str(c, &args, 1, "byte")?;
-    let i = posrelat(opt_int(c, &args, 2, "byte", 1)?, s.len());
+    let i0 = opt_int(c, &args, 2, "byte", 1)?;
+    let i = posrelat(i0, s.len());
     let j = {
-        let d = opt_int(c, &args, 3, "byte", i)?;
+        // The end defaults to the start as given (lstrlib's getendpos).
+        let d = opt_int(c, &args, 3, "byte", i0)?;
         let l = s.len() as i64;
         if d < 0 {
             if d < -l {
