@@ -211,7 +211,7 @@ fn tonumber(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let t = txt.trim();
     let (neg, digits) = match t.strip_prefix('-') {
         Some(d) => (true, d),
-        None => (false, t),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
     if digits.is_empty() {
         return Ok(nil());

@@ -177,6 +177,12 @@ pub fn raw_equal(a: Term, b: Term) -> bool {
     if a.is_bitstring() && b.is_bitstring() {
         return crate::term::order::eq_exact(a, b);
     }
+    // Library functions are export funs made afresh where they are
+    // returned (`ipairs{} == ipairs{}` holds in lua5.4: one C function).
+    // Closures stay equal only to themselves.
+    if let (Some(x), Some(y)) = (a.export_fun(), b.export_fun()) {
+        return x == y;
+    }
     false
 }
 

@@ -331,6 +331,8 @@ fn match_class(c: u8, cl: u8) -> bool {
         b'u' => c.is_ascii_uppercase(),
         b'w' => c.is_ascii_alphanumeric(),
         b'x' => c.is_ascii_hexdigit(),
+        // Deprecated in 5.2 but still in lstrlib: the zero byte.
+        b'z' => c == 0,
         _ => return cl == c,
     };
     if cl.is_ascii_uppercase() {
