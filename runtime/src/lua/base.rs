@@ -475,6 +475,9 @@ math1!(m_tan, "tan", f64::tan);
 math1!(m_asin, "asin", f64::asin);
 math1!(m_acos, "acos", f64::acos);
 math1!(m_exp, "exp", f64::exp);
+// As lmathlib: one multiplication by the constant ratio.
+math1!(m_deg, "deg", |x| x * (180.0 / std::f64::consts::PI));
+math1!(m_rad, "rad", |x| x * (std::f64::consts::PI / 180.0));
 
 fn m_atan(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = argv(a);
@@ -580,6 +583,18 @@ fn m_tointeger(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if let Some(f) = v.as_float() {
         if let Some(i) = number::flt_to_int(f) {
             return Ok(number::make_int(c, i));
+        }
+    }
+    // 5.4.4's lua_tointegerx converts numeric strings too.
+    if v.is_bitstring() {
+        match number::tonum(v) {
+            Some(Num::Int(i)) => return Ok(number::make_int(c, i)),
+            Some(Num::Flt(f)) => {
+                if let Some(i) = number::flt_to_int(f) {
+                    return Ok(number::make_int(c, i));
+                }
+            }
+            None => {}
         }
     }
     if args.is_empty() {
@@ -1309,6 +1324,8 @@ const MATH: Lib = &[
     ("acos", m_acos),
     ("atan", m_atan),
     ("exp", m_exp),
+    ("deg", m_deg),
+    ("rad", m_rad),
     ("log", m_log),
     ("floor", m_floor),
     ("ceil", m_ceil),
