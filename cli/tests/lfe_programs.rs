@@ -1,9 +1,9 @@
 //! Runs every LFE test program in `tests/lfe/` (see its README):
 //! `<name>.lfe` must print `<name>.expected`. The expected output was
 //! recorded from the real Erlang/OTP running `<name>.erl`, the same program
-//! written in Erlang (LFE itself is not installed here), or, where a file
-//! has no `.erl` twin, taken from LFE's documented output (said in the
-//! program's header comment).
+//! written in Erlang, or, where a file has no `.erl` twin, from the real
+//! LFE built from source (`record-lfe.sh`) or LFE's documented output (the
+//! program's header comment says which).
 
 mod common;
 

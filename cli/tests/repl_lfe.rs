@@ -79,3 +79,20 @@ fn flush_prints_and_empties_the_mailbox() {
         "{out}\n{err}"
     );
 }
+
+/// Values print as LFE's shell prints them: `lfe_io:prettyprint1(V, 30)`,
+/// broken at 80 columns and cut at depth 30. Expected text recorded from
+/// the real LFE's `lfe_io` (lfe/lfe 1d0de5e built with erlc).
+#[test]
+fn values_break_at_80_columns_and_stop_at_depth_30() {
+    let (out, err) =
+        transcript("(lists:seq 1 40)\n(tuple 'a (lists:seq 1 30) (map 'k (lists:seq 1 25)))\n");
+    let expected =
+        "lfe> (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 ...)
+lfe> #(a
+  (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 ...)
+  #M(k
+       (1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25)))
+lfe> ";
+    assert!(out.contains(expected), "{out}\n{err}");
+}

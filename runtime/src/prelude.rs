@@ -357,7 +357,8 @@ fn print_value(value: Term, style: Term) -> String {
         return crate::format::elixir::inspect(&to_pterm(value), &opts);
     }
     if lfe_style(style) {
-        return crate::format::lfe::pretty(&to_pterm(value));
+        // LFE's shell prints values to depth 30 (`lfe_shell:eval_form`).
+        return crate::format::lfe::pretty_with(&to_pterm(value), 30, 0, 80);
     }
     crate::format::print_p(&to_pterm(value))
 }

@@ -57,14 +57,33 @@ fn prettyprint(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     Ok(Term::OK)
 }
 
+/// `lfe_io:print1/1,2`: the term as a character list, `a[1]` the depth.
 fn print1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let s = lfe::write(&to_pterm(a[0]));
+    let Some(depth) = int_arg(a, 1, -1) else {
+        return badarg();
+    };
+    let s = lfe::write_depth(&to_pterm(a[0]), depth);
     Ok(c.string(&s))
 }
 
+/// `lfe_io:prettyprint1/1..4`: depth, indentation and line length as
+/// `a[1]`, `a[2]`, `a[3]` (defaults -1, 0, 80).
 fn prettyprint1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let s = lfe::pretty(&to_pterm(a[0]));
+    let (Some(depth), Some(indent), Some(width)) =
+        (int_arg(a, 1, -1), int_arg(a, 2, 0), int_arg(a, 3, 80))
+    else {
+        return badarg();
+    };
+    let s = lfe::pretty_with(&to_pterm(a[0]), depth, indent, width);
     Ok(c.string(&s))
+}
+
+/// Argument `n` as a small integer, `default` when the call has fewer.
+fn int_arg(a: &[Term], n: usize, default: i64) -> Option<i64> {
+    match a.get(n) {
+        None => Some(default),
+        Some(t) => t.as_int(),
+    }
 }
 
 pub(super) fn register(t: &mut NativeTable) {
@@ -79,5 +98,9 @@ pub(super) fn register(t: &mut NativeTable) {
     t.push(("lfe_io", "print", 1, print, false));
     t.push(("lfe_io", "prettyprint", 1, prettyprint, false));
     t.push(("lfe_io", "print1", 1, print1, false));
+    t.push(("lfe_io", "print1", 2, print1, false));
     t.push(("lfe_io", "prettyprint1", 1, prettyprint1, false));
+    t.push(("lfe_io", "prettyprint1", 2, prettyprint1, false));
+    t.push(("lfe_io", "prettyprint1", 3, prettyprint1, false));
+    t.push(("lfe_io", "prettyprint1", 4, prettyprint1, false));
 }

@@ -28,6 +28,7 @@ mod erts_errors;
 mod exception;
 mod float;
 pub mod lfe;
+mod lfe_pretty;
 mod pretty;
 mod term;
 mod write;
