@@ -41,6 +41,13 @@ pub fn key_hash(k: Term) -> u64 {
     if let Some(i) = k.as_int() {
         return mix(i as u64);
     }
+    // Integers beyond the small range (bignum terms) hash as their value,
+    // so `get_big` finds them without building a term.
+    if k.is_bignum() {
+        if let Some(i) = super::number::int_of(k) {
+            return mix(i as u64);
+        }
+    }
     if k.is_atom() {
         return mix(k.raw());
     }
@@ -166,7 +173,29 @@ impl LuaTable {
         }
         match Term::int(i) {
             Some(k) => self.get(k),
-            None => super::nil(),
+            None => self.get_big(i),
+        }
+    }
+
+    /// Raw get of an integer key outside the small range (stored as a
+    /// bignum term; no term needed to look it up).
+    fn get_big(&self, i: i64) -> Term {
+        let cap = self.keys.len();
+        if cap == 0 {
+            return super::nil();
+        }
+        let h = mix(i as u64);
+        let mask = cap - 1;
+        let mut s = (h as usize) & mask;
+        loop {
+            let kk = self.keys[s];
+            if kk == EMPTY {
+                return super::nil();
+            }
+            if self.hashes[s] == h && super::number::int_of(kk) == Some(i) {
+                return self.vals[s];
+            }
+            s = (s + 1) & mask;
         }
     }
 
