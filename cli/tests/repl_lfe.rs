@@ -96,3 +96,27 @@ lfe> #(a
 lfe> ";
     assert!(out.contains(expected), "{out}\n{err}");
 }
+
+/// `defun` and `defmacro` entered in the shell stay defined for later
+/// inputs (a top-level `progn` may hold them); a definition prints its
+/// name. Expected transcript recorded from the real LFE shell
+/// (`lfe_shell:server()` of lfe/lfe 1d0de5e built with erlc).
+#[test]
+fn functions_and_macros_defined_in_the_shell_persist() {
+    let (out, err) = transcript(
+        "(defun fact (n) (if (== n 0) 1 (* n (fact (- n 1)))))\n(fact 20)\n\
+         (defmacro twice (x) `(list ,x ,x))\n(twice (fact 3))\n\
+         (progn (defun g () 1) (g))\n(g)\n",
+    );
+    let expected =
+        "lfe> fact\nlfe> 2432902008176640000\nlfe> twice\nlfe> (6 6)\nlfe> 1\nlfe> 1\nlfe> ";
+    assert!(out.contains(expected), "{out}\n{err}");
+    // Pattern-clause defuns, redefinition, and a fun of a shell function.
+    let (out, err) = transcript(
+        "(defun f ((0) 'zero) ((n) (tuple n (h n))))\n(defun h (n) (* n 2))\n\
+         (list (f 0) (f 5))\n(defun h (n) 'new)\n(f 1)\n(lists:map #'h/1 '(1 2))\n",
+    );
+    let expected =
+        "lfe> f\nlfe> h\nlfe> (zero #(5 10))\nlfe> h\nlfe> #(1 new)\nlfe> (new new)\nlfe> ";
+    assert!(out.contains(expected), "{out}\n{err}");
+}

@@ -266,6 +266,14 @@ impl Lw<'_> {
         if eubeam_erlang::lower::is_auto_imported(name, arity) {
             return call_local(name, a, span);
         }
+        if self.late_calls {
+            let fa = e(
+                K::Tuple(vec![atom(name, span), e(K::Int(i64::from(arity)), span)]),
+                span,
+            );
+            let reason = e(K::Tuple(vec![atom("undefined_function", span), fa]), span);
+            return call_remote("erlang", "error", vec![reason], span);
+        }
         self.error(span, format!("undefined function {name}/{arity}"))
     }
 

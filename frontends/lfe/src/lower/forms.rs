@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use eubeam_erlang::ast::{self, Expr, ExprKind as K, Form, FormKind};
 use eubeam_ir::{self as ir, Diagnostic};
 
-use super::{e, quoted, Lw, Record, Scope};
+use super::{atom, e, quoted, Lw, Record, Scope};
 use crate::interp::Macro;
 use crate::sexpr::{Sexpr, Span, S};
 
@@ -566,7 +566,27 @@ pub fn lower_shell(
     let mut body = Vec::new();
     let mut last = e(K::Atom("ok".into()), &span);
     let mut new_names: Vec<String> = Vec::new();
-    for f in forms {
+    // Functions and macros defined by earlier inputs, replayed (they
+    // lowered before, so they lower again); this input's are added after.
+    let earlier: Vec<Sexpr> = SHELL_DEFS.lock().map(|d| d.clone()).unwrap_or_default();
+    let mut funs: Vec<(String, u32, Vec<Sexpr>, Span)> = Vec::new();
+    for d in &earlier {
+        shell_def(&mut lw, &mut funs, d);
+    }
+    let mut new_defs: Vec<Sexpr> = Vec::new();
+    // A top-level `progn` is flattened, as LFE's shell does, so that it
+    // can hold definitions.
+    let mut flat: Vec<&Sexpr> = Vec::new();
+    let mut stack: Vec<&Sexpr> = forms.iter().rev().collect();
+    while let Some(f) = stack.pop() {
+        match f.items() {
+            Some([h, rest @ ..]) if h.as_sym() == Some("progn") => {
+                stack.extend(rest.iter().rev());
+            }
+            _ => flat.push(f),
+        }
+    }
+    for f in flat {
         let flushing;
         let f = match shell_flush(f) {
             Some(x) => {
@@ -605,7 +625,13 @@ pub fn lower_shell(
                 }
                 last = e(K::Var(v), &f.span);
             }
-            Some(h @ ("defun" | "defmacro" | "defmodule" | "defrecord" | "defsyntax")) => {
+            Some("defun" | "defmacro") => {
+                if let Some(name) = shell_def(&mut lw, &mut funs, f) {
+                    new_defs.push(f.clone());
+                    last = atom(&name, &f.span);
+                }
+            }
+            Some(h @ ("defmodule" | "defrecord" | "defsyntax")) => {
                 lw.unsupported(&f.span, &format!("({h} ...) in the shell"));
             }
             _ => {
@@ -634,6 +660,22 @@ pub fn lower_shell(
         K::Tuple(vec![last, e(K::List(values, None), &span)]),
         &span,
     ));
+    let mut fun_forms = Vec::new();
+    lw.late_calls = true;
+    for (name, arity, clauses, fspan) in &funs {
+        let mut cs = lw.fun_clauses(clauses, &Scope::default(), None, fspan);
+        for c in &mut cs {
+            c.name = Some((name.clone(), fspan.clone()));
+        }
+        fun_forms.push(Form {
+            kind: FormKind::Function(ast::Function {
+                name: name.clone(),
+                arity: *arity,
+                clauses: cs,
+            }),
+            span: fspan.clone(),
+        });
+    }
     if lw.diags.iter().any(Diagnostic::is_error) {
         return Err(lw.diags);
     }
@@ -668,6 +710,57 @@ pub fn lower_shell(
             span: span.clone(),
         },
     ];
+    let mut forms = forms;
+    forms.extend(fun_forms);
     let (module, _warnings) = eubeam_erlang::lower::lower_module(&forms, file, src)?;
+    if !new_defs.is_empty() {
+        if let Ok(mut d) = SHELL_DEFS.lock() {
+            d.extend(new_defs);
+        }
+    }
     Ok((module, bound_after))
+}
+
+/// The `defun` and `defmacro` forms entered in this process's shell, in
+/// order. Every later input's module gets those functions as its own local
+/// functions (a redefinition replaces the earlier one), and the macros,
+/// as LFE's shell keeps them in its environment. A process runs one shell.
+static SHELL_DEFS: std::sync::Mutex<Vec<Sexpr>> = std::sync::Mutex::new(Vec::new());
+
+/// Takes one shell `defun`/`defmacro` into `lw` (macros) or `funs`;
+/// returns its name, or `None` after a diagnostic.
+fn shell_def(
+    lw: &mut Lw,
+    funs: &mut Vec<(String, u32, Vec<Sexpr>, Span)>,
+    f: &Sexpr,
+) -> Option<String> {
+    let items = f.items()?;
+    let args = &items[1..];
+    let span = f.span.clone();
+    let name = args.first().and_then(Sexpr::as_sym)?.to_string();
+    if f.head() == Some("defmacro") {
+        lw.defmacro(args, &span);
+        return Some(name);
+    }
+    let Some(cs) = defun_clauses(args.get(1..).unwrap_or(&[]), &span) else {
+        lw.error(
+            &span,
+            "bad defun: expected (defun name (args) body...) or (defun name clauses...)",
+        );
+        return None;
+    };
+    let arity = cs
+        .first()
+        .and_then(|c| c.items())
+        .and_then(|i| i.first())
+        .and_then(Sexpr::as_list)
+        .map_or(0, |l| l.len()) as u32;
+    if name == "eval" && arity == 1 {
+        lw.unsupported(&span, "defining eval/1 in the shell");
+        return None;
+    }
+    funs.retain(|(n, a, _, _)| !(n == &name && *a == arity));
+    funs.push((name.clone(), arity, cs, span));
+    lw.defined.insert((name.clone(), arity));
+    Some(name)
 }

@@ -63,6 +63,10 @@ pub struct Lw<'a> {
     pub module: String,
     /// Top-level functions of the module being lowered.
     pub defined: HashSet<(String, u32)>,
+    /// Lowering a function defined in the shell: a call to a function not
+    /// (yet) defined raises `{undefined_function, {F, A}}` when it runs,
+    /// as in LFE's shell, since a later input may define it.
+    pub late_calls: bool,
     /// `(import (from m (f 1)))` / `(rename m ((f 1) g))`: local → remote.
     pub imports: HashMap<(String, u32), (String, String)>,
     pub aliases: HashMap<String, String>,
@@ -186,6 +190,7 @@ impl<'a> Lw<'a> {
             counter: 0,
             module: String::new(),
             defined: HashSet::new(),
+            late_calls: false,
             imports: HashMap::new(),
             aliases: HashMap::new(),
             macros: HashMap::new(),
