@@ -104,6 +104,19 @@ pub struct BinSpec {
     pub little: bool,
 }
 
+/// Operands of `Instr::BsGet`: read one segment of `bin` at bit position
+/// `pos`: the value into `dst`, the position after it into `next`; jump to
+/// `fail` when it does not match (too short, bad size, invalid UTF-8...).
+#[derive(Clone, Debug)]
+pub struct BsGet {
+    pub bin: Src,
+    pub pos: Src,
+    pub spec: BinSpec,
+    pub dst: Reg,
+    pub next: Reg,
+    pub fail: u32,
+}
+
 /// Register bytecode. Labels are absolute instruction indexes in the module.
 ///
 /// Calling convention: arguments in x0..x(n-1); a fun being called in x(n);
@@ -324,17 +337,9 @@ pub enum Instr {
         src: Src,
         fail: u32,
     },
-    /// Read one segment of `bin` at bit position `pos`: the value into
-    /// `dst`, the position after it into `next`; jump to `fail` when it does
-    /// not match (too short, bad size, invalid UTF-8...).
-    BsGet {
-        bin: Src,
-        pos: Src,
-        spec: BinSpec,
-        dst: Reg,
-        next: Reg,
-        fail: u32,
-    },
+    /// Read one segment of a bitstring (boxed: rare, and the largest
+    /// instruction, which would otherwise set the size of every `Instr`).
+    BsGet(Box<BsGet>),
     /// Jump to `fail` unless `pos` is the end of `bin`.
     BsTestTail {
         bin: Src,
@@ -494,3 +499,7 @@ impl CodeServer {
         code
     }
 }
+
+// Every instruction costs this much cache: keep rare, large operands boxed
+// (`Bif`'s arguments, `BsGet`, `BsCreate`'s segments, `PutMap`'s pairs).
+const _: () = assert!(std::mem::size_of::<Instr>() <= 64);

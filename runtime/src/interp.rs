@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::bif::{Ctx, Trap};
 use crate::bitsyntax::{self, BuildSeg, Got};
-use crate::code::{ArithOp, Class, CmpOp, Instr, ModuleCode, Reg, Src, NO_LABEL};
+use crate::code::{ArithOp, BsGet, Class, CmpOp, Instr, ModuleCode, Reg, Src, NO_LABEL};
 use crate::heap;
 use crate::process::{CatchFrame, Frame, ProcBody, Process};
 use crate::term::{order, Atom, Term};
@@ -592,14 +592,15 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                     pc = *fail as usize;
                 }
             }
-            Instr::BsGet {
-                bin,
-                pos,
-                spec,
-                dst,
-                next,
-                fail,
-            } => {
+            Instr::BsGet(g) => {
+                let BsGet {
+                    bin,
+                    pos,
+                    spec,
+                    dst,
+                    next,
+                    fail,
+                } = &**g;
                 let at = src!(*pos).as_int().and_then(|i| usize::try_from(i).ok());
                 let size = spec.size.map(|s| src!(s));
                 let got = match at {
@@ -914,10 +915,13 @@ fn dispatch_call(
             }
             CallTarget::Entry(entry, n) => {
                 if let Some(nf) = entry.native.get() {
-                    let args: Vec<Term> = x[..n].to_vec();
+                    // The native reads its arguments in place (no copy:
+                    // this is every send and every BIF call); the x
+                    // registers are unchanged until a trap below rewrites
+                    // them, so the error path copies them then.
                     let r = {
                         let mut ctx = Ctx { p, vm, me };
-                        nf(&mut ctx, &args)
+                        nf(&mut ctx, &x[..n])
                     };
                     match r {
                         Ok(v) => return Dispatch::Value(v),
@@ -928,7 +932,7 @@ fn dispatch_call(
                                 Some(TopFrame::Bif {
                                     module: entry.module,
                                     function: entry.function,
-                                    args,
+                                    args: x[..n].to_vec(),
                                 }),
                             )
                         }

@@ -331,18 +331,31 @@ impl VmInner {
     /// Make a process runnable from any thread. On a scheduler thread it
     /// goes to that scheduler's queue (locality: a spawner or sender keeps
     /// running and the new or woken process runs next there, unless stolen).
+    ///
+    /// A scheduler wakes a sleeping one only when its own queue holds more
+    /// than the process just queued: that one process runs here as soon as
+    /// the current one yields or waits (within one time slice), while waking
+    /// a sleeper for it would move it to the other core, so a message
+    /// exchange (ping-pong, call/reply, a yielding loop) would bounce between
+    /// cores with a futex wake-up per message. A second queued process is
+    /// surplus work, and a sleeper is woken to steal it (as the BEAM wakes
+    /// other schedulers only when run queues grow).
     pub fn enqueue(&self, p: Arc<Process>) {
-        let rest = LOCAL.with(|l| match l.get() {
+        let surplus = LOCAL.with(|l| match l.get() {
             Some(w) => {
                 w.push(p);
-                None
+                Ok(w.len() > 1)
             }
-            None => Some(p),
+            None => Err(p),
         });
-        if let Some(p) = rest {
-            self.injector.push(p);
+        match surplus {
+            Ok(false) => {}
+            Ok(true) => self.wake_one(),
+            Err(p) => {
+                self.injector.push(p);
+                self.wake_one();
+            }
         }
-        self.wake_one();
     }
 
     fn wake_one(&self) {

@@ -25,8 +25,8 @@ use eubeam_ir::{Clause, Expr, ExprKind, Fun, FunName, Literal, MapOp, Module, Pa
 
 use crate::bif::NativeFn;
 use crate::code::{
-    ArithOp, BinSpec, Class, CmpOp, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode, Reg, Src,
-    NO_LABEL,
+    ArithOp, BinSpec, BsGet, Class, CmpOp, CodeServer, ExportEntry, FunInfo, Instr, ModuleCode,
+    Reg, Src, NO_LABEL,
 };
 use crate::heap::{build_literal, LiteralArea};
 use crate::interp::MAX_X;
@@ -212,9 +212,9 @@ fn relabel(ins: &mut Instr, labels: &[u32]) -> R<()> {
         | Instr::GetMapValue { fail, .. }
         | Instr::BsCreate { fail, .. }
         | Instr::BsStart { fail, .. }
-        | Instr::BsGet { fail, .. }
         | Instr::BsTestTail { fail, .. }
         | Instr::LoopRec { fail, .. } => fix(fail),
+        Instr::BsGet(g) => fix(&mut g.fail),
         Instr::Jump(l) => fix(l),
         Instr::Try { handler } | Instr::Catch { handler } => fix(handler),
         Instr::LoopRecEnd { target } | Instr::WaitTimeout { target, .. } => fix(target),
@@ -1232,14 +1232,14 @@ impl<'c, 'm> Fx<'c, 'm> {
                         None => None,
                     };
                     let (d, np) = (self.slot(), self.slot());
-                    self.emit(Instr::BsGet {
+                    self.emit(Instr::BsGet(Box::new(BsGet {
                         bin: s,
                         pos,
                         spec: bin_spec(sg, size),
                         dst: Reg::Y(d),
                         next: Reg::Y(np),
                         fail,
-                    });
+                    })));
                     pos = Src::Y(np);
                     self.pattern(&sg.value, Src::Y(d), fail)?;
                 }

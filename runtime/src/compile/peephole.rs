@@ -325,10 +325,10 @@ pub(super) fn for_each_src(ins: &mut Instr, f: &mut dyn FnMut(&mut Src)) {
                 }
             }
         }
-        Instr::BsGet { bin, pos, spec, .. } => {
-            f(bin);
-            f(pos);
-            if let Some(s) = &mut spec.size {
+        Instr::BsGet(g) => {
+            f(&mut g.bin);
+            f(&mut g.pos);
+            if let Some(s) = &mut g.spec.size {
                 f(s);
             }
         }
@@ -365,9 +365,9 @@ pub(super) fn for_each_src(ins: &mut Instr, f: &mut dyn FnMut(&mut Src)) {
 /// Every register an instruction writes.
 fn for_each_dst(ins: &mut Instr, f: &mut dyn FnMut(&mut Reg)) {
     match ins {
-        Instr::BsGet { dst, next, .. } => {
-            f(dst);
-            f(next);
+        Instr::BsGet(g) => {
+            f(&mut g.dst);
+            f(&mut g.next);
         }
         Instr::TryCase {
             class,

@@ -410,7 +410,11 @@ impl Heap {
             }
         }
         drop(from_blocks);
-        drop(from_frags);
+        // Free the fragments but keep the vector's buffer: a process that
+        // receives keeps attaching fragments between collections.
+        let mut from_frags = from_frags;
+        from_frags.clear();
+        self.frags = from_frags;
         drop(old_dummy);
         self.finish(to, stack_words);
         self.minors_since_major = self.minors_since_major.saturating_add(1);

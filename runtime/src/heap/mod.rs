@@ -18,7 +18,7 @@ pub mod map;
 
 pub use map::make_map;
 
-use crate::term::{header_arity, header_sub, is_header, make_header, raw_words, Atom, Sub, Term};
+use crate::term::{header_arity, header_sub, make_header, raw_words, Atom, Sub, Term};
 
 pub mod binary;
 pub mod gc;
@@ -462,25 +462,74 @@ fn shallow_copy(to: &mut impl Alloc, t: Term, gc: bool) -> Term {
     }
 }
 
-/// Deep copy with a Cheney-style scan of the destination (no recursion).
-fn copy_into(to: &mut FragmentBuilder, t: Term) -> Term {
+/// Copy the object `t` points at into the fragment and note in `todo` the
+/// words of the copy that still point at the source. A list is copied
+/// spine first, in one loop, each cell linked to the next copy, so a long
+/// list costs one pass with no work for its immediate heads.
+fn copy_obj(to: &mut FragmentBuilder, t: Term, todo: &mut Vec<*mut u64>) -> Term {
+    let needs_copy = |w: u64| {
+        let e = Term::from_raw(w);
+        e.is_cons() || e.is_boxed()
+    };
     let root = shallow_copy(to, t, false);
-    let base = to.block.base();
-    let mut scan = 0usize;
-    while scan < to.block.top {
-        // SAFETY: scan < top: an initialized word of this block.
-        let w = unsafe { *base.add(scan) };
-        if is_header(w) {
-            scan += 1 + raw_words(header_sub(w), header_arity(w));
+    let mut obj = root.ptr();
+    if !root.is_cons() {
+        // SAFETY: `obj` is the header of the object just copied, followed
+        // by its `arity` words.
+        let h = unsafe { *obj };
+        let n = header_arity(h);
+        for i in raw_words(header_sub(h), n)..n {
+            // SAFETY: i < n: a word of the copied object.
+            let w = unsafe { obj.add(1 + i) };
+            // SAFETY: as above.
+            if needs_copy(unsafe { *w }) {
+                todo.push(w);
+            }
+        }
+        return root;
+    }
+    loop {
+        // SAFETY: `obj` is a two-word cell just copied into the fragment.
+        let (hd, tl) = unsafe { (*obj, *obj.add(1)) };
+        if needs_copy(hd) {
+            todo.push(obj);
+        }
+        let tl_term = Term::from_raw(tl);
+        if tl_term.is_cons() {
+            // `shallow_copy` of a cell, inlined: the hot loop of a list copy.
+            let src = tl_term.ptr();
+            let next = to.alloc_words(2);
+            // SAFETY: a cons cell is two live words; `next` is two fresh
+            // words of the fragment; the tail word of `obj` now points at
+            // the copy.
+            unsafe {
+                std::ptr::copy_nonoverlapping(src, next, 2);
+                *obj.add(1) = Term::list_ptr(next, to.is_literal()).raw();
+            }
+            obj = next;
             continue;
         }
-        let term = Term::from_raw(w);
-        if term.is_cons() || term.is_boxed() {
-            let copy = shallow_copy(to, term, false);
-            // SAFETY: scan < top.
-            unsafe { *base.add(scan) = copy.raw() };
+        if tl_term.is_boxed() {
+            // SAFETY: `obj` is a two-word cell: its tail word.
+            todo.push(unsafe { obj.add(1) });
         }
-        scan += 1;
+        return root;
+    }
+}
+
+/// Deep copy without recursion: words of the copy that still point at the
+/// source wait in a stack until their object is copied (a list of
+/// immediates never uses the stack, so it allocates nothing).
+fn copy_into(to: &mut FragmentBuilder, t: Term) -> Term {
+    let mut todo = Vec::new();
+    let root = copy_obj(to, t, &mut todo);
+    while let Some(w) = todo.pop() {
+        // SAFETY: `w` is a word of this fragment holding a source pointer
+        // (pushed by `copy_obj`), written once here.
+        let src = Term::from_raw(unsafe { *w });
+        let copy = copy_obj(to, src, &mut todo);
+        // SAFETY: as above.
+        unsafe { *w = copy.raw() };
     }
     root
 }

@@ -579,8 +579,11 @@ impl Iterator for ListIter {
 /// per occurrence, since copying does not preserve sharing, as on the BEAM).
 pub fn copy_size(t: Term) -> usize {
     let mut size = 0usize;
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
+    // Pending subterms; empty (no allocation) for the common message whose
+    // only compound part is the root, such as `{tag, Integer}`.
+    let mut stack = Vec::new();
+    let mut next = Some(t);
+    while let Some(t) = next.take().or_else(|| stack.pop()) {
         let mut cur = t;
         loop {
             if let Some((h, tl)) = cur.cons() {
