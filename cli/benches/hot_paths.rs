@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the interpreter's hot paths, so that regressions
 //! show up: call/return, small-integer arithmetic, pattern matching,
-//! allocation, send/receive, message copy.
+//! allocation, send/receive, message copy, a ref-tagged call behind a
+//! message backlog (receive marker).
 //!
 //! `cargo bench -p eubeam --bench hot_paths` (optionally a name filter:
 //! `cargo bench -p eubeam --bench hot_paths -- arith`). Each workload is an
@@ -17,7 +18,8 @@ use eubeam_runtime::{NoLoader, Outcome, Vm, VmConfig};
 
 const SOURCE: &str = r#"
 -module(hp).
--export([call_return/1, arith/1, pattern/1, alloc/1, send_receive/1, msgcopy/1]).
+-export([call_return/1, arith/1, pattern/1, alloc/1, send_receive/1, msgcopy/1,
+         ref_call/1]).
 
 %% A non-tail call and its return per iteration.
 call_return(0) -> ok;
@@ -57,6 +59,17 @@ msgcopy(0, _) -> ok;
 msgcopy(N, L) ->
     self() ! L,
     receive L2 -> msgcopy(N - 1, L2) end.
+%% A ref-tagged request/reply to self behind 1000 queued messages: the
+%% receive marker set by make_ref/0 must skip the backlog (O(1) a call).
+ref_call(N) ->
+    [self() ! {junk, I} || I <- lists_seq(1, 1000)],
+    ref_call(N, 0).
+ref_call(0, _) -> ok;
+ref_call(N, S) ->
+    Ref = make_ref(),
+    self() ! {Ref, N},
+    receive {Ref, R} -> ref_call(N - 1, S + R) end.
+
 lists_seq(A, B) when A > B -> [];
 lists_seq(A, B) -> [A | lists_seq(A + 1, B)].
 "#;
@@ -68,6 +81,7 @@ const BENCHES: &[(&str, i64)] = &[
     ("alloc", 2_000_000),
     ("send_receive", 500_000),
     ("msgcopy", 100_000),
+    ("ref_call", 500_000),
 ];
 
 fn main() {
