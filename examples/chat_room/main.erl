@@ -4,7 +4,7 @@
 -module(chat_room).
 -export([main/0]).
 
--define(CLIENTS, 100).
+-define(CLIENTS, 40).
 
 main() ->
     Room = spawn(fun() -> room(#{}) end),
@@ -14,7 +14,7 @@ main() ->
     {_, Last} = lists:last(Clients),
     post(Last, "bye all"),
     [report(Name, Pid) || {Name, Pid} <- Clients,
-                          lists:member(Name, ["client1", "client50", "client100"])],
+                          lists:member(Name, ["client1", "client20", "client40"])],
     [leave(Room, Pid) || {_, Pid} <- Clients],
     Room ! {members, self()},
     receive {members, N} -> io:format("members left: ~b~n", [N]) end.

@@ -2,7 +2,7 @@
 # every other member. Joins and posts are acknowledged, so the story is
 # the same on every run.
 defmodule ChatRoom do
-  @clients 100
+  @clients 40
 
   def main do
     room = spawn(fn -> room(%{}) end)
@@ -12,7 +12,7 @@ defmodule ChatRoom do
     {_, last} = List.last(clients)
     post(last, "bye all")
 
-    for {name, pid} <- clients, name in ["client1", "client50", "client100"] do
+    for {name, pid} <- clients, name in ["client1", "client20", "client40"] do
       report(name, pid)
     end
 

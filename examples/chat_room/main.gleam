@@ -9,7 +9,7 @@ import gleam/io
 import gleam/list
 import gleam/string
 
-const clients = 100
+const clients = 40
 
 type RoomMsg {
   Join(client: Subject(ClientMsg), name: String, ack: Subject(Nil))
@@ -112,7 +112,7 @@ pub fn main() {
   let assert Ok(#(_, last)) = list.last(members)
   ask(last, Post("bye all", _))
   list.each(members, fn(m) {
-    case list.contains(["client1", "client50", "client100"], m.0) {
+    case list.contains(["client1", "client20", "client40"], m.0) {
       False -> Nil
       True -> {
         let lines = ask(m.1, Transcript)

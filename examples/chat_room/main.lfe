@@ -4,7 +4,7 @@
 (defmodule chat_room
   (export (main 0)))
 
-(defmacro CLIENTS () 100)
+(defmacro CLIENTS () 40)
 
 (defun main ()
   (let* ((room (spawn (lambda () (room #m()))))
@@ -15,7 +15,7 @@
     (let ((`#(,_ ,last) (lists:last clients)))
       (post last "bye all"))
     (lc ((<- (tuple name pid) clients)
-         (lists:member name '("client1" "client50" "client100")))
+         (lists:member name '("client1" "client20" "client40")))
       (report name pid))
     (lc ((<- (tuple _ pid) clients)) (leave room pid))
     (! room (tuple 'members (self)))

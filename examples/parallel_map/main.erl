@@ -18,7 +18,7 @@ collatz(N) when N rem 2 =:= 0 -> 1 + collatz(N div 2);
 collatz(N) -> 1 + collatz(3 * N + 1).
 
 main() ->
-    Ns = lists:seq(1, 10000),
+    Ns = lists:seq(1, 2000),
     Steps = pmap(fun collatz/1, Ns),
     io:format("first ten: ~w~n", [lists:sublist(Steps, 10)]),
     io:format("total steps: ~b~n", [lists:sum(Steps)]),

@@ -23,7 +23,7 @@ defmodule ParallelMap do
   def collatz(n), do: 1 + collatz(3 * n + 1)
 end
 
-ns = Enum.to_list(1..10000)
+ns = Enum.to_list(1..2000)
 steps = ParallelMap.pmap(ns, &ParallelMap.collatz/1)
 :io.format("first ten: ~w~n", [Enum.take(steps, 10)])
 IO.puts("total steps: #{Enum.sum(steps)}")

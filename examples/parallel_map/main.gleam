@@ -36,7 +36,7 @@ fn ints(xs: List(Int)) -> String {
 }
 
 pub fn main() {
-  let ns = list.range(1, 10_000)
+  let ns = list.range(1, 2_000)
   let steps = pmap(ns, collatz)
   io.println("first ten: " <> ints(list.take(steps, 10)))
   io.println("total steps: " <> int.to_string(int.sum(steps)))

@@ -19,7 +19,7 @@
   ((n) (+ 1 (collatz (+ (* 3 n) 1)))))
 
 (defun main ()
-  (let* ((ns (lists:seq 1 10000))
+  (let* ((ns (lists:seq 1 2000))
          (steps (pmap #'collatz/1 ns)))
     (io:format "first ten: ~w~n" (list (lists:sublist steps 10)))
     (io:format "total steps: ~b~n" (list (lists:sum steps)))

@@ -33,7 +33,7 @@ main() ->
     Sorted = qsort(Scrambled),
     io:format("sorted: first ~w, last ~w, same as lists:sort ~w~n",
               [lists:sublist(Sorted, 5), lists:last(Sorted), Sorted =:= lists:sort(Scrambled)]),
-    Primes = sieve(100000),
-    io:format("primes up to 100000: ~b, the last ~b~n", [length(Primes), lists:last(Primes)]),
+    Primes = sieve(20000),
+    io:format("primes up to 20000: ~b, the last ~b~n", [length(Primes), lists:last(Primes)]),
     Twins = [{P, P + 2} || P <- lists:sublist(Primes, 60), lists:member(P + 2, Primes)],
     io:format("twin primes: ~w~n", [lists:sublist(Twins, 8)]).

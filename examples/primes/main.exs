@@ -29,7 +29,7 @@ small = for x <- 1..50, Primes.prime?(x), do: x
 scrambled = for x <- 1..100, do: rem(x * 37, 101)
 sorted = Primes.qsort(scrambled)
 :io.format("sorted: first ~w, last ~w, same as lists:sort ~w~n", [Enum.take(sorted, 5), List.last(sorted), sorted == Enum.sort(scrambled)])
-primes = Primes.sieve(100_000)
-IO.puts("primes up to 100000: #{length(primes)}, the last #{List.last(primes)}")
+primes = Primes.sieve(20_000)
+IO.puts("primes up to 20000: #{length(primes)}, the last #{List.last(primes)}")
 twins = for p <- Enum.take(primes, 60), (p + 2) in primes, do: {p, p + 2}
 :io.format("twin primes: ~w~n", [Enum.take(twins, 8)])

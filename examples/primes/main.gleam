@@ -72,10 +72,10 @@ pub fn main() {
     <> ", same as lists:sort "
     <> string.lowercase(string.inspect(sorted == list.sort(scrambled, int.compare))),
   )
-  let primes = sieve(100_000)
+  let primes = sieve(20_000)
   let assert Ok(biggest) = list.last(primes)
   io.println(
-    "primes up to 100000: "
+    "primes up to 20000: "
     <> int.to_string(list.length(primes))
     <> ", the last "
     <> int.to_string(biggest),

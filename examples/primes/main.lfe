@@ -38,8 +38,8 @@
     (io:format "sorted: first ~w, last ~w, same as lists:sort ~w~n"
                (list (lists:sublist sorted 5) (lists:last sorted)
                      (=:= sorted (lists:sort scrambled)))))
-  (let ((primes (sieve 100000)))
-    (io:format "primes up to 100000: ~b, the last ~b~n"
+  (let ((primes (sieve 20000)))
+    (io:format "primes up to 20000: ~b, the last ~b~n"
                (list (length primes) (lists:last primes)))
     (let ((twins (lc ((<- p (lists:sublist primes 60)) (lists:member (+ p 2) primes))
                    (tuple p (+ p 2)))))

@@ -63,8 +63,8 @@ for i = 1, #sorted do same = same and sorted[i] == check[i] end
 print(string.format("sorted: first %s, last %d, same as lists:sort %s",
   list(sorted, 5), sorted[#sorted], tostring(same)))
 
-local primes = sieve(100000)
-print(string.format("primes up to 100000: %d, the last %d", #primes, primes[#primes]))
+local primes = sieve(20000)
+print(string.format("primes up to 20000: %d, the last %d", #primes, primes[#primes]))
 local is_p = {}
 for _, p in ipairs(primes) do is_p[p] = true end
 local twins = {}
