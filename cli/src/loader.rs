@@ -51,7 +51,25 @@ impl ModuleLoader for LibraryLoader {
         text: &[u8],
     ) -> Option<Result<Vec<Module>, (u32, String)>> {
         if lang != "lua" {
-            return None;
+            // A whole source file (`Vm::compile_file`, the LFE shell's
+            // `c`): compiled by the frontend of that language.
+            let frontend = languages::all().iter().find(|f| f.language() == lang)?;
+            let source = SourceFile {
+                path: chunk.to_string(),
+                text: String::from_utf8_lossy(text).into_owned(),
+            };
+            return Some(
+                frontend
+                    .compile(&source)
+                    .map(|c| c.modules)
+                    .map_err(|diags| {
+                        let text = diags
+                            .iter()
+                            .map(|d| d.render(&source.text, false))
+                            .collect::<String>();
+                        (0, text)
+                    }),
+            );
         }
         Some(
             eubeam_lua::compile_chunk(chunk, module, text)

@@ -120,3 +120,34 @@ fn functions_and_macros_defined_in_the_shell_persist() {
         "lfe> f\nlfe> h\nlfe> (zero #(5 10))\nlfe> h\nlfe> #(1 new)\nlfe> (new new)\nlfe> ";
     assert!(out.contains(expected), "{out}\n{err}");
 }
+
+/// `(c "file.lfe")` compiles and loads an LFE file from the shell (the
+/// extension may be left out); a missing file is reported and gives
+/// `error`. Transcript recorded from the real LFE shell (`lfe_shell:server()`
+/// of lfe/lfe 1d0de5e built with erlc), with the same file.
+#[test]
+fn c_compiles_and_loads_a_file() {
+    let dir = std::env::temp_dir().join(format!("eubeam-lfe-c-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("cfact.lfe");
+    std::fs::write(
+        &file,
+        "(defmodule cfact (export (fact 1)))\n(defun fact (n) (if (== n 0) 1 (* n (fact (- n 1)))))\n",
+    )
+    .expect("write cfact.lfe");
+    let base = file.with_extension("");
+    let missing = dir.join("nope.lfe");
+    let (out, err) = transcript(&format!(
+        "(c \"{}\")\n(cfact:fact 10)\n(c \"{}\")\n(c \"{}\")\n",
+        file.display(),
+        base.display(),
+        missing.display()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    let expected = format!(
+        "lfe> (#(module cfact))\nlfe> 3628800\nlfe> (#(module cfact))\n\
+         lfe> {}:none: no such file or directory\nerror\nlfe> ",
+        missing.display()
+    );
+    assert!(out.contains(&expected), "{out}\n{err}");
+}

@@ -842,6 +842,27 @@ impl VmInner {
         }
     }
 
+    /// Compile a source file of language `lang` at run time through the
+    /// loader (`compile_chunk` with an empty module name) and install its
+    /// modules, as the LFE shell's `(c "file.lfe")` does. Returns the
+    /// modules' names, or the rendered diagnostics.
+    pub fn compile_file(&self, lang: &str, path: &str, text: &[u8]) -> Result<Vec<String>, String> {
+        let loader = self.loader.clone();
+        let (l, p, tx) = (lang.to_string(), path.to_string(), text.to_vec());
+        let r = with_big_stack(move || loader.compile_chunk(&l, "", &p, &tx))
+            .unwrap_or_else(|| Some(Err((0, "compiling the file crashed".into()))));
+        match r {
+            None => Err(format!("not supported yet: compiling {lang} at run time")),
+            Some(Err((_, e))) => Err(e),
+            Some(Ok(mods)) => {
+                for md in &mods {
+                    self.load_ir(md)?;
+                }
+                Ok(mods.iter().map(|m| m.name.clone()).collect())
+            }
+        }
+    }
+
     /// Compile and install an IR module (from outside the loader).
     pub fn load_ir(&self, module: &eubeam_ir::Module) -> Result<(), String> {
         self.compile_and_install(module)?;

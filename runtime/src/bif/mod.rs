@@ -25,6 +25,7 @@ mod erlang;
 mod etf;
 mod io;
 mod lfe_io;
+mod lfe_shell;
 mod lists;
 pub(crate) mod logger;
 mod maps;
@@ -146,6 +147,7 @@ pub fn all() -> NativeTable {
     lists::register(&mut t);
     logger::register(&mut t);
     lfe_io::register(&mut t);
+    lfe_shell::register(&mut t);
     elixir::register(&mut t);
     regex::register(&mut t);
     maps::register(&mut t);

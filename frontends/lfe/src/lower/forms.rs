@@ -568,6 +568,9 @@ pub fn lower_shell(
     let mut new_names: Vec<String> = Vec::new();
     // Functions and macros defined by earlier inputs, replayed (they
     // lowered before, so they lower again); this input's are added after.
+    // The shell's `(c "file.lfe")` compiles and loads a file.
+    lw.imports
+        .insert(("c".into(), 1), ("lfe_shell".into(), "c".into()));
     let earlier: Vec<Sexpr> = SHELL_DEFS.lock().map(|d| d.clone()).unwrap_or_default();
     let mut funs: Vec<(String, u32, Vec<Sexpr>, Span)> = Vec::new();
     for d in &earlier {
