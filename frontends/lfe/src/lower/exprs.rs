@@ -117,6 +117,40 @@ impl Lw<'_> {
         forms.iter().map(|f| self.expr(f, sc)).collect()
     }
 
+    /// `(macrolet ((name (args) body...) ...) body...)` and `(syntaxlet
+    /// ((name (pat exp) ...) ...) body...)`: macros defined as `defmacro`
+    /// and `defsyntax` define them, visible only in the body (the table is
+    /// restored after it).
+    fn local_macros(&mut self, name: &str, args: &[Sexpr], sc: &Scope, span: &Span) -> Expr {
+        let Some((defs, body)) = args.split_first() else {
+            return self.error(span, format!("({name} ...) needs a list of definitions"));
+        };
+        let Some(defs) = defs.items() else {
+            return self.error(
+                &defs.span,
+                format!("({name} ...) needs a list of definitions"),
+            );
+        };
+        let saved = self.macros.clone();
+        for d in defs {
+            match d.items() {
+                Some(items) if !items.is_empty() => {
+                    if name == "macrolet" {
+                        self.defmacro(items, &d.span);
+                    } else {
+                        self.defsyntax(items, &d.span);
+                    }
+                }
+                _ => {
+                    self.error(&d.span, format!("a {name} definition is (name ...)"));
+                }
+            }
+        }
+        let x = self.block(body, sc, span);
+        self.macros = saved;
+        x
+    }
+
     pub fn block(&mut self, forms: &[Sexpr], sc: &Scope, span: &Span) -> Expr {
         let mut b = self.body(forms, sc, span);
         if b.len() == 1 {
@@ -199,9 +233,11 @@ impl Lw<'_> {
                         format!("({name} ...) is only allowed at the top level"),
                     )
                 }
-                "macrolet" | "syntaxlet" | "let-macro" | "maybe" | "struct" | "define-struct"
-                | "defstruct" | "match-spec" | "ets-ms" | "trace-ms" | "qlc"
-                | "eval-when-compile" => return self.unsupported(span, &format!("({name} ...)")),
+                "macrolet" | "syntaxlet" => return self.local_macros(name, args, sc, span),
+                "let-macro" | "maybe" | "struct" | "define-struct" | "defstruct" | "match-spec"
+                | "ets-ms" | "trace-ms" | "qlc" | "eval-when-compile" => {
+                    return self.unsupported(span, &format!("({name} ...)"))
+                }
                 _ => {}
             }
         }

@@ -351,7 +351,7 @@ impl Lw<'_> {
 
     /// `(defmacro name (args) body...)`, `(defmacro name args body...)`,
     /// `(defmacro name clauses...)`.
-    fn defmacro(&mut self, args: &[Sexpr], span: &Span) {
+    pub(super) fn defmacro(&mut self, args: &[Sexpr], span: &Span) {
         let Some(name) = args.first().and_then(Sexpr::as_sym).map(str::to_string) else {
             self.error(span, "defmacro needs a name");
             return;
@@ -429,7 +429,7 @@ impl Lw<'_> {
     }
 
     /// `(defsyntax name (pattern template) ...)`.
-    fn defsyntax(&mut self, args: &[Sexpr], span: &Span) {
+    pub(super) fn defsyntax(&mut self, args: &[Sexpr], span: &Span) {
         let Some(name) = args.first().and_then(Sexpr::as_sym).map(str::to_string) else {
             self.error(span, "defsyntax needs a name");
             return;
