@@ -186,3 +186,59 @@ fn the_elixir_shell_at_a_terminal() {
     assert!(status.success(), "exit {status:?}:\n{}", sh.transcript());
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// Tab completes module aliases (`Enu` → `Enum.`), their functions
+/// (`Enum.so` → `sort`, a second Tab lists `sort/1 sort/2 sort_by/2 ...`),
+/// Erlang modules and functions (`:lists.rev` → `:lists.reverse`) and bound
+/// names (`total_co` → `total_count`); the history goes to
+/// `$HOME/.eubeam_history_elixir`, the Elixir shell's own file.
+#[test]
+fn the_elixir_shell_completes_and_keeps_its_history() {
+    let home = std::env::temp_dir().join(format!("eubeam-ex-pty-tab-{}", std::process::id()));
+    std::fs::create_dir_all(&home).expect("temp home");
+    let Some(mut sh) = Pty::start(&home) else {
+        eprintln!("NOTE: `script` not found; the pty completion test did not run");
+        return;
+    };
+    sh.expect("iex(1)> ");
+    sh.type_keys("total_count = [3, 1]\n");
+    sh.expect("[3, 1]\n");
+    sh.expect("iex(2)> ");
+
+    sh.type_keys("Enu\t");
+    sh.expect("Enum.");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("so\t");
+    sh.expect("Enum.sort");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("\t");
+    sh.expect("sort/1");
+    sh.expect("sort_by/2");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("(total_co\t");
+    sh.expect("Enum.sort(total_count");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys(")\n");
+    sh.expect("[1, 3]\n");
+    sh.expect("iex(3)> ");
+
+    sh.type_keys(":lists.rev\t");
+    sh.expect(":lists.reverse");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("(total_count)\n");
+    sh.expect("[1, 3]\n");
+    sh.expect("iex(4)> ");
+
+    sh.type_keys("\u{4}");
+    let start = Instant::now();
+    while sh.child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < WAIT, "no exit on Ctrl-D");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let history = std::fs::read_to_string(home.join(".eubeam_history_elixir")).unwrap_or_default();
+    assert!(
+        history.contains("Enum.sort(total_count)"),
+        "history file: {history:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -172,3 +172,51 @@ fn the_lfe_shell_at_a_terminal() {
     assert!(status.success(), "exit {status:?}:\n{}", sh.transcript());
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// Tab inside an open paren completes module names (`(lis` → `(lists:`)
+/// and their functions (`(lists:so` → `(lists:sort`, a second Tab lists
+/// `sort/1 sort/2`); elsewhere it completes bound variables (`my-l` →
+/// `my-list`). The history goes to `$HOME/.eubeam_history_lfe`.
+#[test]
+fn the_lfe_shell_completes_and_keeps_its_history() {
+    let home = std::env::temp_dir().join(format!("eubeam-lfe-pty-tab-{}", std::process::id()));
+    std::fs::create_dir_all(&home).expect("temp home");
+    let Some(mut sh) = Pty::start(&home) else {
+        eprintln!("NOTE: `script` not found; the pty completion test did not run");
+        return;
+    };
+    sh.expect("lfe> ");
+    sh.type_keys("(set my-list (list 3 1))\n");
+    sh.expect("(3 1)\n");
+    sh.expect("lfe> ");
+
+    sh.type_keys("(lis\t");
+    sh.expect("(lists:");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("so\t");
+    sh.expect("(lists:sort");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("\t");
+    sh.expect("sort/1");
+    sh.expect("sort/2");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys(" my-l\t");
+    sh.expect("(lists:sort my-list");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys(")\n");
+    sh.expect("(1 3)\n");
+    sh.expect("lfe> ");
+
+    sh.type_keys("\u{4}");
+    let start = Instant::now();
+    while sh.child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < WAIT, "no exit on Ctrl-D");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let history = std::fs::read_to_string(home.join(".eubeam_history_lfe")).unwrap_or_default();
+    assert!(
+        history.contains("(lists:sort my-list)"),
+        "history file: {history:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -102,7 +102,8 @@ fn pty_session(dir: &std::path::Path, keys: &[&str]) -> String {
 /// The line editor shared by every language's shell: Tab completes module
 /// names (`lis` → `lists:`) and functions (`lists:seq` → `seq(`, a second
 /// Tab lists `seq/2 seq/3`), Up recalls the previous input, and the
-/// history is kept in `$HOME/.eubeam_history` for the next session.
+/// history is kept in `$HOME/.eubeam_history_erlang` (one file per
+/// language) for the next session.
 #[test]
 fn erlang_shell_completion_and_history() {
     if !have_tool("script", "erlang_shell_completion_and_history") {

@@ -104,6 +104,11 @@ pub trait Catalog {
     /// The exported functions of `module` (loading it if need be), each
     /// `(name, arity)`; empty for an unknown module.
     fn functions(&self, module: &str) -> Vec<(String, u32)>;
+    /// The names bound by earlier shell inputs (as passed to
+    /// [`Frontend::shell_input`]), for completing local names.
+    fn bound(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// One completion: `replacement` goes in place of the word, `display` is

@@ -2,7 +2,9 @@
 //! conventions. Input runs in one long-lived shell process, so `self()` and
 //! the mailbox persist between inputs.
 
+use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
+use std::rc::Rc;
 
 use clap::Args;
 use eubeam_ir::ReplInput;
@@ -48,13 +50,16 @@ pub fn run(args: ReplArgs) -> u8 {
         LibraryLoader::new(),
     );
     let mut shell = vm.shell();
+    // Shared with the completer, which offers the bound names too.
+    let bound_names: Rc<RefCell<Vec<String>>> = Rc::default();
     let completion = ShellHelper {
         frontend,
         catalog: ShellCatalog {
             code: vm.code_catalog(),
+            bound: bound_names.clone(),
         },
     };
-    let mut input = match Lines::open(completion) {
+    let mut input = match Lines::open(completion, frontend.language()) {
         Ok(input) => input,
         Err(e) => {
             crate::diagnostics::error(&format!("cannot start the line editor: {e}"));
@@ -126,6 +131,7 @@ pub fn run(args: ReplArgs) -> u8 {
                             println!("{value}");
                         }
                         bound = bound_after;
+                        bound_names.borrow_mut().clone_from(&bound);
                     }
                     Err(exception) => println!("{exception}"),
                 }
@@ -193,6 +199,8 @@ fn compile_and_load(vm: &Vm, path: &str) -> String {
 /// for, and every frontend's library modules (loaded when asked about).
 struct ShellCatalog {
     code: eubeam_runtime::CodeCatalog,
+    /// The names bound so far (the shell loop updates them).
+    bound: Rc<RefCell<Vec<String>>>,
 }
 
 impl eubeam_ir::Catalog for ShellCatalog {
@@ -208,6 +216,10 @@ impl eubeam_ir::Catalog for ShellCatalog {
 
     fn functions(&self, module: &str) -> Vec<(String, u32)> {
         self.code.functions(module)
+    }
+
+    fn bound(&self) -> Vec<String> {
+        self.bound.borrow().clone()
     }
 }
 
@@ -263,7 +275,10 @@ enum Lines {
 }
 
 impl Lines {
-    fn open(helper: ShellHelper) -> Result<Lines, ReadlineError> {
+    /// `language` names the history file: one per language
+    /// (`$HOME/.eubeam_history_elixir`), so Up recalls that language's
+    /// inputs only.
+    fn open(helper: ShellHelper, language: &str) -> Result<Lines, ReadlineError> {
         if !std::io::stdin().is_terminal() {
             return Ok(Lines::Piped(std::io::stdin().lock()));
         }
@@ -274,8 +289,8 @@ impl Lines {
             .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(helper));
-        let history =
-            std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".eubeam_history"));
+        let history = std::env::var_os("HOME")
+            .map(|h| std::path::PathBuf::from(h).join(format!(".eubeam_history_{language}")));
         if let Some(path) = &history {
             let _ = editor.load_history(path);
         }

@@ -5,6 +5,7 @@
 //! nested input ends in a diagnostic, never in a stack overflow.
 
 pub mod ast;
+pub mod complete;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
@@ -12,7 +13,7 @@ pub mod quoted;
 pub mod shell;
 pub mod stdlib;
 
-use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
+use eubeam_ir::{Candidate, Catalog, Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
 
 pub struct ElixirFrontend;
 
@@ -79,5 +80,16 @@ impl Frontend for ElixirFrontend {
             path: path.to_string(),
             text: text.to_string(),
         })
+    }
+
+    fn library_modules(&self) -> Vec<String> {
+        stdlib::stdlib_modules()
+            .iter()
+            .map(|m| m.to_string())
+            .collect()
+    }
+
+    fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
+        complete::complete(line, pos, catalog)
     }
 }

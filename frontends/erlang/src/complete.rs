@@ -1,6 +1,7 @@
 //! Tab completion in the Erlang shell, as erl's `edlin_expand`: a word
 //! `mod` completes to module names (`lists:`), `mod:fu` to the module's
-//! exported functions (`foldl(`, listed as `foldl/3`).
+//! exported functions (`foldl(`, listed as `foldl/3`), and a variable
+//! `Xs` to the shell's bound variables.
 
 use eubeam_ir::{Candidate, Catalog};
 
@@ -24,6 +25,24 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
             .map(|(f, a)| Candidate {
                 display: format!("{f}/{a}"),
                 replacement: format!("{f}("),
+            })
+            .collect();
+        return (start, candidates);
+    }
+    if word.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+        // A variable: the shell's bindings.
+        let mut names: Vec<String> = catalog
+            .bound()
+            .into_iter()
+            .filter(|b| b.starts_with(word))
+            .collect();
+        names.sort();
+        names.dedup();
+        let candidates = names
+            .into_iter()
+            .map(|b| Candidate {
+                display: b.clone(),
+                replacement: b,
             })
             .collect();
         return (start, candidates);
@@ -87,6 +106,9 @@ mod tests {
             .map(|&(f, a)| (f.to_string(), a))
             .collect()
         }
+        fn bound(&self) -> Vec<String> {
+            vec!["Xs".into(), "Total".into()]
+        }
     }
 
     fn reps(line: &str) -> (usize, Vec<String>) {
@@ -104,7 +126,7 @@ mod tests {
         let (_, c) = complete("lists:seq", 9, &Fake);
         assert_eq!(c[0].display, "seq/2");
         assert_eq!(reps("lists:").1.len(), 4);
-        assert_eq!(reps("Xs").1, Vec::<String>::new());
+        assert_eq!(reps("f(X"), (2, vec!["Xs".into()]));
         assert_eq!(reps("E").1, Vec::<String>::new());
         assert_eq!(reps("nope:f").1, Vec::<String>::new());
     }

@@ -5,12 +5,15 @@
 //! Reading and lowering run on a thread with a large stack so that deeply
 //! nested input ends in a diagnostic, never in a stack overflow.
 
+pub mod complete;
 pub mod interp;
 pub mod lower;
 pub mod reader;
 pub mod sexpr;
 
-use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile, ValueStyle};
+use eubeam_ir::{
+    Candidate, Catalog, Compiled, Diagnostic, Frontend, ReplInput, SourceFile, ValueStyle,
+};
 
 /// The file name diagnostics of shell input carry.
 pub const SHELL_FILE: &str = "shell";
@@ -67,5 +70,12 @@ impl Frontend for LfeFrontend {
 
     fn prompt(&self, _n: usize) -> String {
         "lfe> ".to_string()
+    }
+
+    // No `library_modules`: LFE ships no library of its own; the Erlang
+    // modules the shell completes come from the Erlang frontend and natives.
+
+    fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
+        complete::complete(line, pos, catalog)
     }
 }

@@ -503,7 +503,8 @@ pub fn shell_var(name: &str) -> String {
     out
 }
 
-fn shell_name(var: &str) -> Option<String> {
+/// The LFE variable a shell binding lives in: the inverse of [`shell_var`].
+pub fn shell_name(var: &str) -> Option<String> {
     let s = var.strip_prefix("S_")?;
     let mut out = String::new();
     let mut cs = s.chars().peekable();

@@ -28,7 +28,7 @@ use eubeam_ir::Diagnostic;
 use crate::interp::Macro;
 use crate::sexpr::{Sexpr, Span, S};
 
-pub use forms::{lower_file, lower_shell};
+pub use forms::{lower_file, lower_shell, shell_name, shell_var};
 
 /// Nesting deeper than this (after macro expansion) is a diagnostic.
 pub const MAX_DEPTH: u32 = 5_000;
