@@ -10,6 +10,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod complete;
 pub mod exhaustive;
 pub mod interface;
 pub mod lexer;
@@ -23,7 +24,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use eubeam_ir::{Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
+use eubeam_ir::{Candidate, Catalog, Compiled, Diagnostic, Frontend, ReplInput, SourceFile};
 
 use interface::Interface;
 
@@ -232,6 +233,15 @@ impl Frontend for GleamFrontend {
 
     fn prompt(&self, _n: usize) -> String {
         "> ".into()
+    }
+
+    /// The library's modules by their Erlang names (`gleam@list`).
+    fn library_modules(&self) -> Vec<String> {
+        library::modules().map(|m| m.replace('/', "@")).collect()
+    }
+
+    fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
+        complete::complete(line, pos, catalog)
     }
 
     fn library_source(&self, module: &str) -> Option<SourceFile> {

@@ -33,6 +33,27 @@ fn state() -> &'static Mutex<State> {
     STATE.get_or_init(|| Mutex::new(State::default()))
 }
 
+/// The shell's imports, for completion: `(alias, module, unqualified
+/// values)`, e.g. `("list", "gleam/list", ["map"])`.
+pub fn imports() -> Vec<(String, String, Vec<String>)> {
+    let Ok(st) = state().lock() else {
+        return Vec::new();
+    };
+    st.imports
+        .iter()
+        .map(|i| {
+            (
+                i.alias.clone(),
+                i.module.clone(),
+                i.values
+                    .iter()
+                    .map(|v| v.local_name().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// Whether the input still has open brackets or an open string.
 fn incomplete(input: &str) -> bool {
     let (toks, diags) = lex(input, SHELL_FILE);

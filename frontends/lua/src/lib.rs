@@ -10,13 +10,15 @@
 
 pub mod analyze;
 pub mod ast;
+pub mod complete;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod shell;
 
 use eubeam_ir::{
-    Compiled, Diagnostic, Expr, ExprKind, Frontend, FunDef, FunName, ReplInput, SourceFile, Span,
+    Candidate, Catalog, Compiled, Diagnostic, Expr, ExprKind, Frontend, FunDef, FunName, ReplInput,
+    SourceFile, Span,
 };
 
 pub const PRELUDE_MODULE: &str = "lua_prelude";
@@ -305,5 +307,15 @@ impl Frontend for LuaFrontend {
             });
         }
         None
+    }
+
+    /// The Erlang-side modules (`luerl` is what Erlang code hosting Lua
+    /// calls); Lua's own library tables are completed by `complete`.
+    fn library_modules(&self) -> Vec<String> {
+        vec!["luerl".into(), "lua_shell".into()]
+    }
+
+    fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
+        complete::complete(line, pos, catalog)
     }
 }
