@@ -3,7 +3,21 @@
 # installed, from term_to_binary of a few terms of every type).
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/erlang_parse corpus/ir_compile corpus/binary_to_term
+mkdir -p corpus/erlang_parse corpus/ir_compile corpus/binary_to_term \
+  corpus/elixir_compile corpus/lfe_compile corpus/gleam_compile corpus/lua_compile
+# seed TARGET FILE...: copy each file into the target's corpus.
+seed() {
+  local target="$1"; shift
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    cp "$f" "corpus/$target/$(echo "$f" | tr '/.' '__')"
+  done
+}
+shopt -s globstar nullglob
+seed elixir_compile ../examples/*/main.exs ../tests/elixir/**/*.exs ../frontends/elixir/lib/*.ex
+seed lfe_compile ../examples/*/main.lfe ../tests/lfe/**/*.lfe
+seed gleam_compile ../examples/*/main.gleam ../tests/gleam/**/*.gleam ../frontends/gleam/lib/**/*.gleam
+seed lua_compile ../examples/*/main.lua ../tests/lua/**/*.lua
 for f in ../examples/*/main.erl ../tests/programs/*.erl ../frontends/erlang/lib/*.erl; do
   [ -f "$f" ] || continue
   name="$(echo "$f" | tr '/.' '__')"
@@ -24,4 +38,6 @@ if command -v erl >/dev/null 2>&1; then
 else
   printf '\x83\x6a' > corpus/binary_to_term/nil
 fi
-echo "seeded: $(ls corpus/erlang_parse | wc -l) Erlang sources, $(ls corpus/binary_to_term | wc -l) ETF terms"
+echo "seeded: $(ls corpus/erlang_parse | wc -l) Erlang sources, $(ls corpus/binary_to_term | wc -l) ETF terms," \
+  "$(ls corpus/elixir_compile | wc -l) Elixir, $(ls corpus/lfe_compile | wc -l) LFE," \
+  "$(ls corpus/gleam_compile | wc -l) Gleam, $(ls corpus/lua_compile | wc -l) Lua sources"
