@@ -190,7 +190,8 @@ fn the_elixir_shell_at_a_terminal() {
 /// Tab completes module aliases (`Enu` → `Enum.`), their functions
 /// (`Enum.so` → `sort`, a second Tab lists `sort/1 sort/2 sort_by/2 ...`),
 /// Erlang modules and functions (`:lists.rev` → `:lists.reverse`) and bound
-/// names (`total_co` → `total_count`); the history goes to
+/// names (`total_co` → `total_count`) and Kernel's functions (`is_ato` →
+/// `is_atom`); the history goes to
 /// `$HOME/.eubeam_history_elixir`, the Elixir shell's own file.
 #[test]
 fn the_elixir_shell_completes_and_keeps_its_history() {
@@ -228,6 +229,14 @@ fn the_elixir_shell_completes_and_keeps_its_history() {
     sh.type_keys("(total_count)\n");
     sh.expect("[1, 3]\n");
     sh.expect("iex(4)> ");
+
+    // Kernel's functions complete without `Kernel.`.
+    sh.type_keys("is_ato\t");
+    sh.expect("is_atom");
+    std::thread::sleep(Duration::from_millis(300));
+    sh.type_keys("(:a)\n");
+    sh.expect("true\n");
+    sh.expect("iex(5)> ");
 
     sh.type_keys("\u{4}");
     let start = Instant::now();

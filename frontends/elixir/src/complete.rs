@@ -1,7 +1,8 @@
 //! Tab completion in the Elixir shell, as iex's: `En` completes to module
 //! aliases (`Enum.`), `Enum.ma` to the module's public functions (`map`,
 //! listed as `map/2`), `:li` to Erlang modules (`:lists.`) and `:lists.se`
-//! to theirs; a plain lowercase word completes to the shell's bound names.
+//! to theirs; a plain lowercase word completes to the shell's bound names
+//! and `Kernel`'s functions (`is_at` → `is_atom`).
 
 use eubeam_ir::{Candidate, Catalog};
 
@@ -30,7 +31,18 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
             .collect();
         names.sort();
         names.dedup();
-        return (start, names.into_iter().map(same).collect());
+        let mut candidates: Vec<Candidate> = names.into_iter().map(same).collect();
+        // Kernel's functions are imported everywhere, as in iex.
+        let mut kernel: Vec<(&str, u32)> = crate::lower::kernel_funs()
+            .filter(|(f, _)| f.starts_with(word) && is_name(f))
+            .collect();
+        kernel.sort_unstable();
+        kernel.dedup();
+        candidates.extend(kernel.into_iter().map(|(f, a)| Candidate {
+            display: format!("{f}/{a}"),
+            replacement: f.to_string(),
+        }));
+        return (start, candidates);
     }
     (pos, Vec::new())
 }
@@ -175,6 +187,9 @@ mod tests {
         assert_eq!(reps(":li"), (1, vec!["lists.".into()]));
         assert_eq!(reps(":lists.se"), (7, vec!["seq".into(), "seq".into()]));
         assert_eq!(reps("IO.puts(x"), (8, vec!["xs".into()]));
+        assert_eq!(reps("tot"), (0, vec!["total".into()]));
+        assert!(reps("is_at").1.contains(&"is_atom".to_string()));
+        assert!(reps("to_st").1.contains(&"to_string".to_string()));
         assert_eq!(reps("[a: li"), (4, Vec::<String>::new()));
         assert_eq!(reps("Nope.f").1, Vec::<String>::new());
     }

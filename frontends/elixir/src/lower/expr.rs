@@ -87,6 +87,16 @@ const KERNEL_LIB: &[(&str, u32)] = &[
     ("dbg", 1),
 ];
 
+/// Every Kernel function a call may name without `Kernel.` (for the
+/// shell's completion), as `(name, arity)`.
+pub fn kernel_funs() -> impl Iterator<Item = (&'static str, u32)> {
+    ERLANG_SAME
+        .iter()
+        .chain(KERNEL_LIB)
+        .copied()
+        .chain([("is_nil", 1)])
+}
+
 pub fn is_kernel_fun(name: &str, arity: u32) -> bool {
     ERLANG_SAME.contains(&(name, arity))
         || KERNEL_LIB.contains(&(name, arity))

@@ -6,6 +6,7 @@
 //! are expanded here directly into the IR; they are not user-definable yet.
 
 mod expr;
+pub use expr::kernel_funs;
 mod macros;
 mod module;
 mod pattern;
