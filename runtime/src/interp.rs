@@ -240,6 +240,11 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                     }
                     let entry = code.imports[$imp as usize];
                     match trap {
+                        Trap::Error(reason)
+                            if entry.module.text() == crate::compile::FRAMELESS_MODULE =>
+                        {
+                            raise!(Class::Error, reason, None)
+                        }
                         Trap::Error(reason) => raise!(
                             Class::Error,
                             reason,
@@ -1053,7 +1058,10 @@ fn trace_entry(p: &mut ProcBody, code: &'static ModuleCode, pc: u32) -> Option<T
     } else {
         Term::NIL
     };
-    let arity = Term::small((f.arity - f.nfree) as usize);
+    // A fun's frame counts its free variables too, as OTP's does: erlc
+    // lifts a fun to a function taking its free variables after its
+    // parameters, and the trace names that function.
+    let arity = Term::small(f.arity as usize);
     Some(heap::make_tuple(
         &mut p.heap,
         &[Term::atom(code.name), Term::atom(f.name), arity, loc],

@@ -857,8 +857,19 @@ impl<'c, 'm> Fx<'c, 'm> {
             _ => None,
         };
         if let Some(nf) = inline {
-            let srcs = self.values(args)?;
-            let imp = self.cx.import(m, f, arity);
+            let mut srcs = self.values(args)?;
+            if m == Atom::ERLANG && commutative(f) {
+                if let [a @ Src::Lit(_), b] = &mut srcs[..] {
+                    if !matches!(b, Src::Lit(_)) {
+                        std::mem::swap(a, b);
+                    }
+                }
+            }
+            let imp = if m == Atom::ERLANG && frameless_arith(f, &srcs) {
+                self.cx.import(Atom::intern(FRAMELESS_MODULE), f, arity)
+            } else {
+                self.cx.import(m, f, arity)
+            };
             let d = self.slot();
             if let (Some(op), [a, b]) = (arith_op(m, f), &srcs[..]) {
                 self.emit(Instr::Arith {
@@ -1390,6 +1401,40 @@ impl<'c, 'm> Fx<'c, 'm> {
         self.restore(m);
         self.bind_label(end);
         Ok(dests.into_iter().map(Src::Y).collect())
+    }
+}
+
+/// The pseudo-module of import entries whose failure adds no
+/// `{erlang, Op, Args, _}` frame to the stack trace (see `frameless_arith`).
+pub const FRAMELESS_MODULE: &str = "$erlang_frameless";
+
+/// erlc puts a literal operand of these second (`2 * X` fails with
+/// `{erlang,'*',[X,2],_}`), so the failing call's arguments read that way.
+fn commutative(f: Atom) -> bool {
+    matches!(f.text(), "*" | "+" | "band" | "bor" | "bxor")
+}
+
+/// Arithmetic that OTP 25's compiler and JIT turn into instructions whose
+/// failure names no BIF, so the stack trace starts at the calling function
+/// (recorded from erl; fixture `arith_frames`): float arithmetic (`/`
+/// always, and any operation with a float literal), `+` with a small-integer
+/// literal, `-` with a non-negative small-integer literal second, and
+/// unary `+`.
+fn frameless_arith(f: Atom, srcs: &[Src]) -> bool {
+    // With every operand a literal erlc emits a plain call of the BIF
+    // (it cannot fold a failing operation), whose failure has the frame;
+    // `/` is a float instruction even then.
+    if f.text() != "/" && srcs.iter().all(|s| matches!(s, Src::Lit(_))) {
+        return false;
+    }
+    let small_lit = |s: &Src| matches!(s, Src::Lit(t) if t.is_small());
+    let float_lit = |s: &Src| matches!(s, Src::Lit(t) if t.as_float().is_some());
+    match (f.text(), srcs) {
+        ("/", [_, _]) | ("+", [_]) => true,
+        ("+" | "-" | "*", [a, b]) if float_lit(a) || float_lit(b) => true,
+        ("+", [a, b]) => small_lit(a) || small_lit(b),
+        ("-", [_, Src::Lit(t)]) => t.as_int().is_some_and(|i| i >= 0) && t.is_small(),
+        _ => false,
     }
 }
 
