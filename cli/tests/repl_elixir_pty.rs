@@ -63,6 +63,16 @@ fn the_elixir_shell_at_a_terminal() {
     sh.expect("Enum.sum(list) + x\n36\n");
     sh.expect("iex(8)> ");
 
+    // The shell is a process: spawn a child that messages it, receive.
+    sh.type_keys("me = self()\n");
+    sh.expect("iex(9)> ");
+    sh.type_keys("spawn(fn -> send(me, {:hi, x * 14}) end)\n");
+    sh.expect("#PID<");
+    sh.expect("iex(10)> ");
+    sh.type_keys("receive do {:hi, n} -> n end\n");
+    sh.expect("\n42\n");
+    sh.expect("iex(11)> ");
+
     // Ctrl-D at the prompt leaves the shell, which exits 0.
     sh.type_keys("\u{4}");
     let start = Instant::now();

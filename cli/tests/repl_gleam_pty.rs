@@ -46,6 +46,20 @@ fn the_gleam_shell_completes_and_keeps_its_history() {
     sh.expect("[2, 1, 3]");
     sh.expect("> ");
 
+    // The shell is a process: spawn a child that sends on a Subject the
+    // shell made, then receive from it.
+    sh.type_keys("import gleam/erlang/process\n");
+    sh.expect("> ");
+    sh.type_keys("let s = process.new_subject()\n");
+    sh.expect("process.Subject");
+    sh.expect("> ");
+    sh.type_keys("process.spawn(fn() { process.send(s, 42) })\n");
+    sh.expect("process.Pid");
+    sh.expect("> ");
+    sh.type_keys("process.receive(s, 1000)\n");
+    sh.expect("Ok(42)");
+    sh.expect("> ");
+
     sh.type_keys("list.ma\t");
     std::thread::sleep(Duration::from_millis(300));
     sh.type_keys("\t");

@@ -49,6 +49,15 @@ fn the_lfe_shell_at_a_terminal() {
     sh.expect("(+ x 1)\n4\n");
     sh.expect("lfe> ");
 
+    // The shell is a process: spawn a child that messages it, receive.
+    sh.type_keys("(set me (self))\n");
+    sh.expect("lfe> ");
+    sh.type_keys("(spawn (lambda () (! me (tuple 'hi (* x 14)))))\n");
+    sh.expect("lfe> ");
+    sh.type_keys("(receive ((tuple 'hi n) n))\n");
+    sh.expect("\n42\n");
+    sh.expect("lfe> ");
+
     // Ctrl-D at the prompt leaves the shell, which exits 0.
     sh.type_keys("\u{4}");
     let start = Instant::now();
