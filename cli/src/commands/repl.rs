@@ -67,13 +67,14 @@ pub fn run(args: ReplArgs) -> u8 {
         }
     };
     println!(
-        "Eubeamgua {} shell ({}); Ctrl-D to quit",
+        "Eubeamgua {} shell ({}); Ctrl-D or Ctrl-C twice to quit",
         env!("CARGO_PKG_VERSION"),
         frontend.language()
     );
     let mut bound: Vec<String> = Vec::new();
     let mut n = 1;
     let mut pending = String::new();
+    let mut interrupted = false;
     loop {
         let prompt = if pending.is_empty() {
             frontend.prompt(n)
@@ -84,9 +85,17 @@ pub fn run(args: ReplArgs) -> u8 {
             String::new()
         };
         let line = match input.read(&prompt) {
-            Some(Ok(line)) => line,
+            Some(Ok(line)) => {
+                interrupted = false;
+                line
+            }
+            // Ctrl-C drops the input being typed; a second one in a row,
+            // with nothing typed in between, leaves the shell.
+            Some(Err(Interrupted)) if interrupted => break,
             Some(Err(Interrupted)) => {
+                interrupted = true;
                 pending.clear();
+                println!("(Ctrl-C again or Ctrl-D to quit)");
                 continue;
             }
             None => break,

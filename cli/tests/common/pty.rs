@@ -122,10 +122,23 @@ impl Pty {
         self.expect("> ");
         std::thread::sleep(Duration::from_millis(300));
         self.type_keys("\u{4}");
+        self.wait_exit();
+    }
+
+    /// Waits for the shell to exit, which must be a success.
+    pub fn wait_exit(&mut self) {
         let start = Instant::now();
-        while self.child.try_wait().expect("wait").is_none() {
-            assert!(start.elapsed() < WAIT, "no exit on Ctrl-D");
+        let status = loop {
+            if let Some(s) = self.child.try_wait().expect("wait") {
+                break s;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the shell did not exit:\n{}",
+                self.transcript()
+            );
             std::thread::sleep(Duration::from_millis(20));
-        }
+        };
+        assert!(status.success(), "exit {status:?}:\n{}", self.transcript());
     }
 }
