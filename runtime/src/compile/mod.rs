@@ -67,6 +67,10 @@ struct Cx<'m> {
     top: HashMap<FunName, u32>,
     labels: Vec<u32>,
     lambda_counter: u32,
+    /// Shell input (`$shellN`, `$eval`): erl evaluates it with erl_eval,
+    /// which calls every operator as a BIF, so its arithmetic keeps the
+    /// BIF frame and its operand order (see `frameless_arith`).
+    shell: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -92,6 +96,7 @@ pub fn compile_module(module: &Module, natives: &NativeMap, cs: &CodeServer) -> 
         top: HashMap::new(),
         labels: Vec::new(),
         lambda_counter: 0,
+        shell: module.name.starts_with("$shell") || module.name == "$eval",
     };
     for (i, fd) in module.functions.iter().enumerate() {
         if fd.fun.params.len() != fd.name.arity as usize {
@@ -858,14 +863,14 @@ impl<'c, 'm> Fx<'c, 'm> {
         };
         if let Some(nf) = inline {
             let mut srcs = self.values(args)?;
-            if m == Atom::ERLANG && commutative(f) {
+            if m == Atom::ERLANG && !self.cx.shell && commutative(f) {
                 if let [a @ Src::Lit(_), b] = &mut srcs[..] {
                     if !matches!(b, Src::Lit(_)) {
                         std::mem::swap(a, b);
                     }
                 }
             }
-            let imp = if m == Atom::ERLANG && frameless_arith(f, &srcs) {
+            let imp = if m == Atom::ERLANG && !self.cx.shell && frameless_arith(f, &srcs) {
                 self.cx.import(Atom::intern(FRAMELESS_MODULE), f, arity)
             } else {
                 self.cx.import(m, f, arity)
