@@ -7,9 +7,9 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::pty::{Pty, WAIT};
+use common::pty::Pty;
 
 #[test]
 fn the_lfe_shell_at_a_terminal() {
@@ -60,19 +60,7 @@ fn the_lfe_shell_at_a_terminal() {
 
     // Ctrl-D at the prompt leaves the shell, which exits 0.
     sh.type_keys("\u{4}");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = sh.child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the shell did not exit on Ctrl-D:\n{}",
-            sh.transcript()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "exit {status:?}:\n{}", sh.transcript());
+    sh.wait_exit();
     let _ = std::fs::remove_dir_all(&home);
 }
 
@@ -111,11 +99,7 @@ fn the_lfe_shell_completes_and_keeps_its_history() {
     sh.expect("lfe> ");
 
     sh.type_keys("\u{4}");
-    let start = Instant::now();
-    while sh.child.try_wait().expect("wait").is_none() {
-        assert!(start.elapsed() < WAIT, "no exit on Ctrl-D");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    sh.wait_exit();
     let history = std::fs::read_to_string(home.join(".eubeam_history_lfe")).unwrap_or_default();
     assert!(
         history.contains("(lists:sort my-list)"),

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 pub const WAIT: Duration = Duration::from_secs(20);
 
 pub struct Pty {
-    pub child: Child,
+    child: Child,
     input: ChildStdin,
     /// Everything the terminal showed so far (raw bytes, escapes included).
     screen: Arc<Mutex<Vec<u8>>>,
