@@ -1,5 +1,6 @@
 //! What the code server knows, asked from Erlang: `erlang:function_exported/3`,
-//! `erlang:module_loaded/1` and the `code` module's loading calls.
+//! `erlang:module_loaded/1`, `erlang:get_module_info/2` and the `code`
+//! module's loading calls.
 //!
 //! Library modules are compiled on first use, so "loaded" means what it
 //! means in an interactive-mode `erl`: a module is loaded once something
@@ -61,7 +62,36 @@ fn is_loaded(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
 }
 
+/// `erlang:get_module_info(M, Key)`, what erlc's generated `M:module_info/1`
+/// calls: `module` and `exports` (in the module's export order, as erl
+/// lists them; our modules have no generated `module_info/0,1`, so those
+/// are not listed). Loads `M` if need be; an unknown
+/// module or another key is `badarg`.
+fn get_module_info(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(m), Some(key)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return badarg();
+    };
+    if !c.vm.ensure_loaded(m) {
+        return badarg();
+    }
+    let Some(code) = c.vm.code.module(m) else {
+        return badarg();
+    };
+    match key.text() {
+        "module" => Ok(a[0]),
+        "exports" => {
+            let mut items = Vec::with_capacity(code.exports.len() + 2);
+            for &(f, arity, _) in &code.exports {
+                items.push(c.tuple(&[Term::atom(f), Term::small(arity as usize)]));
+            }
+            Ok(c.list(&items))
+        }
+        _ => badarg(),
+    }
+}
+
 pub(super) fn register(t: &mut NativeTable) {
+    t.push(("erlang", "get_module_info", 2, get_module_info, false));
     t.push(("erlang", "function_exported", 3, function_exported, false));
     t.push(("erlang", "module_loaded", 1, module_loaded, false));
     t.push(("code", "ensure_loaded", 1, ensure_loaded, false));

@@ -23,6 +23,7 @@ mod elixir;
 mod erf;
 mod erlang;
 mod etf;
+mod file;
 mod io;
 mod lfe_io;
 mod lfe_shell;
@@ -143,6 +144,7 @@ pub fn all() -> NativeTable {
     convert::register(&mut t);
     erlang::register(&mut t);
     etf::register(&mut t);
+    file::register(&mut t);
     io::register(&mut t);
     lists::register(&mut t);
     logger::register(&mut t);
