@@ -9,6 +9,7 @@ pub mod bif;
 pub mod bitsyntax;
 pub mod code;
 pub mod compile;
+pub mod dist;
 pub mod etf;
 pub mod format;
 pub mod heap;

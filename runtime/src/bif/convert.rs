@@ -207,14 +207,14 @@ fn printed(c: &mut Ctx, t: Term) -> Result<Term, Trap> {
 }
 
 fn pid_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if !a[0].is_pid() {
+    if !a[0].is_any_pid() {
         return badarg();
     }
     printed(c, a[0])
 }
 
 fn ref_to_list(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    if a[0].ref_id().is_none() {
+    if !a[0].is_any_ref() {
         return badarg();
     }
     printed(c, a[0])

@@ -81,7 +81,28 @@ fn self_(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn node(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
-    Ok(Term::atom(Atom::NONODE))
+    Ok(Term::atom(crate::dist::this_node().0))
+}
+
+/// `node(Pid | Ref | Port)`: the node the identifier belongs to.
+fn node1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let t = a[0];
+    let node = if t.is_pid() || t.ref_id().is_some() {
+        crate::dist::this_node().0
+    } else if let Some(x) = t.ext_pid() {
+        x.node
+    } else if let Some(x) = t.ext_ref() {
+        x.node
+    } else if let Some(x) = t.ext_port() {
+        x.node
+    } else {
+        return badarg();
+    };
+    Ok(Term::atom(node))
+}
+
+fn is_alive(_c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    Ok(Term::bool(crate::dist::is_alive()))
 }
 
 fn make_ref(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
@@ -410,6 +431,7 @@ pub(super) fn register(t: &mut NativeTable) {
         ("is_map_key", 2, is_map_key),
         ("self", 0, self_),
         ("node", 0, node),
+        ("node", 1, node1),
     ];
     for &(f, a, nf) in inline {
         t.push(("erlang", f, a, nf, true));
@@ -447,7 +469,7 @@ pub(super) fn register(t: &mut NativeTable) {
         ("apply", 2, apply2),
         ("apply", 3, apply3),
         ("make_fun", 3, make_fun),
-        ("node", 1, node),
+        ("is_alive", 0, is_alive),
         ("display", 1, display),
     ];
     for &(f, a, nf) in called {

@@ -199,6 +199,10 @@ pub fn make_hash(t: Term) -> u32 {
             h = bytes_step(h, n as u32, F5).wrapping_mul(F6);
         } else if let Some(id) = t.ref_id() {
             h = bytes_step(h, id as u32, F9).wrapping_mul(F10);
+        } else if let Some(x) = t.ext_pid() {
+            h = bytes_step(h, x.id, F5).wrapping_mul(F6);
+        } else if let Some(x) = t.ext_ref() {
+            h = bytes_step(h, x.words[0], F9).wrapping_mul(F10);
         } else if let Some((m, f, a)) = t.export_fun() {
             h = h.wrapping_mul(F11).wrapping_add(a);
             h = h.wrapping_mul(F1).wrapping_add(atom_hv(m));
@@ -404,6 +408,10 @@ pub fn make_hash2(t: Term) -> u32 {
             h = hash1(h, n as u32, HCONST_5);
         } else if let Some(id) = t.ref_id() {
             h = hash1(h, id as u32, HCONST_7);
+        } else if let Some(x) = t.ext_pid() {
+            h = hash1(h, x.id, HCONST_5);
+        } else if let Some(x) = t.ext_ref() {
+            h = hash1(h, x.words[0], HCONST_7);
         } else if let Some((m, f, a)) = t.export_fun() {
             h = hash2(h, a, atom_hv(m), HCONST);
             h = hash1(h, atom_hv(f), HCONST_14);

@@ -2,8 +2,9 @@
 //!
 //! Accepts everything OTP 25 emits for the term kinds this runtime has, plus
 //! the older encodings of the same kinds (`FLOAT_EXT`, `SMALL_ATOM_EXT`,
-//! `PID_EXT`, `NEW_REFERENCE_EXT`) and `compressed` input. Pids and refs
-//! must be local (`nonode@nohost`) and fit this runtime's representation.
+//! `PID_EXT`, `NEW_REFERENCE_EXT`, `NEW_PORT_EXT`, `PORT_EXT`) and
+//! `compressed` input. Pids and refs of this node (`dist::is_this`) become
+//! local ones; others become `ExtPid`/`ExtRef`; ports are always `ExtPort`.
 //! Closures (`NEW_FUN_EXT`, `FUN_EXT`) are not supported yet.
 //!
 //! Nesting recurses on the Rust stack through tuple, map and list elements
@@ -11,10 +12,9 @@
 
 use num_bigint::{BigInt, Sign};
 
-use super::encode::NODE;
 use super::tag;
 use crate::heap::{self, Alloc};
-use crate::term::{Atom, Term};
+use crate::term::{Atom, ExtPid, ExtPort, ExtRef, Term};
 
 /// Deepest nesting accepted (beyond: `badarg`), so garbage cannot overflow
 /// the scheduler's stack.
@@ -239,36 +239,77 @@ impl<'b> Reader<'b> {
                 m
             }
             tag::NEW_PID | tag::PID => {
-                self.local_node()?;
-                let id = self.u32()? as u64;
-                let serial = self.u32()? as u64;
-                if t == tag::NEW_PID {
-                    self.u32()?;
+                let node = self.atom()?;
+                let id = self.u32()? as u32;
+                let serial = self.u32()? as u32;
+                let creation = if t == tag::NEW_PID {
+                    self.u32()? as u32
                 } else {
-                    self.u8()?;
+                    u32::from(self.u8()?)
+                };
+                if crate::dist::is_this(node, creation) {
+                    Term::pid(u64::from(id) | u64::from(serial) << 32)
+                } else {
+                    let x = ExtPid {
+                        node,
+                        id,
+                        serial,
+                        creation,
+                    };
+                    heap::make_ext_pid(a, &x)
                 }
-                Term::pid(id | serial << 32)
+            }
+            tag::NEW_PORT | tag::V4_PORT | tag::PORT => {
+                let node = self.atom()?;
+                let id = match t {
+                    tag::V4_PORT => {
+                        let b = self.bytes(8)?;
+                        u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+                    }
+                    _ => self.u32()? as u64,
+                };
+                let creation = if t == tag::PORT {
+                    u32::from(self.u8()?)
+                } else {
+                    self.u32()? as u32
+                };
+                heap::make_ext_port(a, &ExtPort { node, id, creation })
             }
             tag::NEWER_REFERENCE | tag::NEW_REFERENCE => {
                 let n = self.u16()?;
-                self.local_node()?;
-                if t == tag::NEWER_REFERENCE {
-                    self.u32()?;
+                let node = self.atom()?;
+                let creation = if t == tag::NEWER_REFERENCE {
+                    self.u32()? as u32
                 } else {
-                    self.u8()?;
-                }
+                    u32::from(self.u8()?)
+                };
                 let n = self.count(n, 4)?;
-                let mut w = Vec::with_capacity(n);
-                for _ in 0..n {
-                    w.push(self.u32()? as u64);
+                if !(1..=5).contains(&n) {
+                    return Err(DecodeError::Bad);
+                }
+                let mut w = [0u32; 5];
+                for x in w.iter_mut().take(n) {
+                    *x = self.u32()? as u32;
                 }
                 // This runtime's refs are one 64-bit id shown as
-                // #Ref<0.A.B.C> with C, B < 2^20 and A < 2^24.
-                match w[..] {
-                    [c, b, a2] if c < 1 << 20 && b < 1 << 20 && a2 < 1 << 24 => {
-                        heap::make_ref(a, a2 << 40 | b << 20 | c)
-                    }
-                    _ => return Err(DecodeError::NotSupported("reference from another runtime")),
+                // #Ref<0.A.B.C> with C, B < 2^20 and A < 2^24; any other
+                // ref (another node's, or an odd one of ours) is an ExtRef.
+                let (c, b, a2) = (u64::from(w[0]), u64::from(w[1]), u64::from(w[2]));
+                if crate::dist::is_this(node, creation)
+                    && n == 3
+                    && c < 1 << 20
+                    && b < 1 << 20
+                    && a2 < 1 << 24
+                {
+                    heap::make_ref(a, a2 << 40 | b << 20 | c)
+                } else {
+                    let x = ExtRef {
+                        node,
+                        creation,
+                        len: n as u8,
+                        words: w,
+                    };
+                    heap::make_ext_ref(a, &x)
                 }
             }
             tag::EXPORT => {
@@ -312,18 +353,6 @@ impl<'b> Reader<'b> {
             Atom::lookup(&text).ok_or(DecodeError::Bad)
         } else {
             Ok(Atom::intern(&text))
-        }
-    }
-
-    /// The node of a pid or ref: only the local node is supported.
-    fn local_node(&mut self) -> R<()> {
-        let node = self.atom()?;
-        if node.text() == NODE {
-            Ok(())
-        } else {
-            Err(DecodeError::NotSupported(
-                "pid or reference of another node",
-            ))
         }
     }
 }

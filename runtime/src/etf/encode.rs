@@ -33,7 +33,8 @@ pub enum EncodeError {
     NotSupported(&'static str),
 }
 
-/// The node name every local pid and ref carries (no distribution).
+/// The node name every local pid and ref carries when the runtime is not
+/// a distributed node (`crate::dist::this_node` gives the current one).
 pub const NODE: &str = "nonode@nohost";
 
 /// The external format of `t` (with the leading version byte).
@@ -129,13 +130,52 @@ fn term(
         }
         Some(Sub::Ref) => {
             let id = t.ref_id().unwrap_or(0);
+            let (node, creation) = crate::dist::this_node();
             out.push(tag::NEWER_REFERENCE);
             u16_be(out, 3);
-            atom(out, NODE, opts);
-            u32_be(out, 0);
+            atom(out, node.text(), opts);
+            u32_be(out, creation as usize);
             // The words as `#Ref<0.W2.W1.W0>` prints them (see printable.rs).
             for w in [id & 0xf_ffff, (id >> 20) & 0xf_ffff, (id >> 40) & 0xff_ffff] {
                 u32_be(out, w as usize);
+            }
+        }
+        Some(Sub::ExtPid) => {
+            if let Some(x) = t.ext_pid() {
+                out.push(tag::NEW_PID);
+                atom(out, x.node.text(), opts);
+                for w in [x.id, x.serial, x.creation] {
+                    u32_be(out, w as usize);
+                }
+            }
+        }
+        Some(Sub::ExtRef) => {
+            if let Some(x) = t.ext_ref() {
+                out.push(tag::NEWER_REFERENCE);
+                u16_be(out, x.words().len());
+                atom(out, x.node.text(), opts);
+                u32_be(out, x.creation as usize);
+                for &w in x.words() {
+                    u32_be(out, w as usize);
+                }
+            }
+        }
+        Some(Sub::ExtPort) => {
+            if let Some(x) = t.ext_port() {
+                // As OTP 25: NEW_PORT_EXT when the id fits 32 bits.
+                match u32::try_from(x.id) {
+                    Ok(id) => {
+                        out.push(tag::NEW_PORT);
+                        atom(out, x.node.text(), opts);
+                        u32_be(out, id as usize);
+                    }
+                    Err(_) => {
+                        out.push(tag::V4_PORT);
+                        atom(out, x.node.text(), opts);
+                        out.extend_from_slice(&x.id.to_be_bytes());
+                    }
+                }
+                u32_be(out, x.creation as usize);
             }
         }
         Some(Sub::Export) => {
@@ -253,12 +293,13 @@ pub(super) fn atom(out: &mut Vec<u8>, text: &str, opts: &EncodeOptions) {
 }
 
 fn pid(out: &mut Vec<u8>, n: u64, opts: &EncodeOptions) {
+    let (node, creation) = crate::dist::this_node();
     out.push(tag::NEW_PID);
-    atom(out, NODE, opts);
+    atom(out, node.text(), opts);
     // ID, serial (the high bits; 0 for every pid printed as <0.N.0>), creation.
     u32_be(out, (n & 0xffff_ffff) as usize);
     u32_be(out, (n >> 32) as usize);
-    u32_be(out, 0);
+    u32_be(out, creation as usize);
 }
 
 /// A list: `STRING_EXT` for a proper list of bytes shorter than 65536,

@@ -20,6 +20,9 @@ pub mod tag {
     pub const NEW_FLOAT: u8 = 70;
     pub const BIT_BINARY: u8 = 77;
     pub const NEW_PID: u8 = 88;
+    pub const NEW_PORT: u8 = 89;
+    pub const V4_PORT: u8 = 120;
+    pub const PORT: u8 = 102;
     pub const NEWER_REFERENCE: u8 = 90;
     pub const SMALL_INTEGER: u8 = 97;
     pub const INTEGER: u8 = 98;

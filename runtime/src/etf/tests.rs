@@ -152,3 +152,72 @@ fn safe_refuses_new_atoms_and_closures_are_not_supported() {
         Err(DecodeError::NotSupported("closure"))
     );
 }
+
+/// Pids, refs and ports of another node, recorded from erl 25 (`<8362.42.1>`
+/// there: the node index is the BEAM's own and differs here).
+#[test]
+fn remote_identifiers_round_trip_and_print_like_erl() {
+    let mut h = Heap::new();
+    let node: &[u8] = &[
+        100, 0, 10, b'o', b't', b'h', b'e', b'r', b'@', b'h', b'o', b's', b't',
+    ];
+    let with = |tag: &[u8], rest: &[u8]| [&[131][..], tag, node, rest].concat();
+    let pid = with(&[88], &[0, 0, 0, 42, 0, 0, 0, 1, 0, 0, 0, 7]);
+    let r3 = with(
+        &[90, 0, 3],
+        &[0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3],
+    );
+    let r5 = with(
+        &[90, 0, 5],
+        &[
+            0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5,
+        ],
+    );
+    let port = with(&[89], &[0, 0, 0, 9, 0, 0, 0, 7]);
+    let big_port = with(&[120], &[0, 0, 0, 1, 0, 0, 0, 9, 0, 0, 0, 7]);
+    for (bytes, shape) in [
+        (&pid, "<N.42.1>"),
+        (&r3, "#Ref<N.3.2.1>"),
+        (&r5, "#Ref<N.5.4.3.2.1>"),
+        (&port, "#Port<N.9>"),
+        (&big_port, "#Port<N.4294967305>"),
+    ] {
+        let t = decode_all(&mut h, bytes).unwrap_or(Term::NON_VALUE);
+        let printed = debug_string(t);
+        let n = crate::dist::node_index(crate::term::Atom::intern("other@host"));
+        assert_ne!(n, 0);
+        assert_eq!(printed, shape.replace('N', &n.to_string()));
+        assert_eq!(encode(t, &opts(1)).as_deref(), Ok(&bytes[..]), "{printed}");
+    }
+    let p = decode_all(&mut h, &pid).unwrap_or(Term::NON_VALUE);
+    assert!(p.is_any_pid() && !p.is_pid());
+    assert!(decode_all(&mut h, &r5).is_ok_and(Term::is_any_ref));
+    // A local pid when not alive, as erl writes self() (`<0.9.0>`).
+    let local = [
+        131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0,
+        0, 9, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    assert_eq!(decode_all(&mut h, &local), Ok(Term::pid(9)));
+    // Term order (erl: [#Ref<0...>, #Ref<8362.3.2.1>, #Port<8362.9>, <0.9.0>,
+    // <8362.42.1>] when not alive: nodes compare by name).
+    let mut v = [
+        p,
+        Term::pid(9),
+        decode_all(&mut h, &r3).unwrap_or(Term::NIL),
+        heap::make_ref(&mut h, 5),
+        decode_all(&mut h, &port).unwrap_or(Term::NIL),
+    ];
+    v.sort_by(|a, b| crate::term::order::cmp(*a, *b));
+    let shown: Vec<String> = v.iter().map(|t| debug_string(*t)).collect();
+    let n = crate::dist::node_index(crate::term::Atom::intern("other@host"));
+    assert_eq!(
+        shown,
+        [
+            "#Ref<0.0.0.5>".to_string(),
+            format!("#Ref<{n}.3.2.1>"),
+            format!("#Port<{n}.9>"),
+            "<0.9.0>".to_string(),
+            format!("<{n}.42.1>"),
+        ]
+    );
+}

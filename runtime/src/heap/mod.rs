@@ -199,6 +199,51 @@ pub fn make_ref(a: &mut impl Alloc, id: u64) -> Term {
     Term::boxed_ptr(p, a.is_literal())
 }
 
+/// A pid of another node.
+pub fn make_ext_pid(a: &mut impl Alloc, x: &crate::term::ExtPid) -> Term {
+    let p = a.alloc_words(5);
+    write_words(
+        p,
+        &[
+            make_header(Sub::ExtPid, 4),
+            Term::atom(x.node).raw(),
+            u64::from(x.id),
+            u64::from(x.serial),
+            u64::from(x.creation),
+        ],
+    );
+    Term::boxed_ptr(p, a.is_literal())
+}
+
+/// A port (of any node: this runtime has no local ports).
+pub fn make_ext_port(a: &mut impl Alloc, x: &crate::term::ExtPort) -> Term {
+    let p = a.alloc_words(4);
+    write_words(
+        p,
+        &[
+            make_header(Sub::ExtPort, 3),
+            Term::atom(x.node).raw(),
+            x.id,
+            u64::from(x.creation),
+        ],
+    );
+    Term::boxed_ptr(p, a.is_literal())
+}
+
+/// A reference that is not a local one (1 to 5 words).
+pub fn make_ext_ref(a: &mut impl Alloc, x: &crate::term::ExtRef) -> Term {
+    let n = (x.len as usize).clamp(1, 5);
+    let p = a.alloc_words(3 + n);
+    let mut w = vec![
+        make_header(Sub::ExtRef, 2 + n),
+        Term::atom(x.node).raw(),
+        u64::from(x.creation),
+    ];
+    w.extend(x.words[..n].iter().map(|&v| u64::from(v)));
+    write_words(p, &w);
+    Term::boxed_ptr(p, a.is_literal())
+}
+
 /// A closure over `code`'s function `index` (user-visible `arity`).
 pub fn make_closure(
     a: &mut impl Alloc,

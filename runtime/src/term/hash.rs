@@ -90,6 +90,19 @@ pub fn hash(t: Term) -> u64 {
                 w[..chunk.len()].copy_from_slice(chunk);
                 h = mix(h, u64::from_le_bytes(w));
             }
+        } else if let Some(x) = t.ext_pid() {
+            h = mix(
+                mix(mix(mix(h, 16), u64::from(x.node.0)), u64::from(x.id)),
+                u64::from(x.serial),
+            );
+            h = mix(h, u64::from(x.creation));
+        } else if let Some(x) = t.ext_ref() {
+            h = mix(mix(mix(h, 17), u64::from(x.node.0)), u64::from(x.creation));
+            for &w in x.words() {
+                h = mix(h, u64::from(w));
+            }
+        } else if let Some(x) = t.ext_port() {
+            h = mix(mix(mix(h, 18), u64::from(x.node.0)), x.id);
         } else {
             let kind = match t.sub() {
                 Some(Sub::LuaTable) => 14,

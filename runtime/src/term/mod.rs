@@ -82,6 +82,16 @@ pub enum Sub {
     /// Inner HAMT node `[header, bitmap (small), children...]`; never a
     /// value of the language, only reachable from a `HashMap`.
     HashNode = 13,
+    /// A pid of another node: `[header, node atom, id, serial, creation]`
+    /// (raw words; the atom is an immediate, so the collector skips it).
+    ExtPid = 14,
+    /// A reference of another node, or one of ours whose words do not fit a
+    /// local ref: `[header, node atom, creation, word0 .. word(n-1)]`, 1 to 5
+    /// 32-bit words (raw).
+    ExtRef = 15,
+    /// A port (this runtime has no local ports: every port term is one of
+    /// these, from ETF): `[header, node atom, id, creation]` (raw).
+    ExtPort = 16,
 }
 
 impl Sub {
@@ -100,6 +110,9 @@ impl Sub {
             11 => Sub::SubBin,
             12 => Sub::HashMap,
             13 => Sub::HashNode,
+            14 => Sub::ExtPid,
+            15 => Sub::ExtRef,
+            16 => Sub::ExtPort,
             _ => Sub::LuaTable,
         }
     }
@@ -112,6 +125,7 @@ pub fn raw_words(sub: Sub, arity: usize) -> usize {
         Sub::Tuple | Sub::Export | Sub::Map | Sub::LuaTable | Sub::HashMap | Sub::HashNode => 0,
         Sub::Fun => 2,
         Sub::Float | Sub::Ref | Sub::PosBig | Sub::NegBig | Sub::Binary => arity,
+        Sub::ExtPid | Sub::ExtRef | Sub::ExtPort => arity,
         // Byte length and buffer pointer; bit size and offset (then a term).
         Sub::ProcBin | Sub::SubBin => 2,
     }
@@ -211,8 +225,65 @@ impl Term {
         }
     }
 
+    /// A pid of this node (an immediate). See [`Term::is_any_pid`] for the
+    /// `is_pid/1` type test, which remote pids pass too.
     pub fn is_pid(self) -> bool {
         self.0 & IMM1_MASK == TAG_PID
+    }
+
+    /// A local or remote pid (`is_pid/1`).
+    pub fn is_any_pid(self) -> bool {
+        self.is_pid() || matches!(self.sub(), Some(Sub::ExtPid))
+    }
+
+    /// A remote pid's node, id, serial and creation.
+    pub fn ext_pid(self) -> Option<ExtPid> {
+        match self.header() {
+            Some((Sub::ExtPid, 4)) => Some(ExtPid {
+                node: Term(self.word(1)).as_atom()?,
+                id: self.word(2) as u32,
+                serial: self.word(3) as u32,
+                creation: self.word(4) as u32,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A port (`is_port/1`): every port is an [`ExtPort`].
+    pub fn ext_port(self) -> Option<ExtPort> {
+        match self.header() {
+            Some((Sub::ExtPort, 3)) => Some(ExtPort {
+                node: Term(self.word(1)).as_atom()?,
+                id: self.word(2),
+                creation: self.word(3) as u32,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A reference that is not a local one (`is_reference/1` is
+    /// `ref_id().is_some() || ext_ref().is_some()`).
+    pub fn ext_ref(self) -> Option<ExtRef> {
+        match self.header() {
+            Some((Sub::ExtRef, n)) if (3..=7).contains(&n) => {
+                let mut words = [0u32; 5];
+                for (i, w) in words.iter_mut().enumerate().take(n - 2) {
+                    *w = self.word(3 + i) as u32;
+                }
+                Some(ExtRef {
+                    node: Term(self.word(1)).as_atom()?,
+                    creation: self.word(2) as u32,
+                    len: (n - 2) as u8,
+                    words,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A local or remote reference (`is_reference/1`).
+    pub fn is_any_ref(self) -> bool {
+        matches!(self.sub(), Some(Sub::Ref | Sub::ExtRef))
     }
 
     pub fn as_pid(self) -> Option<u64> {
@@ -453,6 +524,39 @@ impl Term {
         } else {
             None
         }
+    }
+}
+
+/// The identity of a remote pid (see [`Sub::ExtPid`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtPid {
+    pub node: Atom,
+    pub id: u32,
+    pub serial: u32,
+    pub creation: u32,
+}
+
+/// A port's identity (see [`Sub::ExtPort`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtPort {
+    pub node: Atom,
+    pub id: u64,
+    pub creation: u32,
+}
+
+/// A non-local reference's identity (see [`Sub::ExtRef`]): `len` words,
+/// least significant first as in `NEWER_REFERENCE_EXT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExtRef {
+    pub node: Atom,
+    pub creation: u32,
+    pub len: u8,
+    pub words: [u32; 5],
+}
+
+impl ExtRef {
+    pub fn words(&self) -> &[u32] {
+        &self.words[..self.len as usize]
     }
 }
 

@@ -26,7 +26,9 @@ fn class_rank(t: Term) -> u8 {
     }
     match t.sub() {
         Some(Sub::Float | Sub::PosBig | Sub::NegBig) => 0,
-        Some(Sub::Ref) => 3,
+        Some(Sub::Ref | Sub::ExtRef) => 3,
+        Some(Sub::ExtPid) => 6,
+        Some(Sub::ExtPort) => 5,
         Some(Sub::Fun | Sub::Export) => 4,
         Some(Sub::Tuple) => 7,
         Some(Sub::Map | Sub::HashMap) => 8,
@@ -35,6 +37,40 @@ fn class_rank(t: Term) -> u8 {
         // Never a value; ranked apart so a stray node cannot compare equal.
         Some(Sub::HashNode) => 13,
         None => 13,
+    }
+}
+
+/// Pids order by node name, creation, then number and serial.
+fn pid_key(t: Term) -> (&'static str, u32, u64, u32) {
+    if let Some(n) = t.as_pid() {
+        let (node, creation) = crate::dist::this_node();
+        return (node.text(), creation, n & 0xffff_ffff, (n >> 32) as u32);
+    }
+    match t.ext_pid() {
+        Some(x) => (x.node.text(), x.creation, u64::from(x.id), x.serial),
+        None => ("", 0, 0, 0),
+    }
+}
+
+/// References order by node name, creation, then their words from the most
+/// significant one.
+fn ref_key(t: Term) -> (&'static str, u32, Vec<u32>) {
+    if let Some(id) = t.ref_id() {
+        let (node, creation) = crate::dist::this_node();
+        let w = vec![
+            ((id >> 40) & 0xff_ffff) as u32,
+            ((id >> 20) & 0xf_ffff) as u32,
+            (id & 0xf_ffff) as u32,
+        ];
+        return (node.text(), creation, w);
+    }
+    match t.ext_ref() {
+        Some(x) => (
+            x.node.text(),
+            x.creation,
+            x.words().iter().rev().copied().collect(),
+        ),
+        None => ("", 0, Vec::new()),
     }
 }
 
@@ -121,8 +157,14 @@ fn compare(a: Term, b: Term, exact: bool) -> Ordering {
                     _ => Ordering::Equal,
                 };
             }
-            6 => return a.as_pid().cmp(&b.as_pid()),
-            3 => return a.ref_id().cmp(&b.ref_id()),
+            6 => return pid_key(a).cmp(&pid_key(b)),
+            3 => return ref_key(a).cmp(&ref_key(b)),
+            5 => {
+                let (x, y) = (a.ext_port(), b.ext_port());
+                let kx = x.map(|x| (x.node.text(), x.creation, x.id));
+                let ky = y.map(|y| (y.node.text(), y.creation, y.id));
+                return kx.cmp(&ky);
+            }
             4 => return cmp_funs(a, b, exact),
             7 => {
                 let (Some(x), Some(y)) = (a.tuple(), b.tuple()) else {

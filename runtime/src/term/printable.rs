@@ -47,6 +47,34 @@ pub fn to_pterm(t: Term) -> PTerm {
             None => PTerm::Opaque("#Unknown<>".into()),
         },
         Some(Sub::Ref) => PTerm::Opaque(ref_string(t.ref_id().unwrap_or(0))),
+        Some(Sub::ExtPid) => match t.ext_pid() {
+            Some(x) => PTerm::Pid(format!(
+                "<{}.{}.{}>",
+                crate::dist::node_index(x.node),
+                x.id,
+                x.serial
+            )),
+            None => PTerm::Opaque("#Unknown<>".into()),
+        },
+        Some(Sub::ExtRef) => match t.ext_ref() {
+            Some(x) => {
+                let mut s = format!("#Ref<{}", crate::dist::node_index(x.node));
+                for w in x.words().iter().rev() {
+                    s.push_str(&format!(".{w}"));
+                }
+                s.push('>');
+                PTerm::Opaque(s)
+            }
+            None => PTerm::Opaque("#Unknown<>".into()),
+        },
+        Some(Sub::ExtPort) => match t.ext_port() {
+            Some(x) => PTerm::Opaque(format!(
+                "#Port<{}.{}>",
+                crate::dist::node_index(x.node),
+                x.id
+            )),
+            None => PTerm::Opaque("#Unknown<>".into()),
+        },
         Some(Sub::Fun) => match t.closure() {
             Some(c) => {
                 let code = c.module_code();
