@@ -87,6 +87,13 @@ pub trait Frontend: Send + Sync {
         Vec::new()
     }
 
+    /// The library module whose `'$eubeam_test'(Modules, Opts)` runs this
+    /// language's tests for `eubeam test` (spec/test.md); `None` when the
+    /// language has no test driver.
+    fn test_driver(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Tab completion in the shell: `line` is the input so far and `pos` the
     /// cursor's byte offset in it. Returns where the completed word starts
     /// and the candidates, each a text to put in place of `line[start..pos]`

@@ -114,12 +114,21 @@ fn user_roots() -> &'static Mutex<Vec<PathBuf>> {
     ROOTS.get_or_init(|| Mutex::new(Vec::new()))
 }
 
+/// Where a user's file sits: its source root, its module name relative to
+/// it, and the project folder holding it (if any).
+struct Located {
+    root: PathBuf,
+    module: String,
+    project: Option<PathBuf>,
+}
+
 /// The source root of a user's file and its module name relative to it.
-/// In a project (an ancestor folder holds `eubeam.toml`) the root is the
-/// project's top folder that contains the file (`src`), so
-/// `src/app/util.gleam` is `app/util`; otherwise the file's own folder,
-/// so files given side by side import each other by their stems.
-fn root_and_module(path: &str) -> (PathBuf, String) {
+/// In a project (an ancestor folder holds `eubeam.toml` or, for a Gleam
+/// project, `gleam.toml`) the root is the project's top folder that
+/// contains the file (`src`, `test`), so `src/app/util.gleam` is
+/// `app/util`; otherwise the file's own folder, so files given side by
+/// side import each other by their stems.
+fn locate(path: &str) -> Located {
     let p = Path::new(path);
     let stem = p
         .file_stem()
@@ -130,7 +139,7 @@ fn root_and_module(path: &str) -> (PathBuf, String) {
     let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut child: Option<&Path> = None;
     for anc in abs.ancestors().skip(1) {
-        if anc.join("eubeam.toml").is_file() {
+        if anc.join("eubeam.toml").is_file() || anc.join("gleam.toml").is_file() {
             // `child` is the top folder under the project holding the file.
             let root = match child {
                 Some(c) if c != abs.as_path() => c.to_path_buf(),
@@ -141,13 +150,40 @@ fn root_and_module(path: &str) -> (PathBuf, String) {
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect();
-                return (root, parts.join("/"));
+                return Located {
+                    root,
+                    module: parts.join("/"),
+                    project: Some(anc.to_path_buf()),
+                };
             }
             break;
         }
         child = Some(anc);
     }
-    (dir, stem)
+    Located {
+        root: dir,
+        module: stem,
+        project: None,
+    }
+}
+
+/// The `file` field of the errors `panic`, `todo`, `assert` and
+/// `let assert` raise: as the Gleam compiler writes it, the path relative
+/// to the project (`test/app_test.gleam`, `src/gleam/list.gleam` for a
+/// library module); a file outside any project keeps the path it was
+/// given.
+pub fn error_file_of(path: &str) -> String {
+    if library::module_of_path(path).is_some() {
+        return format!("src/{path}");
+    }
+    let loc = locate(path);
+    if let Some(project) = loc.project {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path));
+        if let Ok(rel) = abs.strip_prefix(&project) {
+            return rel.to_string_lossy().into_owned();
+        }
+    }
+    path.to_string()
 }
 
 /// Reads a user's module (`app/util`) from the known source roots.
@@ -166,17 +202,30 @@ pub fn module_name_of(path: &str) -> String {
     if let Some(m) = library::module_of_path(path) {
         return m;
     }
-    root_and_module(path).1
+    locate(path).module
 }
 
 fn register_user_root(path: &str) {
     if library::module_of_path(path).is_some() || path == shell::SHELL_FILE {
         return;
     }
-    let (root, _) = root_and_module(path);
+    let loc = locate(path);
+    let mut new_roots = vec![loc.root];
+    // In a Gleam project the tests in `test/` import the modules in
+    // `src/` (and `dev/` may import both), whichever is compiled first.
+    if let Some(project) = loc.project.filter(|p| p.join("gleam.toml").is_file()) {
+        for dir in ["src", "test", "dev"] {
+            let d = project.join(dir);
+            if d.is_dir() {
+                new_roots.push(d);
+            }
+        }
+    }
     if let Ok(mut roots) = user_roots().lock() {
-        if !roots.contains(&root) {
-            roots.push(root);
+        for root in new_roots {
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
         }
     }
 }
@@ -199,6 +248,7 @@ pub fn compile_source(path: &str, text: &str) -> Result<Compiled, Vec<Diagnostic
     }
     let (m, _iface, warnings) = check_source(&module, path, text)?;
     let mut lowerer = lower::Lowerer::new(&module, path, text);
+    lowerer.error_file = error_file_of(path);
     let ir_module = lowerer.module(&m);
     Ok(Compiled {
         modules: vec![ir_module],
@@ -238,6 +288,11 @@ impl Frontend for GleamFrontend {
     /// The library's modules by their Erlang names (`gleam@list`).
     fn library_modules(&self) -> Vec<String> {
         library::modules().map(|m| m.replace('/', "@")).collect()
+    }
+
+    /// gleeunit's runner (`lib/eubeam_gleeunit.erl`).
+    fn test_driver(&self) -> Option<&'static str> {
+        Some("eubeam_gleeunit")
     }
 
     fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {

@@ -35,6 +35,8 @@ lib! {
     "gleam/otp/actor" => "gleam/otp/actor.gleam",
     "gleam/otp/supervision" => "gleam/otp/supervision.gleam",
     "gleam/otp/static_supervisor" => "gleam/otp/static_supervisor.gleam",
+    "gleeunit" => "gleeunit.gleam",
+    "gleeunit/should" => "gleeunit/should.gleam",
 }
 
 /// Erlang FFI modules: (module, file name, source).
@@ -53,6 +55,12 @@ const ERLANG: &[(&str, &str, &str)] = &[
         "gleam_erlang_ffi",
         "gleam_erlang_ffi.erl",
         include_str!("../lib/gleam_erlang_ffi.erl"),
+    ),
+    // The gleeunit runner, also `eubeam test`'s driver for Gleam.
+    (
+        "eubeam_gleeunit",
+        "eubeam_gleeunit.erl",
+        include_str!("../lib/eubeam_gleeunit.erl"),
     ),
 ];
 

@@ -13,6 +13,10 @@ pub struct Lowerer<'a> {
     pub module: &'a str,
     pub erl_module: String,
     pub file: &'a str,
+    /// The `file` field of panic/todo/assert errors: the source's path
+    /// relative to its project (`test/app_test.gleam`), as the Gleam
+    /// compiler writes it; gleeunit prints it and reads the code from it.
+    pub error_file: String,
     lines: LineIndex,
     counter: usize,
     function: String,
@@ -27,6 +31,7 @@ impl<'a> Lowerer<'a> {
             module,
             erl_module: crate::interface::erlang_module_name(module),
             file,
+            error_file: file.to_string(),
             lines: LineIndex::new(src),
             counter: 0,
             function: String::new(),
@@ -87,7 +92,7 @@ impl<'a> Lowerer<'a> {
                         span,
                     ),
                     span,
-                    None,
+                    Vec::new(),
                 ),
             };
             if f.public || in_consts.contains(&f.name) {
@@ -192,11 +197,13 @@ impl<'a> Lowerer<'a> {
             assert,
             message,
             span,
+            value: value_expr,
             ..
         } = s
         else {
             return rest;
         };
+        let value_end = value_expr.span.end;
         let sp = self.span(span);
         if let PatternKind::Var(v) = &pattern.kind {
             return E::let_(vec![v.clone()], value, rest, sp);
@@ -216,7 +223,18 @@ impl<'a> Lowerer<'a> {
                     sp,
                 ),
             };
-            self.gleam_error("let_assert", msg, sp, Some(E::var(t.clone(), sp)))
+            // Byte offsets of the statement (from `let` to the end of the
+            // value) and of the pattern, as the Gleam compiler records
+            // them: gleeunit quotes that code.
+            let int = |n: usize| E::lit(Literal::Int(n as i64), sp);
+            let extra = vec![
+                ("value", E::var(t.clone(), sp)),
+                ("start", int(span.start)),
+                ("end", int(value_end)),
+                ("pattern_start", int(pattern.span.start)),
+                ("pattern_end", int(pattern.span.end)),
+            ];
+            self.gleam_error("let_assert", msg, sp, extra)
         } else {
             E::match_fail(
                 E::tuple(vec![E::atom("badmatch", sp), E::var(t.clone(), sp)], sp),
@@ -246,14 +264,16 @@ impl<'a> Lowerer<'a> {
         E::let_(vec![t], value, case, sp)
     }
 
-    /// `erlang:error(#{gleam_error => Kind, message => Msg, module => ...})`,
-    /// the error value the Gleam compiler raises for panic, todo and
-    /// let assert.
-    fn gleam_error(&mut self, kind: &str, message: E, sp: ir::Span, value: Option<E>) -> E {
+    /// `erlang:error(#{gleam_error => Kind, message => Msg, file => ...,
+    /// module => ..., function => ..., line => ...})` plus the `extra`
+    /// fields of the kind: the error value the Gleam compiler raises for
+    /// panic, todo, assert and let assert.
+    fn gleam_error(&mut self, kind: &str, message: E, sp: ir::Span, extra: Vec<(&str, E)>) -> E {
         let bin = |s: &str| E::lit(Literal::Binary(s.as_bytes().to_vec()), sp);
         let mut pairs = vec![
             (E::atom("gleam_error", sp), E::atom(kind, sp)),
             (E::atom("message", sp), message),
+            (E::atom("file", sp), bin(&self.error_file)),
             (E::atom("module", sp), bin(self.module)),
             (E::atom("function", sp), bin(&self.function.clone())),
             (
@@ -261,8 +281,8 @@ impl<'a> Lowerer<'a> {
                 E::lit(Literal::Int(i64::from(sp.line)), sp),
             ),
         ];
-        if let Some(v) = value {
-            pairs.push((E::atom("value", sp), v));
+        for (k, v) in extra {
+            pairs.push((E::atom(k, sp), v));
         }
         let map = E::new(
             ir::ExprKind::Map {
@@ -541,7 +561,7 @@ impl<'a> Lowerer<'a> {
                         sp,
                     ),
                 };
-                self.gleam_error(if is_todo { "todo" } else { "panic" }, msg, sp, None)
+                self.gleam_error(if is_todo { "todo" } else { "panic" }, msg, sp, Vec::new())
             }
             ExprKind::Assert { value, message } => {
                 let v = self.expr(value);
@@ -549,7 +569,7 @@ impl<'a> Lowerer<'a> {
                     Some(m) => self.expr(m),
                     None => E::lit(Literal::Binary(b"Assertion failed.".to_vec()), sp),
                 };
-                let fail = self.gleam_error("assert", msg, sp, None);
+                let fail = self.gleam_error("assert", msg, sp, Vec::new());
                 E::new(
                     ir::ExprKind::Case {
                         arg: Box::new(v),

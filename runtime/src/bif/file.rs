@@ -1,4 +1,5 @@
-//! The `file` module's whole-file reads: `file:read_file/1`. Test drivers
+//! The `file` module's whole-file reads and directory listings:
+//! `file:read_file/1`, `file:list_dir/1`. Test drivers find test files and
 //! read sources to quote the failing code (gleeunit's report does).
 
 use super::{term_to_string, Ctx, NativeTable, Trap};
@@ -38,6 +39,35 @@ fn read_file(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
 }
 
+/// `{ok, Names}` (strings, in the directory's order, as OTP returns them)
+/// or `{error, Posix}`; a file that is not a directory is `enotdir`.
+fn list_dir(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let error = |c: &mut Ctx, reason: &str| {
+        Ok(c.tuple(&[
+            Term::atom(Atom::intern("error")),
+            Term::atom(Atom::intern(reason)),
+        ]))
+    };
+    let Some(name) = term_to_string(a[0]) else {
+        return error(c, "badarg");
+    };
+    let entries = match std::fs::read_dir(&name) {
+        Ok(e) => e,
+        Err(e) => return error(c, posix(&e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => names.push(e.file_name().to_string_lossy().into_owned()),
+            Err(e) => return error(c, posix(&e)),
+        }
+    }
+    let items: Vec<Term> = names.iter().map(|n| c.string(n)).collect();
+    let list = c.list(&items);
+    Ok(c.tuple(&[Term::atom(Atom::intern("ok")), list]))
+}
+
 pub(super) fn register(t: &mut NativeTable) {
     t.push(("file", "read_file", 1, read_file, false));
+    t.push(("file", "list_dir", 1, list_dir, false));
 }
