@@ -66,6 +66,18 @@ enum Command {
         after_help = "Examples:\n  eubeam completions bash > ~/.local/share/bash-completion/completions/eubeam\n  eubeam completions zsh > ~/.zfunc/_eubeam\n  eubeam completions fish > ~/.config/fish/completions/eubeam.fish"
     )]
     Completions(commands::completions::CompletionsArgs),
+    /// Find and run the tests of every language (EUnit, ExUnit, gleeunit,
+    /// ltest, busted) and print one summary line.
+    #[command(
+        after_help = "Test files by convention: *_tests.erl and modules with *_test/0 functions, \
+*_test.exs, test/**/*_test.gleam, *-tests.lfe, spec/**/*_spec.lua and *_test.lua; \
+the other sources beside them (or in src/ beside test/) are compiled along.\n\n\
+Exit status: 0 when no test failed, 1 when one did, 2 on compile errors.\n\n\
+Examples:\n  eubeam test                       # every test under the current folder\n  \
+eubeam test tests/ --lang erlang\n  eubeam test kv_server_tests.erl --filter put\n  \
+eubeam test --seed 42 --json test/"
+    )]
+    Test(commands::test::TestArgs),
     /// An interactive shell for one language.
     #[command(after_help = "Example:\n  eubeam repl --lang erlang")]
     Repl(commands::repl::ReplArgs),
@@ -80,6 +92,7 @@ fn main() -> ExitCode {
         Command::Ir(args) => commands::ir::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Repl(args) => commands::repl::run(args),
+        Command::Test(args) => commands::test::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::New(args) => commands::new::run(args),
         Command::Completions(args) => commands::completions::run::<Cli>(args),

@@ -8,3 +8,4 @@ pub mod ir;
 pub mod new;
 pub mod repl;
 pub mod run;
+pub mod test;

@@ -70,6 +70,10 @@ impl Frontend for ErlangFrontend {
         })
     }
 
+    fn test_driver(&self) -> Option<&'static str> {
+        Some("eubeam_test_eunit")
+    }
+
     fn library_modules(&self) -> Vec<String> {
         stdlib_modules().into_iter().map(str::to_string).collect()
     }

@@ -38,6 +38,12 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("sys", "sys.erl", include_str!("../lib/sys.erl")),
     ("maps", "maps.erl", include_str!("../lib/maps.erl")),
     ("queue", "queue.erl", include_str!("../lib/queue.erl")),
+    ("eunit", "eunit.erl", include_str!("../lib/eunit.erl")),
+    (
+        "eubeam_test_eunit",
+        "eubeam_test_eunit.erl",
+        include_str!("../lib/eubeam_test_eunit.erl"),
+    ),
     ("string", "string.erl", include_str!("../lib/string.erl")),
     ("orddict", "orddict.erl", include_str!("../lib/orddict.erl")),
     ("ordsets", "ordsets.erl", include_str!("../lib/ordsets.erl")),
