@@ -301,6 +301,188 @@ impl<'a> Lowerer<'a> {
         E::call("erlang", "error", vec![map], sp)
     }
 
+    /// `assert value as message`, lowered as the Gleam compiler does so
+    /// that the error map describes what failed: for a comparison, both
+    /// operands' values; for `&&`/`||`, what each side evaluated to (the
+    /// right of a short-circuited `&&` is `unevaluated`); for a call (not a
+    /// pipe), each argument's value; otherwise the expression (`false`).
+    /// Operands and arguments are evaluated once, left to right, before
+    /// the test. Each asserted part is `#{kind => literal | expression |
+    /// unevaluated, value => V, start => S, 'end' => E}` with byte offsets.
+    fn assert_expr(
+        &mut self,
+        value: &Expr,
+        message: Option<&Expr>,
+        span: &Span,
+        sp: ir::Span,
+    ) -> E {
+        let int = |n: usize| E::lit(Literal::Int(n as i64), sp);
+        let bool_lit = |b: bool| E::atom(if b { "true" } else { "false" }, sp);
+        let common = |kind: &str, end: usize, expression_start: usize| {
+            vec![
+                ("kind", E::atom(kind, sp)),
+                ("start", int(span.start)),
+                ("end", int(end)),
+                ("expression_start", int(expression_start)),
+            ]
+        };
+        match &value.kind {
+            ExprKind::BinOp { op, left, right } if matches!(op, BinOp::And | BinOp::Or) => {
+                let l = self.expr(left);
+                let r = self.expr(right);
+                let fail = |this: &mut Self, lv: bool, rv: Option<bool>| {
+                    let mut extra = common("binary_operator", right.span.end, left.span.start);
+                    extra.push(("operator", E::atom(op.text(), sp)));
+                    let left_map = this.asserted(left, Some(bool_lit(lv)), sp);
+                    extra.push(("left", left_map));
+                    let right_map = this.asserted(right, rv.map(bool_lit), sp);
+                    extra.push(("right", right_map));
+                    let msg = this.assert_message(message, sp);
+                    this.gleam_error("assert", msg, sp, extra)
+                };
+                if *op == BinOp::And {
+                    let fail_right = fail(self, true, Some(false));
+                    let fail_left = fail(self, false, None);
+                    let inner = self.if_true(r, fail_right, sp);
+                    self.if_else(l, inner, fail_left, sp)
+                } else {
+                    let either = self.bool_case(l, E::atom("true", sp), r, false, sp);
+                    let failure = fail(self, false, Some(false));
+                    self.if_true(either, failure, sp)
+                }
+            }
+            ExprKind::BinOp { op, left, right } => {
+                let lt = self.tmp("L");
+                let rt = self.tmp("R");
+                let l = self.expr(left);
+                let r = self.expr(right);
+                let test = self.binop(*op, &local_var(&lt, left), &local_var(&rt, right), sp);
+                let mut extra = common("binary_operator", right.span.end, left.span.start);
+                extra.push(("operator", E::atom(op.text(), sp)));
+                let left_map = self.asserted(left, Some(E::var(lt.clone(), sp)), sp);
+                extra.push(("left", left_map));
+                let right_map = self.asserted(right, Some(E::var(rt.clone(), sp)), sp);
+                extra.push(("right", right_map));
+                let msg = self.assert_message(message, sp);
+                let failure = self.gleam_error("assert", msg, sp, extra);
+                let checked = self.if_true(test, failure, sp);
+                E::let_(vec![lt], l, E::let_(vec![rt], r, checked, sp), sp)
+            }
+            ExprKind::Call { fun, args } if !args.iter().any(|a| a.piped) => {
+                // Bind each argument, then call with the bound values.
+                let mut binds = Vec::new();
+                let mut new_args = Vec::new();
+                let mut maps = Vec::new();
+                for a in args {
+                    let t = self.tmp("Arg");
+                    binds.push((t.clone(), self.expr(&a.value)));
+                    maps.push(self.asserted(&a.value, Some(E::var(t.clone(), sp)), sp));
+                    new_args.push(Arg {
+                        value: local_var(&t, &a.value),
+                        ..a.clone()
+                    });
+                }
+                let call = Expr {
+                    kind: ExprKind::Call {
+                        fun: fun.clone(),
+                        args: new_args,
+                    },
+                    span: value.span.clone(),
+                };
+                let test = self.expr(&call);
+                let mut extra = common("function_call", value.span.end, value.span.start);
+                let mut list = E::lit(Literal::Nil, sp);
+                for m in maps.into_iter().rev() {
+                    list = E::cons(m, list, sp);
+                }
+                extra.push(("arguments", list));
+                let msg = self.assert_message(message, sp);
+                let failure = self.gleam_error("assert", msg, sp, extra);
+                let mut acc = self.if_true(test, failure, sp);
+                for (t, v) in binds.into_iter().rev() {
+                    acc = E::let_(vec![t], v, acc, sp);
+                }
+                acc
+            }
+            _ => {
+                let v = self.expr(value);
+                let mut extra = common("expression", value.span.end, value.span.start);
+                let map = self.asserted(value, Some(bool_lit(false)), sp);
+                extra.push(("expression", map));
+                let msg = self.assert_message(message, sp);
+                let failure = self.gleam_error("assert", msg, sp, extra);
+                self.if_true(v, failure, sp)
+            }
+        }
+    }
+
+    fn assert_message(&mut self, message: Option<&Expr>, sp: ir::Span) -> E {
+        match message {
+            Some(m) => self.expr(m),
+            None => E::lit(Literal::Binary(b"Assertion failed.".to_vec()), sp),
+        }
+    }
+
+    /// The map describing one asserted part (`value` is `None` when it was
+    /// not evaluated).
+    fn asserted(&mut self, e: &Expr, value: Option<E>, sp: ir::Span) -> E {
+        let kind = match (&value, is_literal(e)) {
+            (None, _) => "unevaluated",
+            (Some(_), true) => "literal",
+            (Some(_), false) => "expression",
+        };
+        let int = |n: usize| E::lit(Literal::Int(n as i64), sp);
+        let mut pairs = vec![(E::atom("kind", sp), E::atom(kind, sp))];
+        if let Some(v) = value {
+            pairs.push((E::atom("value", sp), v));
+        }
+        pairs.push((E::atom("start", sp), int(e.span.start)));
+        pairs.push((E::atom("end", sp), int(e.span.end)));
+        E::new(
+            ir::ExprKind::Map {
+                base: None,
+                pairs: pairs
+                    .into_iter()
+                    .map(|(key, value)| MapPair {
+                        op: MapOp::Assoc,
+                        key,
+                        value,
+                    })
+                    .collect(),
+            },
+            sp,
+        )
+    }
+
+    /// `case Cond of true -> nil; _ -> OnFalse end`.
+    fn if_true(&mut self, cond: E, on_false: E, sp: ir::Span) -> E {
+        self.if_else(cond, E::atom("nil", sp), on_false, sp)
+    }
+
+    /// `case Cond of true -> OnTrue; _ -> OnFalse end`.
+    fn if_else(&mut self, cond: E, on_true: E, on_false: E, sp: ir::Span) -> E {
+        E::new(
+            ir::ExprKind::Case {
+                arg: Box::new(cond),
+                clauses: vec![
+                    ir::Clause {
+                        pats: vec![ir::Pattern::Lit(Literal::atom("true"))],
+                        guard: None,
+                        body: on_true,
+                        span: sp,
+                    },
+                    ir::Clause {
+                        pats: vec![ir::Pattern::Wildcard],
+                        guard: None,
+                        body: on_false,
+                        span: sp,
+                    },
+                ],
+            },
+            sp,
+        )
+    }
+
     fn res_value(&mut self, res: &Res, name: &str, sp: ir::Span) -> E {
         match res {
             Res::Local(u) => E::var(u.clone(), sp),
@@ -564,32 +746,7 @@ impl<'a> Lowerer<'a> {
                 self.gleam_error(if is_todo { "todo" } else { "panic" }, msg, sp, Vec::new())
             }
             ExprKind::Assert { value, message } => {
-                let v = self.expr(value);
-                let msg = match message {
-                    Some(m) => self.expr(m),
-                    None => E::lit(Literal::Binary(b"Assertion failed.".to_vec()), sp),
-                };
-                let fail = self.gleam_error("assert", msg, sp, Vec::new());
-                E::new(
-                    ir::ExprKind::Case {
-                        arg: Box::new(v),
-                        clauses: vec![
-                            ir::Clause {
-                                pats: vec![ir::Pattern::Lit(Literal::atom("true"))],
-                                guard: None,
-                                body: E::atom("nil", sp),
-                                span: sp,
-                            },
-                            ir::Clause {
-                                pats: vec![ir::Pattern::Wildcard],
-                                guard: None,
-                                body: fail,
-                                span: sp,
-                            },
-                        ],
-                    },
-                    sp,
-                )
+                self.assert_expr(value, message.as_deref(), &e.span, sp)
             }
             ExprKind::Echo(x) => {
                 let v = self.expr(x);
@@ -988,5 +1145,50 @@ fn const_fn_names(e: &Expr, out: &mut std::collections::HashSet<String>) {
         ExprKind::Call { args, .. } => args.iter().for_each(|a| const_fn_names(&a.value, out)),
         ExprKind::BitArray(segs) => segs.iter().for_each(|s| const_fn_names(&s.value, out)),
         _ => {}
+    }
+}
+
+/// A reference to a lowering temporary, in the AST, standing where `like`
+/// stood (same span).
+fn local_var(name: &str, like: &Expr) -> Expr {
+    Expr {
+        kind: ExprKind::Var {
+            name: name.to_string(),
+            res: Res::Local(name.to_string()),
+        },
+        span: like.span.clone(),
+    }
+}
+
+/// A literal in the Gleam compiler's sense (`is_literal`): numbers,
+/// strings, lists, tuples and bit arrays of literals, field-less
+/// constructors, and constructors applied to literals.
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) => true,
+        ExprKind::List { elems, tail } => tail.is_none() && elems.iter().all(is_literal),
+        ExprKind::Tuple(elems) => elems.iter().all(is_literal),
+        ExprKind::BitArray(segs) => segs.iter().all(|s| is_literal(&s.value)),
+        ExprKind::Var {
+            res: Res::Constructor { arity: 0, .. },
+            ..
+        } => true,
+        ExprKind::FieldAccess {
+            access: Access::Module(Res::Constructor { arity: 0, .. }),
+            ..
+        } => true,
+        ExprKind::Call { fun, args } => {
+            matches!(
+                &fun.kind,
+                ExprKind::Var {
+                    res: Res::Constructor { .. },
+                    ..
+                } | ExprKind::FieldAccess {
+                    access: Access::Module(Res::Constructor { .. }),
+                    ..
+                }
+            ) && args.iter().all(|a| is_literal(&a.value))
+        }
+        _ => false,
     }
 }
