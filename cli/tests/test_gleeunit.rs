@@ -1,6 +1,6 @@
 //! gleeunit on eubeam: the project in tests/test_frameworks/gleeunit/ (see
 //! its README for where each expected line comes from) run through
-//! `gleeunit.main()`, with its output and exit status compared to what
+//! `gleeunit.main()` and through `eubeam test`, with its output and exit status compared to what
 //! gleeunit 1.9.0 prints on the Erlang target; and the `should` functions
 //! type-checked with their real signatures.
 
@@ -35,6 +35,45 @@ fn gleeunit_main_runs_the_tests_under_test_and_reports_as_gleeunit() {
     );
     // gleeunit halts with 1 when a test failed.
     assert_eq!(r.status, Some(1), "stderr:\n{}", r.stderr);
+}
+
+#[test]
+fn eubeam_test_runs_the_project_through_the_gleeunit_driver() {
+    let r = run(eubeam().arg("test").arg(project()));
+    let want = format!("{}9 passed, 20 failed\n", expected("expected_run.txt"));
+    assert_eq!(r.stdout, want, "stderr:\n{}", r.stderr);
+    assert_eq!(r.status, Some(1), "stderr:\n{}", r.stderr);
+}
+
+#[test]
+fn eubeam_test_filter_and_json() {
+    let r = run(eubeam()
+        .arg("test")
+        .arg(project())
+        .args(["--filter", "area", "--json"]));
+    // The three `area` tests pass and one fails; the frameworks' output
+    // goes to stderr under --json.
+    assert_eq!(r.status, Some(1), "stderr:\n{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(r#""gleam":{"passed":2,"failed":1,"skipped":0}"#),
+        "stdout:\n{}\nstderr:\n{}",
+        r.stdout,
+        r.stderr
+    );
+    assert!(r
+        .stderr
+        .contains("nested@geometry_test.square_area_fails_test"));
+    assert!(r.stderr.contains("2 passed, 1 failures"));
+
+    let r = run(eubeam()
+        .arg("test")
+        .arg(project())
+        .args(["--filter", "passes"]));
+    // assert_passes_test and returning_a_value_passes_test.
+    assert_eq!(r.status, Some(0), "stderr:\n{}", r.stderr);
+    let plain = r.stdout.replace("\u{1b}[32m", "").replace("\u{1b}[39m", "");
+    assert_eq!(plain, "..\n2 passed, no failures\n2 passed, 0 failed\n");
 }
 
 #[test]
