@@ -115,6 +115,58 @@ fn repl_prints_values_with_their_types() {
     );
 }
 
+/// Runs `eubeam repl --lang gleam` on `input`; (stdout, stderr).
+fn repl(input: &str) -> (String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = eubeam()
+        .args(["repl", "--lang", "gleam"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn eubeam repl");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A `let` in the shell is not generalised (Gleam generalises no `let`):
+/// the unknown message type of `process.new_subject()` becomes `Int` with
+/// the first `send`, and sending a `String` afterwards is a type error, in
+/// later entries as it would be later in one function body. Two bindings
+/// sharing an unknown type (`ys = xs`) are refined together.
+#[test]
+fn repl_let_bound_subject_keeps_its_message_type() {
+    let (out, err) = repl(
+        "import gleam/erlang/process\nlet s = process.new_subject()\nprocess.send(s, 1)\nprocess.send(s, \"x\")\ns\nprocess.receive(s, 10)\nlet xs = []\nlet ys = xs\n[\"a\", ..ys]\nxs\n[1, ..xs]\n",
+    );
+    for want in [
+        " : process.Subject(a)\n",
+        " : process.Subject(Int)\n",
+        "Ok(1) : Result(Int, Nil)",
+        "[\"a\"] : List(String)",
+        "[] : List(String)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
+    }
+    let all = format!("{out}{err}");
+    assert_eq!(all.matches("Error: Type mismatch").count(), 2, "{all}");
+    assert!(all.contains("Expected type Int, found String"), "{all}");
+    assert!(
+        all.contains("Expected type List(Int), found List(String)"),
+        "{all}"
+    );
+}
+
 #[test]
 fn failing_let_assert_exits_1_with_gleams_error_value() {
     let file = repo_root().join("tests/gleam/misc/let_assert_crash.gleam");

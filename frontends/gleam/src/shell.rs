@@ -13,7 +13,7 @@ use eubeam_ir as ir;
 use eubeam_ir::{BinSegment, BinType, Diagnostic, Endian, FunName, Literal, ReplInput, ValueStyle};
 
 use crate::ast::{Import, Stmt};
-use crate::check::Checker;
+use crate::check::{Checker, ShellBindings};
 use crate::lexer::{lex, Tok};
 use crate::lower::Lowerer;
 use crate::parser::Parser;
@@ -24,7 +24,8 @@ pub const SHELL_FILE: &str = "repl";
 #[derive(Default)]
 struct State {
     imports: Vec<Import>,
-    /// Binding name → type scheme.
+    /// Binding name → type; its `Gen` numbers are the shell's unknown
+    /// types, shared by all bindings (see [`ShellBindings`]).
     types: HashMap<String, Type>,
 }
 
@@ -153,7 +154,8 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
         .collect();
     let mut c = Checker::new(SHELL_FILE, module_name);
     let imports = st.imports.clone();
-    let Some((ty, new)) = c.check_shell(&imports, &prior, &mut stmts, &crate::load_interface)
+    let Some((ty, ShellBindings { new, kept })) =
+        c.check_shell(&imports, &prior, &mut stmts, &crate::load_interface)
     else {
         return ReplInput::Error(c.diags.into_iter().filter(Diagnostic::is_error).collect());
     };
@@ -165,6 +167,9 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
         .filter(|(_, n)| !new.iter().any(|(m, ..)| m == *n))
         .map(|(i, n)| (n.clone(), format!("Bound{i}")))
         .collect();
+    for (n, t) in kept {
+        st.types.insert(n, t);
+    }
     for (n, var, t) in &new {
         after.push((n.clone(), var.clone()));
         st.types.insert(n.clone(), t.clone());

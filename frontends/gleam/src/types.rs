@@ -243,7 +243,10 @@ impl Vars {
         self.gen_all_inner(t, &mut map)
     }
 
-    fn gen_all_inner(&self, t: &Type, map: &mut HashMap<u32, u32>) -> Type {
+    /// [`Vars::generalise_all`] with a map shared across several types, so
+    /// that a variable common to them gets one `Gen` number (the shell's
+    /// bindings keep their unknown types shared this way).
+    pub fn gen_all_inner(&self, t: &Type, map: &mut HashMap<u32, u32>) -> Type {
         match self.shallow(t) {
             Type::Var(x) => {
                 let n = map.len() as u32;
@@ -270,7 +273,9 @@ impl Vars {
         self.inst_inner(t, &mut map)
     }
 
-    fn inst_inner(&mut self, t: &Type, map: &mut HashMap<u32, Type>) -> Type {
+    /// [`Vars::instantiate`] with a map shared across several types: the
+    /// same `Gen` number becomes the same fresh variable in each.
+    pub fn inst_inner(&mut self, t: &Type, map: &mut HashMap<u32, Type>) -> Type {
         match t {
             Type::Gen(g) => {
                 if let Some(v) = map.get(g) {

@@ -22,7 +22,16 @@ use crate::types::{Printer, Type, UnifyError, Vars, PRELUDE};
 
 /// Finds the interface of an imported module; `Err` carries a message.
 /// Variables bound by one shell entry: (name, Erlang variable, type scheme).
-pub type ShellBindings = Vec<(String, String, Type)>;
+/// What a shell entry binds: (name, unique name, type) for each new
+/// binding, and the types of the earlier bindings it kept, refined by the
+/// entry (name, type). The `Gen` numbers of all of them are shared: they
+/// stand for the shell's not-yet-known types, not quantified ones (Gleam
+/// does not generalise `let`), so `let s = process.new_subject()` then
+/// `process.send(s, 1)` makes `s` a `Subject(Int)` for the entries after.
+pub struct ShellBindings {
+    pub new: Vec<(String, String, Type)>,
+    pub kept: Vec<(String, Type)>,
+}
 
 /// Finds the interface of an imported module; `Err` carries a message.
 pub type Loader<'a> = &'a dyn Fn(&str) -> Option<Result<Arc<Interface>, String>>;
@@ -414,8 +423,11 @@ impl<'a> Checker<'a> {
             ..Module::default()
         };
         self.register_imports(&m, loader);
-        for (name, scheme, var) in bound {
-            let t = self.vars.instantiate(scheme);
+        let mut inst = HashMap::new();
+        let mut earlier = Vec::new();
+        for (name, ty, var) in bound {
+            let t = self.vars.inst_inner(ty, &mut inst);
+            earlier.push((name.clone(), t.clone()));
             self.bind_local(name, t, 0..0, Some(var.clone()));
             self.lookup_local(name);
         }
@@ -424,13 +436,22 @@ impl<'a> Checker<'a> {
         if self.error_count() > 0 {
             return None;
         }
+        let mut gen = HashMap::new();
         let mut new: Vec<(String, String, Type)> = Vec::new();
         for l in &self.locals[mark..] {
-            let t = self.vars.generalise_all(&l.ty);
+            let t = self.vars.gen_all_inner(&l.ty, &mut gen);
             new.retain(|(n, ..)| *n != l.name);
             new.push((l.name.clone(), l.unique.clone(), t));
         }
-        Some((ty, new))
+        let kept = earlier
+            .into_iter()
+            .filter(|(n, _)| !new.iter().any(|(m, ..)| m == n))
+            .map(|(n, t)| {
+                let t = self.vars.gen_all_inner(&t, &mut gen);
+                (n, t)
+            })
+            .collect();
+        Some((ty, ShellBindings { new, kept }))
     }
 
     pub fn check_module(&mut self, m: &mut Module, loader: Loader<'_>) -> Interface {
