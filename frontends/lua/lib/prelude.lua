@@ -234,18 +234,76 @@ function coroutine.wrap(f)
   end
 end
 
--- `require` of the standard library's own modules (as `package.loaded`
--- has them); other modules are not supported yet (spec/lua.md).
+-- `require`, `dofile`, `loadfile`: Lua source files read at run time
+-- (`R.read_file`) and compiled by `load`; `package.path` is searched as
+-- lua5.4 does (C modules and binary chunks are not supported).
 local G = _ENV
+local read_file, load = R.read_file, load
 local loaded = {
   _G = G, string = string, table = table, math = math, utf8 = utf8,
   coroutine = coroutine, os = os, io = io,
 }
-package = { loaded = loaded, path = "", cpath = "" }
+local preload = {}
+package = { loaded = loaded, preload = preload, path = "./?.lua;./?/init.lua",
+  cpath = "", config = "/\n;\n?\n!\n-\n" }
+
+function package.searchpath(name, path, sep, rep)
+  sep = sep or "."
+  rep = rep or "/"
+  if sep ~= "" then name = string.gsub(name, "%" .. sep, rep) end
+  local tried = {}
+  for template in string.gmatch(path, "[^;]+") do
+    local file = string.gsub(template, "%?", name)
+    if read_file(file) then return file end
+    tried[#tried + 1] = "no file '" .. file .. "'"
+  end
+  return nil, table.concat(tried, "\n\t")
+end
+
+function loadfile(path, mode, env)
+  local text, err = read_file(path)
+  if not text then return nil, err end
+  if string.sub(text, 1, 1) == "#" then
+    text = string.gsub(text, "^[^\n]*", "", 1)
+  end
+  if env ~= nil then return load(text, "@" .. path, mode, env) end
+  return load(text, "@" .. path, mode)
+end
+
+function dofile(path)
+  local f, err = loadfile(path)
+  if not f then error(err, 2) end
+  return f()
+end
+
 function require(name)
   local m = loaded[name]
   if m ~= nil then return m end
-  error("not supported yet: require of module '" .. tostring_native(name) .. "' (spec/lua.md)", 2)
+  if type(name) ~= "string" and type(name) ~= "number" then
+    error("bad argument #1 to 'require' (string expected, got " .. type(name) .. ")", 2)
+  end
+  name = tostring_native(name)
+  local loader, extra = preload[name], ":preload:"
+  if loader == nil then
+    local path = package.path
+    if type(path) ~= "string" then error("'package.path' must be a string", 2) end
+    local file, tried = package.searchpath(name, path)
+    if not file then
+      error("module '" .. name .. "' not found:\n\tno field package.preload['" ..
+        name .. "']\n\t" .. tried, 2)
+    end
+    local err
+    loader, err = loadfile(file)
+    if not loader then
+      error("error loading module '" .. name .. "' from file '" .. file .. "':\n\t" ..
+        err, 2)
+    end
+    extra = file
+  end
+  local r = loader(name, extra)
+  if r ~= nil then loaded[name] = r end
+  if loaded[name] == nil then loaded[name] = true end
+  return loaded[name], extra
 end
 
 -- `debug`: not supported; each function says so when called.

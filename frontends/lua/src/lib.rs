@@ -27,6 +27,13 @@ const PRELUDE_TEXT: &str = include_str!("../lib/prelude.lua");
 /// Luerl's API for hosting Lua, written in Erlang (the CLI's loader
 /// compiles a library source with the frontend of its file extension).
 const LUERL_TEXT: &str = include_str!("../lib/luerl.erl");
+/// The busted-compatible test library (`eubeam test`), written in Lua.
+pub const BUSTED_MODULE: &str = "lua_busted";
+const BUSTED_PATH: &str = "lua_busted.lua";
+const BUSTED_TEXT: &str = include_str!("../lib/busted.lua");
+/// The driver `eubeam test` calls (spec/test.md), written in Erlang.
+const TEST_DRIVER: &str = "lua_test_driver";
+const TEST_DRIVER_TEXT: &str = include_str!("../lib/lua_test_driver.erl");
 /// The Lua shell's evaluation (see `shell.rs`).
 const LUA_SHELL_TEXT: &str = include_str!("../lib/lua_shell.erl");
 const COMPILER_STACK: usize = 256 << 20;
@@ -37,6 +44,9 @@ pub struct LuaFrontend;
 pub fn module_name(path: &str) -> String {
     if path == PRELUDE_PATH {
         return PRELUDE_MODULE.to_string();
+    }
+    if path == BUSTED_PATH {
+        return BUSTED_MODULE.to_string();
     }
     format!("lua@{path}")
 }
@@ -148,7 +158,7 @@ pub fn compile_chunk(
         },
     };
     let mut functions = vec![loader];
-    if name != PRELUDE_MODULE {
+    if name != PRELUDE_MODULE && name != BUSTED_MODULE {
         functions.push(main0);
         functions.push(main1);
     }
@@ -300,6 +310,18 @@ impl Frontend for LuaFrontend {
                 text: LUERL_TEXT.into(),
             });
         }
+        if module == TEST_DRIVER {
+            return Some(SourceFile {
+                path: "lua_test_driver.erl".into(),
+                text: TEST_DRIVER_TEXT.into(),
+            });
+        }
+        if module == BUSTED_MODULE {
+            return Some(SourceFile {
+                path: BUSTED_PATH.into(),
+                text: BUSTED_TEXT.into(),
+            });
+        }
         if module == PRELUDE_MODULE {
             return Some(SourceFile {
                 path: PRELUDE_PATH.into(),
@@ -313,6 +335,10 @@ impl Frontend for LuaFrontend {
     /// calls); Lua's own library tables are completed by `complete`.
     fn library_modules(&self) -> Vec<String> {
         vec!["luerl".into(), "lua_shell".into()]
+    }
+
+    fn test_driver(&self) -> Option<&'static str> {
+        Some(TEST_DRIVER)
     }
 
     fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {

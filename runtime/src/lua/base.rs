@@ -395,11 +395,22 @@ fn assert(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if super::truthy(v) {
         return Ok(a[0]);
     }
-    if args.len() >= 2 {
-        return Err(super::raise_value(c, args[1]));
+    // As lua5.4's luaB_assert: the message (default "assertion failed!")
+    // goes to `error` at level 1, so a string gets the caller's position.
+    let msg = if args.len() >= 2 {
+        args[1]
+    } else {
+        make_str(c, b"assertion failed!")
+    };
+    match str_bytes(msg) {
+        Some(b) => {
+            let mut full = super::where_(c).into_bytes();
+            full.extend_from_slice(&b);
+            let m = make_str(c, &full);
+            Err(super::raise_value(c, m))
+        }
+        None => Err(super::raise_value(c, msg)),
     }
-    let m = make_str(c, b"assertion failed!");
-    Err(super::raise_value(c, m))
 }
 
 fn error(c: &mut Ctx<'_>, a: &[Term]) -> R {
@@ -415,7 +426,70 @@ fn error(c: &mut Ctx<'_>, a: &[Term]) -> R {
             return Err(super::raise_value(c, m));
         }
     }
+    c.p.lua.raised_at = super::where_level(c, 1);
     Err(super::raise_value(c, v))
+}
+
+/// `raised_at()`: where the last `error` call without a position was
+/// (`chunk:line: `, or empty).
+fn raised_at(c: &mut Ctx<'_>, _a: &[Term]) -> R {
+    let at = std::mem::take(&mut c.p.lua.raised_at);
+    Ok(make_str(c, at.as_bytes()))
+}
+
+/// `where_outside([File])`: the chunk name and current line of the
+/// innermost Lua code on the call stack that is not in chunk `File` (nor
+/// the prelude), as two values, or nil. The busted-compatible test library
+/// (`frontends/lua/lib/busted.lua`) reports an assertion at its caller in
+/// the spec file this way, as luassert's `util.errorlevel` does with
+/// `debug.getinfo`. Frames without line information (IR-built runtime
+/// modules such as `lua_rt`) are skipped.
+fn where_outside(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let args = argv(a);
+    let skip = str_bytes(arg(&args, 0)).unwrap_or_default();
+    let keep = |file: &str, line: u32| {
+        line != 0 && file.as_bytes() != skip.as_slice() && !super::is_library_chunk(file)
+    };
+    let code = c.p.code;
+    let mut found = None;
+    let here = code.line_at(c.p.pc);
+    if keep(&code.file, here) {
+        found = Some((code.file.clone(), here));
+    } else {
+        for f in c.p.frames.iter().rev() {
+            let line = f.code.line_at(f.ret.saturating_sub(1));
+            if keep(&f.code.file, line) {
+                found = Some((f.code.file.clone(), line));
+                break;
+            }
+        }
+    }
+    match found {
+        Some((file, line)) => {
+            let f = make_str(c, file.as_bytes());
+            Ok(c.list(&[f, Term::small(line as usize)]))
+        }
+        None => Ok(nil()),
+    }
+}
+
+/// `read_file([Path])`: the bytes of a file as a string, or nil and
+/// lua5.4's message (`cannot open PATH: REASON`), for the prelude's `require`,
+/// `dofile` and `loadfile`.
+fn read_file(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let args = argv(a);
+    let path = str_bytes(arg(&args, 0)).unwrap_or_default();
+    let path = String::from_utf8_lossy(&path).into_owned();
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(make_str(c, &bytes)),
+        Err(e) => {
+            // strerror's text, as lua5.4 appends it
+            let text = e.to_string();
+            let why = text.split(" (os error").next().unwrap_or_default();
+            let m = make_str(c, format!("cannot open {path}: {why}").as_bytes());
+            Ok(c.list(&[nil(), m]))
+        }
+    }
 }
 
 /// `argerror([Msg])`: raise Msg with the caller's position (for `lua_rt`).
@@ -1309,6 +1383,9 @@ const BASE: Lib = &[
     ("assert", assert),
     ("error", error),
     ("argerror", argerror),
+    ("where_outside", where_outside),
+    ("read_file", read_file),
+    ("raised_at", raised_at),
     ("collectgarbage", collectgarbage),
     ("unsupported", unsupported),
     ("utf8_codes_iter", utf8_codes_iter),
@@ -1414,6 +1491,9 @@ fn new_env(c: &mut Ctx<'_>, _a: &[Term]) -> R {
                     *name,
                     "ipairs_iter"
                         | "argerror"
+                        | "where_outside"
+                        | "read_file"
+                        | "raised_at"
                         | "unsupported"
                         | "utf8_codes_iter"
                         | "utf8_codes_lax"
@@ -1471,6 +1551,27 @@ fn new_env(c: &mut Ctx<'_>, _a: &[Term]) -> R {
         1,
     );
     set_str(c, reg, "match_at", ma);
+    let wo = heap::make_export_fun(
+        &mut c.p.heap,
+        Atom::intern("lua_base"),
+        Atom::intern("where_outside"),
+        1,
+    );
+    set_str(c, reg, "where_outside", wo);
+    let rf = heap::make_export_fun(
+        &mut c.p.heap,
+        Atom::intern("lua_base"),
+        Atom::intern("read_file"),
+        1,
+    );
+    set_str(c, reg, "read_file", rf);
+    let ra = heap::make_export_fun(
+        &mut c.p.heap,
+        Atom::intern("lua_base"),
+        Atom::intern("raised_at"),
+        1,
+    );
+    set_str(c, reg, "raised_at", ra);
     c.p.lua.special = [g, smt, reg];
     let _ = ATOMS.nil;
     Ok(g)

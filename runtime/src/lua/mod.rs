@@ -110,6 +110,10 @@ pub struct LuaArena {
     pub running: Vec<usize>,
     /// The main coroutine object, once `coroutine.running()` asked for it.
     pub main_co: Option<Term>,
+    /// `chunk:line: ` of the last `error` call whose value got no position
+    /// (level 0 or not a string), for the busted-compatible test library,
+    /// which reports such an error at the place it was raised.
+    pub raised_at: String,
 }
 
 impl Default for LuaArena {
@@ -126,6 +130,7 @@ impl Default for LuaArena {
             rng: [0; 4],
             running: Vec::new(),
             main_co: None,
+            raised_at: String::new(),
         }
     }
 }
@@ -375,13 +380,18 @@ pub fn make_str(c: &mut Ctx<'_>, b: &[u8]) -> Term {
     heap::binary::make_binary(&mut c.p.heap, b)
 }
 
-/// The chunk name of the Lua prelude (`frontends/lua/lib/prelude.lua`).
-const PRELUDE_FILE: &str = "lua_prelude.lua";
+/// The chunk names of the library parts written in Lua: the prelude
+/// (`frontends/lua/lib/prelude.lua`) and the busted-compatible test
+/// library (`frontends/lua/lib/busted.lua`). They stand for lua5.4's C
+/// functions, which have no position of their own.
+pub(crate) fn is_library_chunk(file: &str) -> bool {
+    file == "lua_prelude.lua" || file == "lua_busted.lua"
+}
 
 /// `chunk:line:` of the code that called the current native.
 pub fn where_(c: &Ctx<'_>) -> String {
     let code = c.p.code;
-    if code.file == PRELUDE_FILE {
+    if is_library_chunk(&code.file) {
         // Library functions written in Lua stand for lua5.4's C
         // functions, which have no position: the message names the
         // position of their caller (as luaL_error's level 1).
@@ -406,7 +416,7 @@ pub fn where_level(c: &Ctx<'_>, level: i64) -> String {
     }
     let f = &c.p.frames[n - 1 - idx];
     let line = f.code.line_at(f.ret.saturating_sub(1));
-    if line == 0 || f.code.file == PRELUDE_FILE {
+    if line == 0 || is_library_chunk(&f.code.file) {
         return String::new();
     }
     format!("{}:{}: ", f.code.file, line)

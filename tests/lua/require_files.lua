@@ -1,0 +1,28 @@
+-- require, dofile and loadfile of Lua files (package.path searched).
+package.path = "tests/lua/modules/?.lua;" .. package.path
+local m, where = require("greet")
+print(m.hello("lua"), where, m.loaded_as, m.from)
+print(require("greet") == m, select("#", require("greet")), counter)
+print(package.loaded.greet == m)
+print(require("noreturn"), side_effect)
+local ok, e = pcall(require, "nonexistent")
+print(ok, (e:match("^[^\n]*")), (e:match("\n[^\n]*")))
+ok, e = pcall(require, "bad")
+print(ok, e)
+ok, e = pcall(require, "raises")
+print(ok, e)
+package.preload.virtual = function(n, extra) return { n = n, extra = extra } end
+local v = require("virtual")
+print(v.n, v.extra)
+print(package.searchpath("greet", package.path))
+print(package.searchpath("a.b.c", "tests/?.lua"))
+local f = loadfile("tests/lua/modules/greet.lua")
+print(type(f), f("direct").loaded_as, counter)
+print(loadfile("tests/lua/modules/missing.lua"))
+print(loadfile("tests/lua/modules/bad.lua"))
+local env = {}
+local g = loadfile("tests/lua/modules/noreturn.lua", "t", env)
+g()
+print(env.side_effect)
+print(dofile("tests/lua/modules/greet.lua").hello("dofile"), counter)
+print(pcall(dofile, "tests/lua/modules/missing.lua"))
