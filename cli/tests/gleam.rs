@@ -167,6 +167,57 @@ fn repl_let_bound_subject_keeps_its_message_type() {
     );
 }
 
+/// Definitions in the shell: functions (generalised like a module's),
+/// custom types with constructors, constants and `@external`s, each
+/// printed with its type; later entries use them; a later definition of a
+/// name shadows the earlier one; a definition that does not type-check is
+/// reported and not kept.
+#[test]
+fn repl_takes_fn_type_and_const_definitions() {
+    let (out, err) = repl(concat!(
+        "fn double(x) { x * 2 }\n",
+        "double(21)\n",
+        "pub type Shape {\n  Circle(r: Float)\n  Square(s: Float)\n}\n",
+        "fn area(s: Shape) -> Float {\n  case s {\n    Circle(r) -> 3.0 *. r *. r\n    Square(s) -> s *. s\n  }\n}\n",
+        "let c = Circle(2.0)\n",
+        "area(c)\n",
+        "const limit = 10\n",
+        "limit + double(1)\n",
+        "fn id(x) { x }\n",
+        "#(id(1), id(\"a\"))\n",
+        "fn bad() { double(\"x\") }\n",
+        "bad()\n",
+        "fn double(x) { x * 3 }\n",
+        "double(1)\n",
+        "@external(erlang, \"erlang\", \"abs\")\n",
+        "fn abs(x: Int) -> Int\n",
+        "abs(-5)\n",
+    ));
+    for want in [
+        "fn double : fn(Int) -> Int\n",
+        "42 : Int\n",
+        "type Shape\n",
+        "fn area : fn(Shape) -> Float\n",
+        "Circle(2.0) : Shape\n",
+        "12.0 : Float\n",
+        "const limit : Int\n",
+        "12 : Int\n",
+        "fn id : fn(a) -> a\n",
+        "#(1, \"a\") : #(Int, String)\n",
+        "3 : Int\n",
+        "fn abs : fn(Int) -> Int\n",
+        "5 : Int\n",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
+    }
+    let all = format!("{out}{err}");
+    assert!(all.contains("Expected type Int, found String"), "{all}");
+    assert!(
+        all.contains("The name `bad` is not in scope here."),
+        "{all}"
+    );
+}
+
 #[test]
 fn failing_let_assert_exits_1_with_gleams_error_value() {
     let file = repo_root().join("tests/gleam/misc/let_assert_crash.gleam");

@@ -85,6 +85,14 @@ pub fn load_interface(module: &str) -> Option<Result<Arc<Interface>, String>> {
     Some(result)
 }
 
+/// Makes `module`'s interface known to later imports (the shell's entries
+/// of definitions, which have no source file to load it from).
+pub fn register_interface(module: &str, iface: Interface) {
+    if let Ok(mut c) = cache().lock() {
+        c.insert(module.to_string(), Ok(Arc::new(iface)));
+    }
+}
+
 /// Parses and type-checks one module. On success: the checked tree, its
 /// interface and the warnings; otherwise every diagnostic.
 pub fn check_source(

@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 use eubeam_ir as ir;
 use eubeam_ir::{BinSegment, BinType, Diagnostic, Endian, FunName, Literal, ReplInput, ValueStyle};
 
-use crate::ast::{Import, Stmt};
+use crate::ast::{Import, Stmt, Unqualified};
 use crate::check::{Checker, ShellBindings};
 use crate::lexer::{lex, Tok};
 use crate::lower::Lowerer;
@@ -24,6 +24,9 @@ pub const SHELL_FILE: &str = "repl";
 #[derive(Default)]
 struct State {
     imports: Vec<Import>,
+    /// One unqualified import per earlier entry of definitions (its
+    /// module), naming the definitions no later entry redefined.
+    defs: Vec<Import>,
     /// Binding name → type; its `Gen` numbers are the shell's unknown
     /// types, shared by all bindings (see [`ShellBindings`]).
     types: HashMap<String, Type>,
@@ -68,6 +71,15 @@ fn incomplete(input: &str) -> bool {
             Tok::RParen | Tok::RBrack | Tok::RBrace | Tok::GtGt => depth -= 1,
             _ => {}
         }
+    }
+    // Attributes (`@external(...)`) continue until the definition they
+    // belong to.
+    if toks.first().is_some_and(|(t, _)| *t == Tok::At)
+        && !toks
+            .iter()
+            .any(|(t, _)| matches!(t, Tok::Fn | Tok::Type | Tok::Const))
+    {
+        return true;
     }
     // A trailing operator or `=` continues on the next line.
     let trailing = toks.iter().rev().nth(1).map(|(t, _)| t.clone());
@@ -135,11 +147,7 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
         p.peek_tok(),
         Tok::Fn | Tok::Pub | Tok::Type | Tok::Const | Tok::At
     ) {
-        return ReplInput::Error(vec![Diagnostic::unsupported(
-            SHELL_FILE,
-            0..input.trim_end().len(),
-            "definitions in the Gleam shell (put them in a module)",
-        )]);
+        return definitions(input, &mut st, bound, module_name);
     }
     let Ok(mut stmts) = p.shell_statements() else {
         return ReplInput::Error(p.diags);
@@ -153,7 +161,8 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
         .filter_map(|(i, n)| Some((n.clone(), st.types.get(n)?.clone(), format!("Bound{i}"))))
         .collect();
     let mut c = Checker::new(SHELL_FILE, module_name);
-    let imports = st.imports.clone();
+    let mut imports = st.imports.clone();
+    imports.extend(st.defs.iter().cloned());
     let Some((ty, ShellBindings { new, kept })) =
         c.check_shell(&imports, &prior, &mut stmts, &crate::load_interface)
     else {
@@ -178,6 +187,128 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
     ReplInput::Eval {
         module,
         bound_after: after.into_iter().map(|(n, _)| n).collect(),
+        style: ValueStyle::Gleam,
+    }
+}
+
+/// An entry of definitions (`fn`, `type`, `const`, with attributes such
+/// as `@external`): checked as a module that sees the shell's imports and
+/// earlier definitions (not its `let` bindings, as a module's functions do
+/// not see a function's variables). Every definition is public. The
+/// entry's module (named `module_name`) holds the code and an `eval/1`
+/// that prints what was defined and keeps the bindings; its interface is
+/// cached so later entries import its names unqualified. A later
+/// definition of the same name shadows this one for later entries;
+/// functions already defined keep calling the one they were checked with.
+fn definitions(input: &str, st: &mut State, bound: &[String], module_name: &str) -> ReplInput {
+    let (mut m, diags) = crate::parser::parse_module(input, SHELL_FILE);
+    if diags.iter().any(Diagnostic::is_error) {
+        return ReplInput::Error(diags);
+    }
+    if let Some(imp) = m.imports.first() {
+        return ReplInput::Error(vec![Diagnostic::error(
+            SHELL_FILE,
+            imp.span.clone(),
+            "An import must be an entry of its own in the shell",
+        )]);
+    }
+    for f in &mut m.functions {
+        f.public = true;
+    }
+    for t in &mut m.types {
+        t.public = true;
+    }
+    for a in &mut m.aliases {
+        a.public = true;
+    }
+    for c in &mut m.consts {
+        c.public = true;
+    }
+    m.imports = st.imports.iter().chain(st.defs.iter()).cloned().collect();
+    let mut c = Checker::new(SHELL_FILE, module_name);
+    let iface = c.check_module(&mut m, &crate::load_interface);
+    if c.error_count() > 0 {
+        return ReplInput::Error(c.diags.into_iter().filter(Diagnostic::is_error).collect());
+    }
+    // What to print, one line per definition, in the order written.
+    let mut shown: Vec<(usize, String)> = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    let mut types: Vec<String> = Vec::new();
+    let mut printer = c.printer();
+    for t in &m.types {
+        shown.push((t.span.start, format!("type {}", t.name)));
+        types.push(t.name.clone());
+        values.extend(t.constructors.iter().map(|k| k.name.clone()));
+    }
+    for a in &m.aliases {
+        shown.push((a.span.start, format!("type {}", a.name)));
+        types.push(a.name.clone());
+    }
+    for k in &m.consts {
+        if let Some(v) = iface.values.get(&k.name) {
+            let ty = printer.print(&c.vars, &v.scheme);
+            shown.push((k.span.start, format!("const {} : {ty}", k.name)));
+        }
+        values.push(k.name.clone());
+    }
+    for f in &m.functions {
+        if let Some(v) = iface.values.get(&f.name) {
+            let ty = printer.print(&c.vars, &v.scheme);
+            shown.push((f.span.start, format!("fn {} : {ty}", f.name)));
+        }
+        values.push(f.name.clone());
+    }
+    shown.sort_by_key(|(at, _)| *at);
+    let text: Vec<String> = shown.into_iter().map(|(_, t)| t).collect();
+    crate::register_interface(module_name, iface);
+    for imp in &mut st.defs {
+        imp.values.retain(|u| !values.contains(&u.name));
+        imp.types.retain(|u| !types.contains(&u.name));
+    }
+    st.defs
+        .retain(|imp| !imp.values.is_empty() || !imp.types.is_empty());
+    let unqualified = |names: Vec<String>| {
+        names
+            .into_iter()
+            .map(|name| Unqualified {
+                name,
+                alias: None,
+                span: 0..0,
+            })
+            .collect()
+    };
+    st.defs.push(Import {
+        module: module_name.to_string(),
+        module_span: 0..0,
+        alias: module_name.to_string(),
+        values: unqualified(values),
+        types: unqualified(types),
+        span: 0..0,
+    });
+    let mut lowerer = Lowerer::new(module_name, SHELL_FILE, input);
+    let mut module = lowerer.module(&m);
+    // eval(Bindings) -> {<<"fn double : fn(Int) -> Int">>, Bindings}.
+    let sp = ir::Span::NONE;
+    let body = ir::Expr::tuple(
+        vec![
+            ir::Expr::lit(Literal::Binary(text.join("\n").into_bytes()), sp),
+            ir::Expr::var("Bindings", sp),
+        ],
+        sp,
+    );
+    module.exports.push(FunName::new("eval", 1));
+    module.functions.push(ir::FunDef {
+        name: FunName::new("eval", 1),
+        fun: ir::Fun {
+            params: vec!["Bindings".to_string()],
+            body: Box::new(body),
+            span: sp,
+            name: None,
+        },
+    });
+    ReplInput::Eval {
+        module,
+        bound_after: bound.to_vec(),
         style: ValueStyle::Gleam,
     }
 }

@@ -340,7 +340,12 @@ impl Printer {
     fn write(&mut self, t: &Type, out: &mut String) {
         match t {
             Type::Named { module, name, args } => {
-                if &**module != PRELUDE && **module != *self.current_module {
+                // Types defined in the shell (modules `$shellN`) print
+                // unqualified, as they were written there.
+                if &**module != PRELUDE
+                    && **module != *self.current_module
+                    && !module.starts_with('$')
+                {
                     if let Some(q) = self.qualifiers.get(&**module) {
                         out.push_str(q);
                         out.push('.');
