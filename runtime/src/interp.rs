@@ -45,6 +45,8 @@ enum TopFrame {
     /// A prebuilt entry that stands for the current function
     /// (`function_clause`: the function with its arguments).
     Current(Term),
+    /// The whole trace, given (`erlang:raise/3`).
+    Given(Term),
 }
 
 /// Run `p` until it yields, waits or exits.
@@ -255,6 +257,9 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                             })
                         ),
                         Trap::Raise(class, reason) => raise!(class, reason, None),
+                        Trap::RaiseWith(class, reason, stack) => {
+                            raise!(class, reason, Some(TopFrame::Given(stack)))
+                        }
                         _ => error!(Term::atom(Atom::BADARG)),
                     }
                 }
@@ -944,6 +949,9 @@ fn dispatch_call(
                         Err(Trap::Raise(class, reason)) => {
                             return Dispatch::Raise(class, reason, None)
                         }
+                        Err(Trap::RaiseWith(class, reason, stack)) => {
+                            return Dispatch::Raise(class, reason, Some(TopFrame::Given(stack)))
+                        }
                         Err(Trap::ApplyFun { fun, args }) => {
                             if args.len() + 1 > MAX_X {
                                 return Dispatch::Raise(
@@ -1109,6 +1117,9 @@ fn build_trace(
     let mut entries = Vec::new();
     let mut current_done = false;
     match top {
+        Some(TopFrame::Given(stack)) => {
+            return heap::make_tuple(&mut p.heap, &[Term::atom(class.atom()), stack]);
+        }
         Some(TopFrame::Entry(e)) => entries.push(e),
         Some(TopFrame::Current(e)) => {
             entries.push(e);

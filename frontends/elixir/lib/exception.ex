@@ -60,8 +60,8 @@ defmodule Exception do
     loc =
       case {Keyword.get(info, :file), Keyword.get(info, :line)} do
         {nil, _} -> ""
-        {file, nil} -> "#{file}: "
-        {file, line} -> "#{file}:#{line}: "
+        {file, nil} -> "#{relative(file)}: "
+        {file, line} -> "#{relative(file)}:#{line}: "
       end
     arity = if is_list(a), do: length(a), else: a
     # A script's top level, as elixir names it.
@@ -73,12 +73,39 @@ defmodule Exception do
   end
   def format_stacktrace_entry(other), do: inspect(other)
 
+  # `./x.exs` (a path `eubeam test` found) as Path.relative_to_cwd gives it.
+  defp relative(file) do
+    case to_string(file) do
+      "./" <> rest -> rest
+      path -> path
+    end
+  end
+
   def format_mfa(m, f, a) do
     mod = inspect(m)
     name = :erlang.atom_to_binary(f, :utf8)
-    cond do
-      String.starts_with?(name, "-") -> "anonymous fn/#{a} in #{mod}"
-      true -> "#{mod}.#{name}/#{a}"
+
+    # A fun's own name is `-outer/arity-fun-N-`, as Erlang names them.
+    with "-" <> rest <- name,
+         [outer | _] <- String.split(rest, "-fun-"),
+         [_, _ | _] = parts <- String.split(outer, "/") do
+      fname = parts |> Enum.drop(-1) |> Enum.join("/")
+      "anonymous fn/#{a} in #{mod}.#{fun_name(fname)}/#{List.last(parts)}"
+    else
+      _ -> "#{mod}.#{fun_name(name)}/#{a}"
+    end
+  end
+
+  # A function name as Elixir writes it in a remote call: quoted when it is
+  # not an identifier.
+  defp fun_name(name) do
+    if Regex.match?(~r/^[a-z_][a-zA-Z0-9_]*[?!]?$/, name) do
+      name
+    else
+      case inspect(:erlang.binary_to_atom(name, :utf8)) do
+        ":" <> quoted -> quoted
+        other -> other
+      end
     end
   end
 end

@@ -89,6 +89,11 @@ impl Frontend for ElixirFrontend {
             .collect()
     }
 
+    /// ExUnit's runner (lib/ex_unit_driver.erl → `ExUnit.__eubeam_test__/2`).
+    fn test_driver(&self) -> Option<&'static str> {
+        Some("Elixir.ExUnit.Driver")
+    }
+
     fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
         complete::complete(line, pos, catalog)
     }

@@ -76,6 +76,14 @@ libs! {
     "Elixir.Protocol.UndefinedError" => "errors.ex",
     "Elixir.BadStructError" => "errors.ex",
     "Elixir.SystemLimitError" => "errors.ex",
+    "Elixir.System" => "system.ex",
+    "Elixir.ExUnit" => "ex_unit.ex",
+    "Elixir.ExUnit.AssertionError" => "ex_unit.ex",
+    "Elixir.ExUnit.TimeoutError" => "ex_unit.ex",
+    "Elixir.ExUnit.Runner" => "ex_unit.ex",
+    "Elixir.ExUnit.Callbacks" => "ex_unit.ex",
+    "Elixir.ExUnit.Assertions" => "ex_unit_assertions.ex",
+    "Elixir.ExUnit.Driver" => "ex_unit_driver.erl",
 }
 
 /// Whether library module `m` defines `name/arity` (for `import`).

@@ -196,7 +196,7 @@ fn throw1(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 
 fn raise3(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     match a[0].as_atom().and_then(Class::from_atom) {
-        Some(class) if a[2].is_list() => Err(Trap::Raise(class, a[1])),
+        Some(class) if a[2].is_list() => Err(Trap::RaiseWith(class, a[1], a[2])),
         _ => badarg(),
     }
 }

@@ -49,6 +49,9 @@ pub enum Trap {
     Error(Term),
     /// Raise `class:Reason` as if from the caller (`throw/1`, `exit/1`, `error/1`).
     Raise(Class, Term),
+    /// `erlang:raise/3`: raise `class:Reason` with the given stack trace
+    /// (a list) instead of one built from the current frames.
+    RaiseWith(Class, Term, Term),
     /// Tail-call the fun with these arguments in place of the native.
     ApplyFun { fun: Term, args: Vec<Term> },
     /// Tail-call `module:function(args)` in place of the native.

@@ -385,6 +385,18 @@ impl Lw<'_> {
         if let Some(g) = self.m.local_guard(name, args.len()) {
             return self.expr(&g.apply(args));
         }
+        if self
+            .m
+            .imports
+            .iter()
+            .any(|m| m == super::exunit::ASSERTIONS)
+        {
+            if let Some(src) = self.m.src.clone() {
+                if let Some(ast) = super::exunit::expand_assertion(&src, name, args, s) {
+                    return self.expr(&ast);
+                }
+            }
+        }
         if let Some(m) = self.m.imported_macro(name, args.len()) {
             return self.expand_expr(&m, name, args, s);
         }
@@ -542,6 +554,18 @@ impl Lw<'_> {
                 let at = self.expr(attrs);
                 let ex = Expr::call("Elixir.Kernel", "__raise__", vec![m, at], span);
                 Expr::call("erlang", "error", vec![ex], span)
+            }
+            ("reraise", [m, attrs, st]) => {
+                let m = self.expr(m);
+                let at = self.expr(attrs);
+                let st = self.expr(st);
+                let ex = Expr::call("Elixir.Kernel", "__raise__", vec![m, at], span);
+                Expr::call(
+                    "erlang",
+                    "raise",
+                    vec![Expr::atom("error", span), ex, st],
+                    span,
+                )
             }
             ("reraise", [e, st]) => {
                 let e = self.expr(e);

@@ -6,6 +6,7 @@
 //! are expanded here directly into the IR; they are not user-definable yet.
 
 mod expr;
+pub mod exunit;
 pub use expr::kernel_funs;
 mod macros;
 mod module;
@@ -39,6 +40,8 @@ pub struct ModCtx {
     /// Macros and modules of the file compiled so far (shared by every
     /// module of one file).
     pub macros: std::rc::Rc<std::cell::RefCell<macros::MacroEnv>>,
+    /// The file's text (ExUnit's assertions print the code they check).
+    pub src: Option<std::rc::Rc<str>>,
 }
 
 pub fn split_tail_pub(items: &[Ast]) -> (Vec<&Ast>, Option<&Ast>) {

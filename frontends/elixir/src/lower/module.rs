@@ -26,9 +26,12 @@ struct DefClause {
 
 struct Out<'a> {
     file: &'a str,
+    src: &'a str,
     lines: &'a LineIndex,
     modules: Vec<ir::Module>,
     diags: Vec<Diagnostic>,
+    /// Modules that `use ExUnit.Case`, in definition order.
+    exunit_modules: Vec<String>,
 }
 
 pub fn lower_file(
@@ -40,15 +43,36 @@ pub fn lower_file(
     let lines = LineIndex::new(src);
     let mut out = Out {
         file,
+        src,
         lines: &lines,
         modules: Vec::new(),
         diags: Vec::new(),
+        exunit_modules: Vec::new(),
     };
     let mut top = Vec::new();
-    let root = ModCtx::default();
+    let root = ModCtx {
+        src: Some(std::rc::Rc::from(src)),
+        ..ModCtx::default()
+    };
     for f in forms {
         match f.call_args() {
-            Some(("defmodule", [name, kw])) => out.defmodule(name, kw, &root, f.span),
+            Some(("defmodule", [name, kw])) => {
+                let before = out.exunit_modules.len();
+                out.defmodule(name, kw, &root, f.span);
+                // A test module registers with ExUnit where it is defined,
+                // as ExUnit.Case does when the module is compiled.
+                for m in &out.exunit_modules[before..] {
+                    top.push(Ast::new(
+                        Kind::Remote {
+                            target: Box::new(Ast::new(Kind::Alias(vec!["ExUnit".into()]), f.span)),
+                            name: "__register__".into(),
+                            args: vec![Ast::atom(m, f.span)],
+                            parens: true,
+                        },
+                        f.span,
+                    ));
+                }
+            }
             Some((kind @ ("defprotocol" | "defimpl"), args)) => {
                 if let Some((n, k)) = out.protocol_module(kind, args, &root, f.span) {
                     out.defmodule(&n, &k, &root, f.span);
@@ -64,6 +88,7 @@ pub fn lower_file(
             name: name.clone(),
             script: true,
             macros: root.macros.clone(),
+            src: root.src.clone(),
             ..ModCtx::default()
         };
         // `import`/`alias` at the top level of a script apply to the rest of
@@ -103,6 +128,7 @@ pub fn lower_file(
         let span = lines.span(0, src.len());
         let body_ast = Ast::call("__block__", top, Span::new(0, src.len()));
         let body = lw.block(&body_ast);
+        let body = Expr::seq(body, at_exit(span));
         let (r, c, rn, st) = (lw.temp(), lw.temp(), lw.temp(), lw.temp());
         let bt = Expr::primop("build_stacktrace", vec![Expr::var(st.clone(), span)], span);
         let handler = Expr::call(
@@ -151,6 +177,40 @@ pub fn lower_file(
         warnings: out.diags,
         entry,
     })
+}
+
+/// The end of a script: the functions `System.at_exit/1` registered (ExUnit's
+/// autorun among them) run with status 0, as `elixir` runs them when the
+/// script ends. Scripts that registered none pay one `erlang:get/1`.
+fn at_exit(span: ir::Span) -> Expr {
+    let key = Expr::atom("$elixir_at_exit", span);
+    let got = Expr::call("erlang", "get", vec![key], span);
+    let fs = "_at_exit@0".to_string();
+    Expr::new(
+        ExprKind::Case {
+            arg: Box::new(got),
+            clauses: vec![
+                ir::Clause {
+                    pats: vec![ir::Pattern::Lit(Literal::atom("undefined"))],
+                    guard: None,
+                    body: Expr::atom("nil", span),
+                    span,
+                },
+                ir::Clause {
+                    pats: vec![ir::Pattern::Var(fs.clone())],
+                    guard: None,
+                    body: Expr::call(
+                        "Elixir.System",
+                        "__run_at_exit__",
+                        vec![Expr::var(fs, span), Expr::lit(Literal::Int(0), span)],
+                        span,
+                    ),
+                    span,
+                },
+            ],
+        },
+        span,
+    )
 }
 
 fn script_module_name(file: &str) -> String {
@@ -328,8 +388,10 @@ impl Out<'_> {
             name: mname.clone(),
             aliases: parent.aliases.clone(),
             macros: parent.macros.clone(),
+            src: parent.src.clone(),
             ..ModCtx::default()
         };
+        let mut exu: Option<super::exunit::CaseState> = None;
         // A nested module is aliased in its parent (and in itself).
         if let Kind::Alias(segs) = &name.kind {
             if !parent.name.is_empty() {
@@ -380,11 +442,40 @@ impl Out<'_> {
                 }
                 continue;
             }
+            if let Some(case) = exu.as_mut() {
+                let source = super::exunit::Source {
+                    file: self.file,
+                    src: self.src,
+                    lines: self.lines,
+                };
+                match case.body_form(&st, &source) {
+                    Some(Ok(forms)) => {
+                        splice(&mut pending, i, Ast::call("__block__", forms, st.span));
+                        continue;
+                    }
+                    Some(Err(e)) => {
+                        self.error(st.span, e);
+                        continue;
+                    }
+                    None => {}
+                }
+            }
             let Some((kind, args)) = st.call_args() else {
                 self.unsupported(st.span, "expressions in a module body");
                 continue;
             };
             match (kind, args) {
+                ("use", [target, opts @ ..])
+                    if matches!(&target.kind, Kind::Alias(segs)
+                        if alias_atom(&ctx, segs) == "Elixir.ExUnit.Case") =>
+                {
+                    if exu.is_none() {
+                        exu = Some(super::exunit::CaseState::new(opts.first()));
+                        ctx.imports.push(super::exunit::ASSERTIONS.to_string());
+                        pending.push(Ast::call(super::exunit::MARK_FINISH, vec![], span));
+                        self.exunit_modules.push(mname.clone());
+                    }
+                }
                 ("def" | "defp" | "defmacro" | "defmacrop", [head, kwb]) => {
                     let is_macro = kind.starts_with("defmacro");
                     let public = kind == "def" || is_macro;

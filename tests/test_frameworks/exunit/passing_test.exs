@@ -1,0 +1,136 @@
+# Every assertion and callback of ExUnit that passes: the output is dots.
+ExUnit.start()
+
+defmodule Stack do
+  def push(stack, x), do: [x | stack]
+  def pop([x | rest]), do: {x, rest}
+  def pop([]), do: raise(ArgumentError, "empty stack")
+end
+
+defmodule PassingTest do
+  use ExUnit.Case, async: true
+
+  @moduletag :stack
+
+  setup_all do
+    {:ok, shared: [1, 2, 3]}
+  end
+
+  setup context do
+    Map.put(%{}, :doubled, Enum.map(context.shared, &(&1 * 2)))
+  end
+
+  test "operators" do
+    assert 1 + 1 == 2
+    assert 1 === 1
+    assert 1 == 1.0
+    assert 1 != 2
+    assert 1 !== 1.0
+    assert 3 > 2
+    assert 2 < 3
+    assert 2 >= 2
+    assert 2 <= 2
+    assert "hello world" =~ "world"
+    assert "hello" =~ ~r/h.l+o/
+    assert 2 in [1, 2, 3]
+    refute 1 == 2
+    refute 3 in [1, 2]
+    refute nil
+    refute false
+  end
+
+  test "match and bind" do
+    assert {:ok, value} = {:ok, 42}
+    assert value == 42
+    assert [head | _] = Stack.push([], :a)
+    assert head == :a
+    assert match?(%{a: _}, %{a: 1, b: 2})
+    refute match?({:error, _}, {:ok, 1})
+  end
+
+  test "context from setup and setup_all", context do
+    assert context.shared == [1, 2, 3]
+    assert context.doubled == [2, 4, 6]
+    assert context.stack == true
+    assert context.test == :"test context from setup and setup_all"
+    assert context.module == PassingTest
+  end
+
+  test "pattern in the context", %{doubled: [first | _]} do
+    assert first == 2
+  end
+
+  test "assert with a message" do
+    assert true, "never shown"
+    refute false, "never shown"
+  end
+
+  test "exceptions" do
+    assert_raise ArgumentError, fn -> Stack.pop([]) end
+    error = assert_raise ArgumentError, "empty stack", fn -> Stack.pop([]) end
+    assert error.message == "empty stack"
+    assert_raise RuntimeError, ~r/^bo+m$/, fn -> raise "boom" end
+    assert catch_throw(throw(:ball)) == :ball
+    assert catch_exit(exit(:bye)) == :bye
+    assert catch_error(:erlang.error(:oops)) == :oops
+  end
+
+  test "messages" do
+    send(self(), {:hello, 1})
+    assert_received {:hello, n}
+    assert n == 1
+    parent = self()
+    spawn(fn -> send(parent, {:pong, :from_child}) end)
+    assert_receive {:pong, who}, 500
+    assert who == :from_child
+    refute_received :nothing
+    refute_receive :nothing, 10
+  end
+
+  test "deltas" do
+    assert_in_delta 1.0, 1.05, 0.1
+    refute_in_delta 1.0, 2.0, 0.5
+  end
+
+  describe "push/2" do
+    setup do
+      [stack: Stack.push([], 1)]
+    end
+
+    test "puts on top", %{stack: stack} do
+      assert Stack.push(stack, 2) == [2, 1]
+    end
+
+    @tag answer: 42
+    test "sees its tag", context do
+      assert context.answer == 42
+      assert context.describe == "push/2"
+    end
+  end
+
+  describe "pop/1" do
+    test "takes the top" do
+      assert Stack.pop([2, 1]) == {2, [1]}
+    end
+  end
+end
+
+defmodule SyncTest do
+  use ExUnit.Case
+
+  setup :start_agent
+
+  defp start_agent(_context) do
+    {:ok, pid} = Agent.start_link(fn -> 0 end)
+    %{agent: pid}
+  end
+
+  test "the agent counts", %{agent: agent} do
+    Agent.update(agent, &(&1 + 1))
+    assert Agent.get(agent, & &1) == 1
+  end
+
+  test "flunk is not reached" do
+    if false, do: flunk("unreachable")
+  end
+end
