@@ -598,7 +598,20 @@ impl Lowerer<'_> {
         r: &Range<usize>,
         span: ir::Span,
     ) -> ir::Expr {
-        let name = self.lambda_name();
+        let name = self.lambda_name((r.start, r.end, self.fun_depth));
+        self.fun_depth += 1;
+        let lowered = self.fun_expr_named(clauses, r, span, name);
+        self.fun_depth -= 1;
+        lowered
+    }
+
+    fn fun_expr_named(
+        &mut self,
+        clauses: &[ast::FunClause],
+        r: &Range<usize>,
+        span: ir::Span,
+        name: String,
+    ) -> ir::Expr {
         let arity =
             u32::try_from(clauses.first().map_or(0, |c| c.params.len())).unwrap_or(u32::MAX);
         match clauses.first().and_then(|c| c.name.clone()) {

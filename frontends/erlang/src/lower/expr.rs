@@ -515,6 +515,37 @@ impl Lowerer<'_> {
                     span,
                 )
             }
+            ExprKind::Fun(cls) if inlinable(cls, args.len()) => {
+                // `(fun (X) -> Body end)(Arg)`, as the assertion macros
+                // write: applied in place, as OTP's compiler does, so the
+                // stack trace shows the enclosing function (the fun still
+                // takes its number in the names of the others).
+                let vals = self.args(args, pre);
+                let lowered = self.fun_expr(cls, &f.span, span);
+                match lowered.kind {
+                    ir::ExprKind::Fun(fun) if fun.params.len() == vals.len() => {
+                        if vals.is_empty() {
+                            *fun.body
+                        } else {
+                            let value = if vals.len() == 1 {
+                                vals.into_iter()
+                                    .next()
+                                    .unwrap_or_else(|| ir::Expr::atom("false", span))
+                            } else {
+                                ir::Expr::new(ir::ExprKind::Values(vals), span)
+                            };
+                            ir::Expr::let_(fun.params, value, *fun.body, span)
+                        }
+                    }
+                    other => ir::Expr::new(
+                        ir::ExprKind::Apply {
+                            fun: Box::new(ir::Expr::new(other, span)),
+                            args: vals,
+                        },
+                        span,
+                    ),
+                }
+            }
             _ => {
                 let mut all: Vec<&ast::Expr> = vec![f];
                 all.extend(args.iter());
@@ -531,4 +562,22 @@ impl Lowerer<'_> {
             }
         }
     }
+}
+
+/// Whether `(fun ... end)(Args)` can be applied in place: one unnamed
+/// clause without a guard whose parameters are distinct variables, one per
+/// argument (a pattern or a guard could fail with `function_clause`,
+/// which must name the fun).
+fn inlinable(cls: &[ast::FunClause], nargs: usize) -> bool {
+    let [c] = cls else {
+        return false;
+    };
+    let mut seen = std::collections::HashSet::new();
+    c.name.is_none()
+        && c.guard.is_empty()
+        && c.params.len() == nargs
+        && c.params.iter().all(|p| match &p.kind {
+            ExprKind::Var(v) => v != "_" && seen.insert(v.clone()),
+            _ => false,
+        })
 }

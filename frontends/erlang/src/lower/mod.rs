@@ -10,6 +10,7 @@ mod bifs;
 mod binary;
 mod clauses;
 mod expr;
+mod fun_names;
 mod pattern;
 mod records;
 pub(crate) mod scope;
@@ -113,6 +114,11 @@ pub(crate) struct Lowerer<'a> {
     pub current: String,
     pub fun_counter: u32,
     pub lc_counter: u32,
+    /// OTP's number of each fun of the current function, by
+    /// [`fun_names::key`].
+    pub fun_numbers: std::collections::HashMap<fun_names::Key, u32>,
+    /// Funs enclosing the expression being lowered.
+    pub fun_depth: u32,
     pub depth: u32,
     /// Local functions referenced, for the unused-function warning.
     pub referenced: BTreeSet<(String, u32)>,
@@ -139,6 +145,8 @@ impl<'a> Lowerer<'a> {
             current: String::new(),
             fun_counter: 0,
             lc_counter: 0,
+            fun_numbers: std::collections::HashMap::new(),
+            fun_depth: 0,
             depth: 0,
             referenced: BTreeSet::new(),
             later: None,
@@ -182,10 +190,18 @@ impl<'a> Lowerer<'a> {
         self.depth -= 1;
     }
 
-    /// `name/arity` of a top-level function, for fun names.
-    pub fn lambda_name(&mut self) -> String {
-        let n = self.fun_counter;
-        self.fun_counter += 1;
+    /// The name of a fun of the current function: numbered as OTP numbers
+    /// it ([`fun_names`]), or in lowering order for funs the numbering did
+    /// not see.
+    pub fn lambda_name(&mut self, key: fun_names::Key) -> String {
+        let n = match self.fun_numbers.get(&key) {
+            Some(n) => *n,
+            None => {
+                let n = self.fun_counter;
+                self.fun_counter += 1;
+                n
+            }
+        };
         format!("-{}-fun-{n}-", self.current)
     }
 
@@ -197,6 +213,10 @@ impl<'a> Lowerer<'a> {
         self.env = Env::default();
         self.current = format!("{}/{}", f.name, f.arity);
         self.fun_counter = 0;
+        self.fun_numbers = fun_names::number(&f.clauses);
+        self.fun_depth = 0;
+        // Funs the numbering did not see are numbered after OTP's.
+        self.fun_counter = u32::try_from(self.fun_numbers.len()).unwrap_or(u32::MAX);
         self.lc_counter = 0;
         self.later = Some(std::collections::HashSet::new());
         let fun = self.fun_clauses(&f.clauses, span, false, None);
@@ -286,6 +306,18 @@ pub fn lower_module(
         diags.push(Diagnostic::error(file, 0..0, "no module definition"));
         return Err(diags);
     }
+    let eunit = eunit_autoexport(&attributes);
+    if eunit {
+        // `-include_lib("eunit/include/eunit.hrl")` asks for OTP's
+        // eunit_autoexport parse transform: the test and generator
+        // functions are exported, and `test/0` runs them.
+        for key in &order {
+            let (name, arity) = key;
+            if *arity == 0 && (name.ends_with("_test") || name.ends_with("_test_")) {
+                exports.push((name.clone(), 0, functions[key].1.clone()));
+            }
+        }
+    }
     info.defined = functions.keys().cloned().collect();
     for (f, a, r) in &exports {
         if !info.defined.contains(&(f.clone(), *a)) {
@@ -329,6 +361,25 @@ pub fn lower_module(
             );
         }
     }
+    if eunit && !functions.contains_key(&("test".to_string(), 0)) {
+        let span = lines.span(module_span.start, module_span.end);
+        let body = ir::Expr::call(
+            "eunit",
+            "test",
+            vec![ir::Expr::atom(&info.name, span)],
+            span,
+        );
+        defs.push(ir::FunDef {
+            name: FunName::new("test", 0),
+            fun: ir::Fun {
+                params: Vec::new(),
+                body: Box::new(body),
+                span,
+                name: None,
+            },
+        });
+        exports.push(("test".to_string(), 0, module_span.clone()));
+    }
     let mut seen = BTreeSet::new();
     let exports = exports
         .into_iter()
@@ -344,6 +395,23 @@ pub fn lower_module(
         span: lines.span(module_span.start, module_span.end),
     };
     Ok((module, warnings))
+}
+
+/// Whether a `-compile` attribute names the `eunit_autoexport` parse
+/// transform (as eunit.hrl does), alone or in a list of options.
+fn eunit_autoexport(attributes: &[(String, ir::Literal)]) -> bool {
+    fn names_it(l: &ir::Literal) -> bool {
+        match l {
+            ir::Literal::Tuple(t) => {
+                matches!(&t[..], [a, b] if a.is_atom("parse_transform") && b.is_atom("eunit_autoexport"))
+            }
+            ir::Literal::Cons(h, t) => names_it(h) || names_it(t),
+            _ => false,
+        }
+    }
+    attributes
+        .iter()
+        .any(|(name, value)| name == "compile" && names_it(value))
 }
 
 /// `{'function_clause', A1, ..., An}` style reason tuples.

@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 
 use super::dir_of;
 
+/// Headers this toolchain ships for `-include_lib`, used instead of an
+/// installed OTP's: EUnit's (whose OTP version needs a parse transform) and
+/// the stdlib assertions it includes.
+pub fn builtin(name: &str, lib: bool) -> Option<&'static str> {
+    if !lib {
+        return None;
+    }
+    match name {
+        "eunit/include/eunit.hrl" => Some(include_str!("../../include/eunit.hrl")),
+        "stdlib/include/assert.hrl" => Some(include_str!("../../include/assert.hrl")),
+        _ => None,
+    }
+}
+
 pub fn find(name: &str, lib: bool, including: &Path, dirs: &[PathBuf]) -> Option<PathBuf> {
     let name = expand_env(name);
     let p = Path::new(&name);

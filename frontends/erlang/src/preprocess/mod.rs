@@ -412,15 +412,19 @@ impl Preprocessor {
             return;
         }
         let what = if lib { "include_lib" } else { "include" };
-        let Some(path) = include::find(name, lib, &src.path, &self.include_dirs) else {
-            self.error(src, at, format!("can't find {what} \"{name}\""));
-            return;
-        };
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => {
-                self.error(src, at, format!("can't read {what} \"{name}\": {e}"));
+        let (path, text) = if let Some(text) = include::builtin(name, lib) {
+            (PathBuf::from(name), text.to_string())
+        } else {
+            let Some(path) = include::find(name, lib, &src.path, &self.include_dirs) else {
+                self.error(src, at, format!("can't find {what} \"{name}\""));
                 return;
+            };
+            match std::fs::read(&path) {
+                Ok(bytes) => (path, String::from_utf8_lossy(&bytes).into_owned()),
+                Err(e) => {
+                    self.error(src, at, format!("can't read {what} \"{name}\": {e}"));
+                    return;
+                }
             }
         };
         let file = path.display().to_string();
