@@ -121,20 +121,6 @@ defmodule ExUnit.TimeoutError do
   end
 end
 
-defmodule ExUnit.Callbacks do
-  # What a setup callback returns, merged into the test's context (called
-  # by the `__ex_unit__/2` the compiler generates in each test module).
-  def __merge__(_mod, ctx, :ok), do: ctx
-  def __merge__(mod, ctx, {:ok, value}), do: __merge__(mod, ctx, value)
-  def __merge__(_mod, ctx, value) when is_map(value), do: Map.merge(ctx, value)
-  def __merge__(_mod, ctx, value) when is_list(value), do: Map.merge(ctx, Map.new(value))
-
-  def __merge__(mod, _ctx, other) do
-    raise "expected ExUnit callback in #{inspect(mod)} to return :ok | keyword | map, " <>
-            "got #{inspect(other)} instead"
-  end
-end
-
 defmodule ExUnit.Runner do
   # Modules run in processes of their own (async ones all at once, then the
   # others one by one); each test runs in a fresh process. Events come back
@@ -320,7 +306,8 @@ defmodule ExUnit.Runner do
   end
 
   defp exec_test(test, context) do
-    try do
+    state =
+      try do
       ctx = test.module.__ex_unit__(:setup, context)
 
       ctx =
@@ -335,6 +322,15 @@ defmodule ExUnit.Runner do
       kind, reason ->
         stack = __STACKTRACE__
         {:failed, [{kind, Exception.normalize(kind, reason, stack), prune(stack)}]}
+    end
+
+    after_test(state)
+  end
+
+  defp after_test(state) do
+    case {state, ExUnit.Callbacks.__after_test__()} do
+      {nil, {kind, reason, stack}} -> {:failed, [{kind, reason, prune(stack)}]}
+      _ -> state
     end
   end
 

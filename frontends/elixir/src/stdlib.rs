@@ -81,7 +81,7 @@ libs! {
     "Elixir.ExUnit.AssertionError" => "ex_unit.ex",
     "Elixir.ExUnit.TimeoutError" => "ex_unit.ex",
     "Elixir.ExUnit.Runner" => "ex_unit.ex",
-    "Elixir.ExUnit.Callbacks" => "ex_unit.ex",
+    "Elixir.ExUnit.Callbacks" => "ex_unit_callbacks.ex",
     "Elixir.ExUnit.Assertions" => "ex_unit_assertions.ex",
     "Elixir.ExUnit.Driver" => "ex_unit_driver.erl",
 }

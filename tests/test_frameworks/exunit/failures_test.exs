@@ -45,6 +45,9 @@ defmodule ATest do
       re = ~r/x/
       assert "abc" =~ re
     end
+    test "sigil in the code" do
+      assert "abc" =~ ~r/b+c$/i and false
+    end
   end
 
   test "raise" do

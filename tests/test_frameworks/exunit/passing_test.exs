@@ -134,3 +134,30 @@ defmodule SyncTest do
     if false, do: flunk("unreachable")
   end
 end
+
+defmodule Counter do
+  use Agent
+
+  def start_link(initial), do: Agent.start_link(fn -> initial end)
+  def bump(pid), do: Agent.update(pid, &(&1 + 1))
+  def value(pid), do: Agent.get(pid, & &1)
+end
+
+defmodule SupervisedTest do
+  use ExUnit.Case
+
+  setup do
+    parent = self()
+    on_exit(fn -> send(parent, :never_seen_by_the_test) end)
+    :ok
+  end
+
+  test "start_supervised and on_exit" do
+    pid = start_supervised!({Counter, 41})
+    Counter.bump(pid)
+    assert Counter.value(pid) == 42
+    assert {:ok, _other} = start_supervised({Counter, 0}, id: :second)
+    assert :ok = stop_supervised(:second)
+    on_exit(:named, fn -> :ok end)
+  end
+end

@@ -496,7 +496,8 @@ const OPERATORS: &[&str] = &["==", "<", ">", "<=", ">=", "===", "=~", "!==", "!=
 /// The source text of an expression, on one line as ExUnit prints it
 /// (`Macro.to_string`; continuation lines keep their relative indent).
 pub fn code_of(src: &str, a: &Ast) -> String {
-    let text = src.get(a.span.start..a.span.end).unwrap_or("").trim();
+    let text = sigils_as_printed(src.get(a.span.start..a.span.end).unwrap_or("").trim());
+    let text = text.as_str();
     let mut lines = text.lines();
     let first = lines.next().unwrap_or("").to_string();
     let rest: Vec<&str> = lines.collect();
@@ -511,6 +512,74 @@ pub fn code_of(src: &str, a: &Ast) -> String {
         out.push('\n');
         let cut = (l.len() - l.trim_start().len()).min(indent);
         out.push_str(&l[cut..]);
+    }
+    out
+}
+
+/// Sigils outside string literals with `"` delimiters, as `Macro.to_string`
+/// prints them (the quoted code ExUnit keeps has lost the delimiter the
+/// source used): `~r/a+/i` → `~r"a+"i`. A sigil whose text holds a `"`
+/// stays as written.
+fn sigils_as_printed(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut in_string = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if in_string {
+            out.push(c);
+            if c == '\\' {
+                if let Some(&n) = chars.get(i + 1) {
+                    out.push(n);
+                    i += 1;
+                }
+            } else if c == '"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let sigil = c == '~'
+            && chars.get(i + 1).is_some_and(|l| l.is_ascii_alphabetic())
+            && chars.get(i + 2).is_some_and(|d| "/|'([{<".contains(*d));
+        if sigil {
+            let open = chars[i + 2];
+            let close = match open {
+                '(' => ')',
+                '[' => ']',
+                '{' => '}',
+                '<' => '>',
+                d => d,
+            };
+            let mut j = i + 3;
+            while j < chars.len() && chars[j] != close {
+                if chars[j] == '\\' {
+                    j += 1;
+                }
+                j += 1;
+            }
+            if j < chars.len() {
+                let body: String = chars[i + 3..j].iter().collect();
+                if !body.contains('"') {
+                    out.push('~');
+                    out.push(chars[i + 1]);
+                    out.push('"');
+                    out.push_str(&body);
+                    out.push('"');
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
     }
     out
 }

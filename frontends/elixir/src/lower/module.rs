@@ -472,6 +472,7 @@ impl Out<'_> {
                     if exu.is_none() {
                         exu = Some(super::exunit::CaseState::new(opts.first()));
                         ctx.imports.push(super::exunit::ASSERTIONS.to_string());
+                        ctx.imports.push("Elixir.ExUnit.Callbacks".to_string());
                         pending.push(Ast::call(super::exunit::MARK_FINISH, vec![], span));
                         self.exunit_modules.push(mname.clone());
                     }
