@@ -651,6 +651,9 @@ impl Out<'_> {
                         "Elixir.Agent" | "Elixir.Task" => Some(
                             "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}}\n",
                         ),
+                        "Elixir.DynamicSupervisor" => Some(
+                            "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}, type: :supervisor}\n",
+                        ),
                         "Elixir.Supervisor" => Some(
                             "def child_spec(arg), do: %{id: __MODULE__, start: {__MODULE__, :start_link, [arg]}, type: :supervisor}\n",
                         ),
