@@ -12,7 +12,7 @@
          less_than/2, compare_strings/2, iodata_append/2, iodata_to_binary/1,
          map_get/2, map_to_list/1, new_map/0, map_insert/3, map_delete/2,
          map_size/1, map_from_list/1, map_keys/1, map_values/1, power/2,
-         string_to_codepoints/1, codepoint/1, utf_codepoint_to_int/1,
+         string_to_codepoints/1, utf_codepoint_list_to_string/1, codepoint/1, utf_codepoint_to_int/1,
          bit_array_byte_size/1, string_from_bit_array/1, float_abs/1,
          bit_array_pad_to_bytes/1, bit_array_slice/3, bit_array_concat/1,
          base64_encode/2, base64_decode/1, base16_encode/1, base16_decode/1,
@@ -56,18 +56,40 @@ power(B, E) -> power(B, E, 1.0).
 power(_, 0, Acc) -> Acc;
 power(B, E, Acc) when E > 0 -> power(B, E - 1, Acc * B).
 
-%% ---- strings (code points stand in for graphemes)
+%% ---- strings: sequences of extended grapheme clusters, as OTP's `string`
+%% functions (which gleam_stdlib calls) see them; unicode_util:gc/1 (native)
+%% splits off the first cluster.
 
 string_to_codepoints(S) -> [C || <<C/utf8>> <= S].
-string_length(S) -> length(string_to_codepoints(S)).
-string_reverse(S) -> << <<C/utf8>> || C <- lists:reverse(string_to_codepoints(S)) >>.
-lowercase(S) -> << <<(lower(C))/utf8>> || <<C/utf8>> <= S >>.
-uppercase(S) -> << <<(upper(C))/utf8>> || <<C/utf8>> <= S >>.
-lower(C) when C >= $A, C =< $Z -> C + 32;
-lower(C) -> C.
+utf_codepoint_list_to_string(Cps) -> << <<C/utf8>> || C <- Cps >>.
+%% The clusters of S, as binaries.
+graphemes(S) ->
+    case unicode_util:gc(S) of
+        [G | Rest] -> [grapheme_binary(G) | graphemes(Rest)];
+        [] -> [];
+        {error, Bad} -> [Bad]
+    end.
+grapheme_binary(G) when is_integer(G) -> <<G/utf8>>;
+grapheme_binary(G) -> << <<C/utf8>> || C <- G >>.
+string_length(S) -> string_length(S, 0).
+string_length(S, N) ->
+    case unicode_util:gc(S) of
+        [_ | Rest] -> string_length(Rest, N + 1);
+        _ -> N
+    end.
+string_reverse(S) -> iolist_to_binary(lists:reverse(graphemes(S))).
+%% Drops N clusters: what is left (a sub-binary).
+drop_graphemes(S, 0) -> S;
+drop_graphemes(S, N) ->
+    case unicode_util:gc(S) of
+        [_ | Rest] -> drop_graphemes(Rest, N - 1);
+        _ -> <<>>
+    end.
+lowercase(S) -> string:lowercase(S).
+uppercase(S) -> string:uppercase(S).
 upper(C) when C >= $a, C =< $z -> C - 32;
 upper(C) -> C.
-string_split(S, <<>>) -> [<<C/utf8>> || <<C/utf8>> <= S];
+string_split(S, <<>>) -> graphemes(S);
 string_split(S, Sep) -> binary:split(S, Sep, [global]).
 string_replace(S, <<>>, _) -> S;
 string_replace(S, Pat, With) -> binary:replace(S, Pat, With, [global]).
@@ -79,20 +101,20 @@ string_starts_with(S, P) ->
 string_ends_with(S, P) ->
     N = byte_size(P), M = byte_size(S),
     M >= N andalso binary:part(S, M - N, N) =:= P.
+%% gleam/string.slice: a negative index counts from the end.
+string_slice(_S, _Start, Len) when Len =< 0 -> <<>>;
 string_slice(S, Start, Len) ->
-    Cs = string_to_codepoints(S),
-    N = length(Cs),
-    From = case Start < 0 of true -> N + Start; false -> Start end,
-    case Len =< 0 orelse From < 0 orelse From >= N of
+    From = case Start < 0 of true -> string_length(S) + Start; false -> Start end,
+    case From < 0 of
         true -> <<>>;
-        false -> << <<C/utf8>> || C <- take(drop(Cs, From), Len) >>
+        false ->
+            Tail = drop_graphemes(S, From),
+            Rest = drop_graphemes(Tail, Len),
+            binary:part(Tail, 0, byte_size(Tail) - byte_size(Rest))
     end.
 drop(L, 0) -> L;
 drop([], _) -> [];
 drop([_ | T], N) -> drop(T, N - 1).
-take(_, 0) -> [];
-take([], _) -> [];
-take([H | T], N) -> [H | take(T, N - 1)].
 is_space(C) -> C =:= $\s orelse C =:= $\t orelse C =:= $\n orelse C =:= $\r orelse C =:= 16#0B orelse C =:= 16#0C.
 trim(S) -> trim_end(trim_start(S)).
 trim_start(<<C, Rest/binary>> = S) ->
@@ -100,9 +122,12 @@ trim_start(<<C, Rest/binary>> = S) ->
 trim_start(<<>>) -> <<>>.
 trim_end(S) -> string_reverse_bytes(trim_start(string_reverse_bytes(S))).
 string_reverse_bytes(S) -> list_to_binary(lists:reverse(binary_to_list(S))).
-to_graphemes(S) -> [<<C/utf8>> || <<C/utf8>> <= S].
-string_pop_grapheme(<<C/utf8, Rest/binary>>) -> {ok, {<<C/utf8>>, Rest}};
-string_pop_grapheme(_) -> {error, nil}.
+to_graphemes(S) -> graphemes(S).
+string_pop_grapheme(S) ->
+    case unicode_util:gc(S) of
+        [G | Rest] -> {ok, {grapheme_binary(G), Rest}};
+        _ -> {error, nil}
+    end.
 concat(L) -> iolist_to_binary(L).
 string_join(L, Sep) -> iolist_to_binary(join(L, Sep)).
 join([], _) -> [];

@@ -24,6 +24,7 @@ mod erf;
 mod erlang;
 mod etf;
 mod file;
+mod graphemes;
 mod io;
 mod lfe_io;
 mod lfe_shell;
@@ -148,6 +149,7 @@ pub fn all() -> NativeTable {
     erlang::register(&mut t);
     etf::register(&mut t);
     file::register(&mut t);
+    graphemes::register(&mut t);
     io::register(&mut t);
     lists::register(&mut t);
     logger::register(&mut t);

@@ -76,9 +76,16 @@ pub fn repeat(string: String, times times: Int) -> String {
 pub fn drop_start(from string: String, up_to num_graphemes: Int) -> String {
   case num_graphemes <= 0 {
     True -> string
-    False -> slice(string, num_graphemes, length(string) - num_graphemes)
+    False -> {
+      let prefix = slice(string, 0, num_graphemes)
+      let prefix_size = byte_size(prefix)
+      unsafe_byte_slice(string, prefix_size, byte_size(string) - prefix_size)
+    }
   }
 }
+
+@external(erlang, "binary", "part")
+fn unsafe_byte_slice(string: String, index: Int, length: Int) -> String
 
 pub fn drop_end(from string: String, up_to num_graphemes: Int) -> String {
   case num_graphemes <= 0 {
@@ -95,9 +102,10 @@ pub fn first(string: String) -> Result(String, Nil) {
 }
 
 pub fn last(string: String) -> Result(String, Nil) {
-  case length(string) {
-    0 -> Error(Nil)
-    n -> Ok(slice(string, n - 1, 1))
+  case pop_grapheme(string) {
+    Ok(#(first, "")) -> Ok(first)
+    Ok(#(_, rest)) -> Ok(slice(rest, -1, 1))
+    Error(e) -> Error(e)
   }
 }
 
@@ -109,19 +117,26 @@ pub fn capitalise(string: String) -> String {
 }
 
 pub fn pad_start(string: String, to desired_length: Int, with pad_string: String) -> String {
-  let current = length(string)
-  case current >= desired_length {
+  let to_pad = desired_length - length(string)
+  case to_pad <= 0 {
     True -> string
-    False -> repeat(pad_string, desired_length - current) <> string
+    False -> padding(to_pad, pad_string) <> string
   }
 }
 
 pub fn pad_end(string: String, to desired_length: Int, with pad_string: String) -> String {
-  let current = length(string)
-  case current >= desired_length {
+  let to_pad = desired_length - length(string)
+  case to_pad <= 0 {
     True -> string
-    False -> string <> repeat(pad_string, desired_length - current)
+    False -> string <> padding(to_pad, pad_string)
   }
+}
+
+/// `size` graphemes of padding: whole copies of `pad_string`, then as much
+/// of it as fits.
+fn padding(size: Int, pad_string: String) -> String {
+  let pad_length = length(pad_string)
+  repeat(pad_string, size / pad_length) <> slice(pad_string, 0, size % pad_length)
 }
 
 pub fn split_once(string: String, on substring: String) -> Result(#(String, String), Nil) {
@@ -145,3 +160,28 @@ pub fn lines(string: String) -> List(String) {
 pub fn words(string: String) -> List(String) {
   split(string, " ") |> list.filter(fn(w) { w != "" })
 }
+
+@external(erlang, "erlang", "byte_size")
+pub fn byte_size(string: String) -> Int
+
+/// The code points of a string (not its graphemes).
+@external(erlang, "gleam_stdlib", "string_to_codepoints")
+pub fn to_utf_codepoints(string: String) -> List(UtfCodepoint)
+
+@external(erlang, "gleam_stdlib", "utf_codepoint_list_to_string")
+pub fn from_utf_codepoints(utf_codepoints: List(UtfCodepoint)) -> String
+
+pub fn utf_codepoint(value: Int) -> Result(UtfCodepoint, Nil) {
+  case value {
+    i if i > 1_114_111 -> Error(Nil)
+    i if i >= 55_296 && i <= 57_343 -> Error(Nil)
+    i if i < 0 -> Error(Nil)
+    i -> Ok(unsafe_int_to_utf_codepoint(i))
+  }
+}
+
+@external(erlang, "gleam_stdlib", "identity")
+fn unsafe_int_to_utf_codepoint(a: Int) -> UtfCodepoint
+
+@external(erlang, "gleam_stdlib", "identity")
+pub fn utf_codepoint_to_int(cp: UtfCodepoint) -> Int
