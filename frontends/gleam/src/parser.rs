@@ -258,28 +258,41 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Gleam's error for a target other than `erlang` or `javascript`.
+    fn unknown_target(&mut self, span: Span) {
+        self.diags.push(
+            Diagnostic::error(self.file, span.clone(), "Syntax error")
+                .with_label(span, "I don't recognise this target")
+                .with_note("Try `erlang`, `javascript`."),
+        );
+    }
+
     fn definition(&mut self, m: &mut Module) -> PResult<()> {
         let mut external = None;
         let mut js_external = false;
         let mut deprecated = None;
         let mut skip = false;
+        let mut target_given = false;
         while self.peek() == &Tok::At {
             let at = self.bump().1;
             let (attr, _) = self.name()?;
             match attr.as_str() {
                 "external" => {
                     self.expect(Tok::LParen)?;
-                    let (target, _) = self.name()?;
+                    let (target, target_span) = self.name()?;
                     self.expect(Tok::Comma)?;
                     let module = self.string()?;
                     self.expect(Tok::Comma)?;
                     let function = self.string()?;
                     self.eat(&Tok::Comma);
                     self.expect(Tok::RParen)?;
-                    if target == "erlang" {
-                        external = Some((module, function));
-                    } else {
-                        js_external = true;
+                    match target.as_str() {
+                        "erlang" => external = Some((module, function)),
+                        "javascript" => js_external = true,
+                        _ => {
+                            self.unknown_target(at.start..target_span.end);
+                            return Err(());
+                        }
                     }
                 }
                 "deprecated" => {
@@ -289,11 +302,46 @@ impl<'a> Parser<'a> {
                 }
                 "target" => {
                     self.expect(Tok::LParen)?;
-                    let (target, _) = self.name()?;
+                    let (target, target_span) = self.name()?;
                     self.expect(Tok::RParen)?;
-                    if target == "javascript" {
-                        skip = true;
+                    if target_given {
+                        let span = at.start..self.prev_end();
+                        self.diags.push(
+                            Diagnostic::error(self.file, span.clone(), "Syntax error")
+                                .with_label(span, "Duplicate attribute")
+                                .with_note("This attribute has already been given."),
+                        );
+                        return Err(());
                     }
+                    target_given = true;
+                    // `erl` and `js` are the deprecated shorthands.
+                    let full = match target.as_str() {
+                        "erlang" | "erl" => "erlang",
+                        "javascript" | "js" => "javascript",
+                        _ => {
+                            self.unknown_target(target_span);
+                            return Err(());
+                        }
+                    };
+                    if full != target {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                self.file,
+                                target_span.clone(),
+                                "Deprecated target shorthand syntax",
+                            )
+                            .with_label(
+                                target_span,
+                                format!("This should be replaced with `{full}`"),
+                            )
+                            .with_note(format!(
+                                "This shorthand target name is deprecated. Use the full name: `{full}` instead."
+                            )),
+                        );
+                    }
+                    // Definitions for the JavaScript target are left out,
+                    // as the Gleam compiler leaves them out of Erlang code.
+                    skip = full == "javascript";
                 }
                 "internal" => {}
                 other => {
