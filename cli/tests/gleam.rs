@@ -224,6 +224,13 @@ fn failing_let_assert_exits_1_with_gleams_error_value() {
     let r = run(eubeam().arg("run").arg(&file));
     assert_eq!(r.status, Some(1), "{}{}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "before\n");
+    // Outside a project `file` is the path as given.
+    assert!(
+        r.stderr
+            .contains(&format!("file => <<\"{}\">>", file.display())),
+        "{}",
+        r.stderr
+    );
     assert!(
         r.stderr.contains("gleam_error => let_assert"),
         "{}",
@@ -231,6 +238,34 @@ fn failing_let_assert_exits_1_with_gleams_error_value() {
     );
     assert!(
         r.stderr.contains("value => {error,<<\"boom\">>}"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// In a Gleam project (`gleam.toml`), `echo` and the error values name
+/// the file relative to the project, as the Gleam compiler does, wherever
+/// eubeam runs from.
+#[test]
+fn files_are_named_relative_to_the_gleam_project() {
+    let dir = std::env::temp_dir().join(format!("eubeam-gleam-proj-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("src")).expect("temp project");
+    std::fs::write(dir.join("gleam.toml"), "name = \"demo\"\n").expect("gleam.toml");
+    std::fs::write(
+        dir.join("src/demo.gleam"),
+        "pub fn main() {\n  echo 1 + 1\n  panic as \"stop\"\n}\n",
+    )
+    .expect("demo.gleam");
+    let r = run(eubeam().arg("run").arg(dir.join("src/demo.gleam")));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(r.status, Some(1), "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stderr.starts_with("src/demo.gleam:2\n2\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("file => <<\"src/demo.gleam\">>"),
         "{}",
         r.stderr
     );

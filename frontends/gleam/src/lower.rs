@@ -750,7 +750,7 @@ impl<'a> Lowerer<'a> {
             }
             ExprKind::Echo(x) => {
                 let v = self.expr(x);
-                let file = E::lit(Literal::Binary(self.file.as_bytes().to_vec()), sp);
+                let file = E::lit(Literal::Binary(self.error_file.as_bytes().to_vec()), sp);
                 let line = E::lit(Literal::Int(i64::from(sp.line)), sp);
                 E::call("gleam_stdlib", "echo", vec![v, file, line], sp)
             }
