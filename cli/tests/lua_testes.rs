@@ -62,6 +62,17 @@ fn lua54_test_suite() {
     let dir = std::path::PathBuf::from(dir);
     let work = std::env::temp_dir().join(format!("eubeam_lua_testes_{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
+    // The suite's helper modules (`require "tracegc"`, `"bwcoercion"`)
+    // beside the files, unchanged.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if p.extension().is_some_and(|x| x == "lua") && !FILES.contains(&stem) {
+                let _ = std::fs::copy(&p, work.join(e.file_name()));
+            }
+        }
+    }
     let mut passed = Vec::new();
     let mut report = Vec::new();
     for name in FILES {

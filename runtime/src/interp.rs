@@ -215,6 +215,9 @@ pub fn run(p: &mut ProcBody, me: &Arc<Process>, vm: &VmInner, x: &mut [Term]) ->
                             x[0] = value;
                             do_return!();
                         }
+                        crate::lua::co::CoThen::Raise(reason) => {
+                            raise!(Class::Error, reason, None)
+                        }
                     }
                 }
             }

@@ -70,6 +70,9 @@ enum K<'a> {
         thr: Vec<DeclId>,
         exit: Box<K<'a>>,
     },
+    /// The end of a to-be-closed variable's scope: produce the region's
+    /// `{'lua$fall', Threaded...}` (see [`Lower::tbc_region`]).
+    TbcExit,
     /// The test of a `repeat ... until cond`.
     Until {
         cond: &'a Expr,
@@ -82,7 +85,10 @@ enum K<'a> {
 
 impl K<'_> {
     fn cheap(&self) -> bool {
-        matches!(self, K::Return | K::Jump(..) | K::ForStep { .. })
+        matches!(
+            self,
+            K::Return | K::Jump(..) | K::ForStep { .. } | K::TbcExit
+        )
     }
 }
 
@@ -93,6 +99,23 @@ struct Label {
     name: String,
     fun: FunName,
     params: Vec<DeclId>,
+}
+
+/// The scope of a to-be-closed variable being lowered: the code in it runs
+/// inside a `try` (so the variable is closed on an error too), and every
+/// way out of it (falling off its end, `break` or `goto` to outside it,
+/// `return`) produces a tagged tuple instead of jumping; after the `try`
+/// the variable is closed and the tuple dispatched to the real
+/// continuation. Threaded locals leave in the tuple, as through a join.
+struct Region {
+    /// Threaded locals in scope at the start, passed out by every exit.
+    thr: Vec<DeclId>,
+    /// Loops and label groups outside the region.
+    loops_len: usize,
+    labels_len: usize,
+    breaks: bool,
+    gotos: Vec<String>,
+    returns: bool,
 }
 
 enum Pre {
@@ -108,6 +131,7 @@ pub struct Lower<'a> {
     counter: usize,
     loops: Vec<K<'a>>,
     labels: Vec<Vec<Label>>,
+    regions: Vec<Region>,
     varargs: Vec<Option<String>>,
     depth: usize,
     pub errors: Vec<LowerError>,
@@ -267,6 +291,7 @@ impl<'a> Lower<'a> {
             counter: 0,
             loops: Vec::new(),
             labels: Vec::new(),
+            regions: Vec::new(),
             varargs: Vec::new(),
             depth: 0,
             errors: Vec::new(),
@@ -393,6 +418,7 @@ impl<'a> Lower<'a> {
     fn finish(&mut self, k: &K<'a>) -> IE {
         match k {
             K::Return => empty(),
+            K::TbcExit => self.region_exit("lua$fall", Vec::new()),
             K::Jump(f, extra, ids) => {
                 let mut args = extra.clone();
                 args.extend(ids.iter().map(|d| self.pass(*d)));
@@ -509,6 +535,24 @@ impl<'a> Lower<'a> {
         let mut pre = Vec::new();
         for (i, s) in ss.iter().enumerate() {
             match s {
+                Stat::Local(names, _, line)
+                    if names.iter().any(|(_, a, _)| *a == Attrib::Close) =>
+                {
+                    self.simple(s, &mut pre);
+                    let Some((n, _, d)) = names.iter().find(|(_, a, _)| *a == Attrib::Close) else {
+                        continue;
+                    };
+                    let x = self.read(*d);
+                    pre.push(Pre::Do(lcall(
+                        "tbc_check",
+                        vec![x.clone(), bin(n.as_bytes())],
+                        *line,
+                    )));
+                    let rest = &ss[i + 1..];
+                    let end = rest.iter().rev().find_map(stat_line).unwrap_or(*line);
+                    let e = self.tbc_region(x, k, (*line, end), |me, exit| me.stats(rest, exit));
+                    return wrap(pre, e);
+                }
                 Stat::Local(..)
                 | Stat::Assign(..)
                 | Stat::Call(..)
@@ -516,21 +560,11 @@ impl<'a> Lower<'a> {
                 | Stat::LocalFunction(..) => self.simple(s, &mut pre),
                 Stat::Return(es, line) => {
                     let r = self.ret(es, *line);
+                    let r = self.ret_value(r);
                     return wrap(pre, r);
                 }
                 Stat::Break(line) => {
-                    let e = match self.loops.last().cloned() {
-                        Some(exit) => self.finish(&exit),
-                        None => {
-                            self.err(
-                                "break outside a loop at line ".to_string()
-                                    + &line.to_string()
-                                    + " near <eof>",
-                                *line,
-                            );
-                            empty()
-                        }
-                    };
+                    let e = self.break_exit(*line);
                     return wrap(pre, e);
                 }
                 Stat::Goto(name, line) => {
@@ -549,6 +583,173 @@ impl<'a> Lower<'a> {
         wrap(pre, e)
     }
 
+    /// `break`: to the innermost loop's exit, or out of a to-be-closed
+    /// scope the loop encloses.
+    fn break_exit(&mut self, line: u32) -> IE {
+        if let Some(r) = self.regions.last_mut() {
+            if self.loops.len() <= r.loops_len && !self.loops.is_empty() {
+                r.breaks = true;
+                return self.region_exit("lua$break", Vec::new());
+            }
+        }
+        match self.loops.last().cloned() {
+            Some(exit) => self.finish(&exit),
+            None => {
+                self.err(
+                    "break outside a loop at line ".to_string() + &line.to_string() + " near <eof>",
+                    line,
+                );
+                empty()
+            }
+        }
+    }
+
+    /// Closing to-be-closed value `x` with error value `err` (nil on a
+    /// normal exit): its `__close` metamethod is called, a value that
+    /// cannot be called raising lua5.4's "attempt to call ... (metamethod
+    /// 'close')" at `line`.
+    fn close_call(&mut self, x: IE, err: IE, line: u32) -> IE {
+        let (xv, ev) = (self.fresh("X"), self.fresh("Err"));
+        let (m, m2) = (self.fresh("M"), self.fresh("M"));
+        let args = list_with_tail(vec![v(&xv), v(&ev)], empty());
+        let body = case(
+            lcall("close_method", vec![v(&xv)], line),
+            vec![
+                (patom("false"), None, atom("ok")),
+                (
+                    Pattern::Var(m.clone()),
+                    Some(IE::call("erlang", "is_function", vec![v(&m)], Span::NONE)),
+                    apply(v(&m), vec![args.clone()], line),
+                ),
+                (
+                    Pattern::Var(m2.clone()),
+                    None,
+                    lcall("call", vec![v(&m2), args, bin(b"metamethod 'close'")], line),
+                ),
+            ],
+        );
+        let_simple(&xv, x, let_simple(&ev, err, body))
+    }
+
+    /// A function's result: inside a to-be-closed scope it leaves the
+    /// scope first (so a call in `return` is not a tail call there).
+    fn ret_value(&mut self, r: IE) -> IE {
+        match self.regions.last_mut() {
+            Some(reg) => {
+                reg.returns = true;
+                IE::tuple(vec![atom("lua$ret"), r], Span::NONE)
+            }
+            None => r,
+        }
+    }
+
+    /// The tuple leaving the innermost region: tag, extra items, then the
+    /// region's threaded locals.
+    fn region_exit(&mut self, tag: &str, extra: Vec<IE>) -> IE {
+        let thr = self
+            .regions
+            .last()
+            .map(|r| r.thr.clone())
+            .unwrap_or_default();
+        let mut items = vec![atom(tag)];
+        items.extend(extra);
+        items.extend(thr.iter().map(|d| self.pass(*d)));
+        IE::tuple(items, Span::NONE)
+    }
+
+    /// The scope of to-be-closed value `x` (an IR variable or literal):
+    /// `inner` lowers the code in it with the continuation to use at its
+    /// end. Lowered as
+    /// `R = try Inner of R -> R catch C:E:T -> tbc_close(X, Err), raise`,
+    /// then `tbc_close(X, nil)` and a `case R` going on with `k`, the loop
+    /// exit, a label or the function's result.
+    fn tbc_region(
+        &mut self,
+        x: IE,
+        k: &K<'a>,
+        (line, end_line): (u32, u32),
+        inner: impl FnOnce(&mut Self, &K<'a>) -> IE,
+    ) -> IE {
+        let thr = self.threaded();
+        self.regions.push(Region {
+            thr: thr.clone(),
+            loops_len: self.loops.len(),
+            labels_len: self.labels.len(),
+            breaks: false,
+            gotos: Vec::new(),
+            returns: false,
+        });
+        let saved = self.snapshot();
+        let body = inner(self, &K::TbcExit);
+        self.restore(saved);
+        let Some(region) = self.regions.pop() else {
+            return body;
+        };
+        let (r, c, e, t) = (
+            self.fresh("R"),
+            self.fresh("C"),
+            self.fresh("E"),
+            self.fresh("T"),
+        );
+        let err_val = IE::call("lua", "error_value", vec![v(&c), v(&e)], Span::NONE);
+        let close_err = self.close_call(x.clone(), err_val, end_line);
+        let handler = IE::seq(
+            close_err,
+            IE::primop("raise", vec![v(&t), v(&e)], Span::NONE),
+        );
+        let guarded = IE::new(
+            ExprKind::Try {
+                arg: Box::new(body),
+                vars: vec![r.clone()],
+                body: Box::new(v(&r)),
+                evars: [c, e, t],
+                handler: Box::new(handler),
+            },
+            Span::NONE,
+        );
+        // The ways out, each rebinding the threaded locals it carries.
+        let mut clauses = Vec::new();
+        let mut exits: Vec<(String, Option<String>)> = vec![("lua$fall".into(), None)];
+        if region.breaks {
+            exits.push(("lua$break".into(), None));
+        }
+        for g in &region.gotos {
+            exits.push(("lua$goto".into(), Some(g.clone())));
+        }
+        let goto_index = |gotos: &[String], l: &str| gotos.iter().position(|g| g == l).unwrap_or(0);
+        for (tag, label) in exits {
+            let saved = self.snapshot();
+            let mut pats = vec![patom(&tag)];
+            if let Some(l) = &label {
+                let i = goto_index(&region.gotos, l) as i64;
+                pats.push(Pattern::Lit(Literal::Int(i)));
+            }
+            for d in &thr {
+                let p = self.fresh("P");
+                self.rebind_param(*d, &p);
+                pats.push(Pattern::Var(p));
+            }
+            let then = match (tag.as_str(), &label) {
+                ("lua$break", _) => self.break_exit(line),
+                (_, Some(l)) => self.goto(l, line),
+                _ => self.finish(k),
+            };
+            self.restore(saved);
+            clauses.push((Pattern::Tuple(pats), None, then));
+        }
+        if region.returns {
+            let rv = self.fresh("V");
+            let back = self.ret_value(v(&rv));
+            clauses.push((
+                Pattern::Tuple(vec![patom("lua$ret"), Pattern::Var(rv)]),
+                None,
+                back,
+            ));
+        }
+        let after = IE::seq(self.close_call(x, nil_v(), end_line), case(v(&r), clauses));
+        let_simple(&r, guarded, after)
+    }
+
     fn goto(&mut self, name: &str, line: u32) -> IE {
         let found = self
             .labels
@@ -561,6 +762,27 @@ impl<'a> Lower<'a> {
             self.err(format!("no visible label '{name}' for goto"), line);
             return empty();
         };
+        // A label outside the innermost to-be-closed scope: leave it first.
+        if let Some(r) = self.regions.last() {
+            let group = self
+                .labels
+                .iter()
+                .rposition(|ls| ls.iter().any(|l| l.name == name))
+                .unwrap_or(0);
+            if group < r.labels_len {
+                let mut index = 0;
+                if let Some(r) = self.regions.last_mut() {
+                    index = match r.gotos.iter().position(|g| g == name) {
+                        Some(i) => i,
+                        None => {
+                            r.gotos.push(name.to_string());
+                            r.gotos.len() - 1
+                        }
+                    };
+                }
+                return self.region_exit("lua$goto", vec![lit(Literal::Int(index as i64))]);
+            }
+        }
         for d in &params {
             if !self.in_scope(*d) {
                 let n = self.info(*d).name;
@@ -590,6 +812,26 @@ impl<'a> Lower<'a> {
                     self.err(format!("label '{n}' already defined"), *line);
                 }
                 cuts.push((i, n.clone(), *line));
+            }
+        }
+        // A to-be-closed scope ends at the end of its block; here a
+        // segment ends at the next label, so a label after one is refused
+        // unless only labels follow it (then it is outside the scope).
+        let inner_end = ss
+            .iter()
+            .rposition(|st| !matches!(st, Stat::Label(..)))
+            .unwrap_or(0);
+        let last_inner_label = cuts.iter().map(|c| c.0).filter(|&i| i < inner_end).max();
+        if let Some(last) = last_inner_label {
+            for st in &ss[..last] {
+                if let Stat::Local(names, _, line) = st {
+                    if names.iter().any(|(_, a, _)| *a == Attrib::Close) {
+                        self.err(
+                            "not supported yet: a label after a <close> variable in the same block",
+                            *line,
+                        );
+                    }
+                }
             }
         }
         let outer_thr = self.threaded();
@@ -768,8 +1010,8 @@ impl<'a> Lower<'a> {
     fn simple(&mut self, s: &'a Stat, pre: &mut Vec<Pre>) {
         match s {
             Stat::Local(names, es, line) => {
-                if names.iter().any(|(_, a, _)| *a == Attrib::Close) {
-                    self.err("not supported yet: <close> variables", *line);
+                if names.iter().filter(|(_, a, _)| *a == Attrib::Close).count() > 1 {
+                    self.err("multiple to-be-closed variables in local list", *line);
                 }
                 let vals = self.explist_n(es, names.len(), pre);
                 for ((n, _, d), val) in names.iter().zip(vals) {
@@ -1047,69 +1289,104 @@ impl<'a> Lower<'a> {
                 Self::with_join(def, e)
             }
             Stat::GenFor(names, es, body, line) => {
+                // A fourth value is a to-be-closed value (Lua 5.4): when the
+                // list can give one, the loop runs in its scope.
+                let four =
+                    es.len() >= 4 || (es.len() < 4 && es.last().is_some_and(|e| e.is_multi()));
                 let mut pre = Vec::new();
-                let vals = self.explist_n(es, 3, &mut pre);
+                let vals = self.explist_n(es, if four { 4 } else { 3 }, &mut pre);
                 let (fv, sv, cv) = (self.fresh("F"), self.fresh("S"), self.fresh("C"));
                 pre.push(Pre::Let(fv.clone(), vals[0].clone()));
                 pre.push(Pre::Let(sv.clone(), vals[1].clone()));
                 pre.push(Pre::Let(cv.clone(), vals[2].clone()));
-                let (def, exit) = self.join(k);
-                let thr = self.threaded();
-                let lp = self.fresh_fun("gfor", thr.len() + 1);
-                let ctl = self.fresh("Ctl");
-                let saved = self.snapshot();
-                let params = self.params_for(&thr);
-                let ex = self.finish(&exit);
-                // r = f(s, ctl)
-                let args = list_with_tail(vec![v(&sv), v(&ctl)], empty());
-                let r = self.call_value(v(&fv), args, nil_v(), *line);
-                let rv = self.fresh("R");
-                let mut inner = vec![Pre::Let(rv.clone(), r)];
-                let first = self.fresh("V");
-                let mut vars = vec![first.clone()];
-                if names.len() == 1 {
-                    inner.push(Pre::Let(first.clone(), lcall("first", vec![v(&rv)], 0)));
+                let e = if four {
+                    let xv = self.fresh("X");
+                    pre.push(Pre::Let(xv.clone(), vals[3].clone()));
+                    pre.push(Pre::Do(lcall(
+                        "tbc_check",
+                        vec![v(&xv), bin(b"(for state)")],
+                        *line,
+                    )));
+                    let (f, s2, c) = (fv.clone(), sv.clone(), cv.clone());
+                    let end = body.iter().rev().find_map(stat_line).unwrap_or(*line);
+                    self.tbc_region(v(&xv), &k, (*line, end), |me, exit| {
+                        me.gen_for(names, body, *line, (&f, &s2, &c), exit.clone())
+                    })
                 } else {
-                    let mut lv = self.fresh("L");
-                    inner.push(Pre::Let(lv.clone(), lcall("all", vec![v(&rv)], 0)));
-                    inner.push(Pre::Let(first.clone(), lcall("hd", vec![v(&lv)], 0)));
-                    for _ in 1..names.len() {
-                        let nl = self.fresh("L");
-                        inner.push(Pre::Let(nl.clone(), lcall("tl", vec![v(&lv)], 0)));
-                        lv = nl;
-                        let x = self.fresh("V");
-                        inner.push(Pre::Let(x.clone(), lcall("hd", vec![v(&lv)], 0)));
-                        vars.push(x);
-                    }
-                }
-                self.scopes.push(Vec::new());
-                let mut decl_pre = Vec::new();
-                for ((n, d), x) in names.iter().zip(&vars) {
-                    self.declare_value(n, *d, v(x), &mut decl_pre);
-                }
-                self.loops.push(exit.clone());
-                let again = K::Jump(lp.clone(), vec![v(&first)], thr.clone());
-                let bexp = self.block(body, &again);
-                self.loops.pop();
-                self.restore(saved);
-                let test = case(
-                    v(&first),
-                    vec![
-                        (patom("nil"), None, ex),
-                        (Pattern::Wildcard, None, wrap(decl_pre, bexp)),
-                    ],
-                );
-                let mut lparams = vec![ctl];
-                lparams.extend(params);
-                let lbody = wrap(inner, test);
-                let mut args = vec![v(&cv)];
-                args.extend(thr.iter().map(|d| self.pass(*d)));
-                pre.push(Pre::LetRec(vec![(lp.clone(), mkfun(lparams, lbody))]));
-                let e = wrap(pre, apply(funref(&lp), args, *line));
-                Self::with_join(def, e)
+                    self.gen_for(names, body, *line, (&fv, &sv, &cv), k)
+                };
+                wrap(pre, e)
             }
             _ => empty(),
         }
+    }
+
+    /// A generic `for` loop over iterator `F`, state `S`, control `C`
+    /// (IR variables), going on with `k`.
+    fn gen_for(
+        &mut self,
+        names: &'a [(String, DeclId)],
+        body: &'a [Stat],
+        line: u32,
+        (fv, sv, cv): (&str, &str, &str),
+        k: K<'a>,
+    ) -> IE {
+        let (def, exit) = self.join(k);
+        let thr = self.threaded();
+        let lp = self.fresh_fun("gfor", thr.len() + 1);
+        let ctl = self.fresh("Ctl");
+        let saved = self.snapshot();
+        let params = self.params_for(&thr);
+        let ex = self.finish(&exit);
+        // r = f(s, ctl)
+        let args = list_with_tail(vec![v(sv), v(&ctl)], empty());
+        let r = self.call_value(v(fv), args, nil_v(), line);
+        let rv = self.fresh("R");
+        let mut inner = vec![Pre::Let(rv.clone(), r)];
+        let first = self.fresh("V");
+        let mut vars = vec![first.clone()];
+        if names.len() == 1 {
+            inner.push(Pre::Let(first.clone(), lcall("first", vec![v(&rv)], 0)));
+        } else {
+            let mut lv = self.fresh("L");
+            inner.push(Pre::Let(lv.clone(), lcall("all", vec![v(&rv)], 0)));
+            inner.push(Pre::Let(first.clone(), lcall("hd", vec![v(&lv)], 0)));
+            for _ in 1..names.len() {
+                let nl = self.fresh("L");
+                inner.push(Pre::Let(nl.clone(), lcall("tl", vec![v(&lv)], 0)));
+                lv = nl;
+                let x = self.fresh("V");
+                inner.push(Pre::Let(x.clone(), lcall("hd", vec![v(&lv)], 0)));
+                vars.push(x);
+            }
+        }
+        self.scopes.push(Vec::new());
+        let mut decl_pre = Vec::new();
+        for ((n, d), x) in names.iter().zip(&vars) {
+            self.declare_value(n, *d, v(x), &mut decl_pre);
+        }
+        self.loops.push(exit.clone());
+        let again = K::Jump(lp.clone(), vec![v(&first)], thr.clone());
+        let bexp = self.block(body, &again);
+        self.loops.pop();
+        self.restore(saved);
+        let test = case(
+            v(&first),
+            vec![
+                (patom("nil"), None, ex),
+                (Pattern::Wildcard, None, wrap(decl_pre, bexp)),
+            ],
+        );
+        let mut lparams = vec![ctl];
+        lparams.extend(params);
+        let lbody = wrap(inner, test);
+        let mut args = vec![v(cv)];
+        args.extend(thr.iter().map(|d| self.pass(*d)));
+        let e = wrap(
+            vec![Pre::LetRec(vec![(lp.clone(), mkfun(lparams, lbody))])],
+            apply(funref(&lp), args, line),
+        );
+        Self::with_join(def, e)
     }
 
     /// Fresh parameters for threaded locals (rebinding them).
@@ -1161,6 +1438,7 @@ impl<'a> Lower<'a> {
     fn func(&mut self, fb: &'a FuncBody) -> Fun {
         let saved_loops = std::mem::take(&mut self.loops);
         let saved_labels = std::mem::take(&mut self.labels);
+        let saved_regions = std::mem::take(&mut self.regions);
         self.depth += 1;
         let args = self.fresh("Args");
         self.varargs.push(None);
@@ -1190,6 +1468,7 @@ impl<'a> Lower<'a> {
         self.depth -= 1;
         self.loops = saved_loops;
         self.labels = saved_labels;
+        self.regions = saved_regions;
         Fun {
             params: vec![args],
             body: Box::new(wrap(pre, body)),
@@ -1203,6 +1482,7 @@ impl<'a> Lower<'a> {
     fn func_direct(&mut self, fb: &'a FuncBody) -> Fun {
         let saved_loops = std::mem::take(&mut self.loops);
         let saved_labels = std::mem::take(&mut self.labels);
+        let saved_regions = std::mem::take(&mut self.regions);
         self.depth += 1;
         self.varargs.push(None);
         let depth = self.scopes.len();
@@ -1220,6 +1500,7 @@ impl<'a> Lower<'a> {
         self.depth -= 1;
         self.loops = saved_loops;
         self.labels = saved_labels;
+        self.regions = saved_regions;
         Fun {
             params,
             body: Box::new(wrap(pre, body)),
@@ -1755,6 +2036,27 @@ impl<'a> Lower<'a> {
             t = IE::call("lua", "ctor_set", vec![t, k, val], sp(line));
         }
         wrap(pre, t)
+    }
+}
+
+/// The line of a statement, where it has one of its own.
+fn stat_line(s: &Stat) -> Option<u32> {
+    match s {
+        Stat::Local(_, _, l)
+        | Stat::Assign(_, _, l)
+        | Stat::Call(_, l)
+        | Stat::While(_, _, l)
+        | Stat::Repeat(_, _, l)
+        | Stat::If(_, _, l)
+        | Stat::NumFor(_, _, _, _, _, _, l)
+        | Stat::GenFor(_, _, _, l)
+        | Stat::Function(_, _, l)
+        | Stat::LocalFunction(_, _, _, l)
+        | Stat::Return(_, l)
+        | Stat::Break(l)
+        | Stat::Goto(_, l)
+        | Stat::Label(_, l) => Some(*l),
+        Stat::Do(b) => b.iter().rev().find_map(stat_line),
     }
 }
 

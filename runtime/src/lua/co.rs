@@ -9,7 +9,7 @@
 //! stack; `co_main` catches everything and ends with `lua_co:done/1` or
 //! `lua_co:fail/2`, so no exception unwinds past the coroutine's stack.
 
-use super::base::{arg, argerr, argv};
+use super::base::{arg, argv};
 use super::{make_str, nil, obj_slot, LuaObj};
 use crate::bif::{Ctx, NativeFn, NativeTable, Trap};
 use crate::heap;
@@ -27,15 +27,25 @@ pub enum CoStatus {
 }
 
 pub struct Coroutine {
-    /// `[self reference, body function]` (collector roots).
-    pub head: [Term; 2],
+    /// `[self reference, body function, error value]` (collector roots):
+    /// the error that ended the coroutine, nil once `close` reported it.
+    pub head: [Term; 3],
     pub frames: Vec<Frame>,
     pub ys: Vec<Term>,
     pub catches: Vec<CatchFrame>,
     pub status: CoStatus,
     /// The main coroutine (`coroutine.running()` outside any coroutine).
     pub main: bool,
+    /// `coroutine.close` is unwinding it (closing its to-be-closed
+    /// variables).
+    pub closing: bool,
 }
+
+/// The reason of the exception `coroutine.close` raises at the point where
+/// a suspended coroutine yielded: it unwinds the coroutine's stack so each
+/// to-be-closed variable's handler closes it (with error value nil);
+/// `pcall` does not catch it (lua_rt) and `co_main` ends the coroutine.
+pub const CLOSE_MARK: &str = "lua$co_close";
 
 /// What the interpreter does after swapping stacks.
 pub enum CoThen {
@@ -45,6 +55,9 @@ pub enum CoThen {
     /// running; `discard` drops the stack swapped out (a finished
     /// coroutine's).
     Return { value: Term, discard: bool },
+    /// Raise `error:Reason` from the call that suspended the stack now
+    /// running (`coroutine.close`).
+    Raise(Term),
 }
 
 pub struct CoSwitch {
@@ -97,7 +110,7 @@ fn new_co(c: &mut Ctx<'_>, f: Term, main: bool) -> Term {
     c.p.lua.set_obj(
         slot,
         LuaObj::Co(Box::new(Coroutine {
-            head: [me, f],
+            head: [me, f, nil()],
             frames: Vec::new(),
             ys: Vec::new(),
             catches: Vec::new(),
@@ -107,6 +120,7 @@ fn new_co(c: &mut Ctx<'_>, f: Term, main: bool) -> Term {
                 CoStatus::Fresh
             },
             main,
+            closing: false,
         })),
     );
     me
@@ -211,7 +225,21 @@ fn done(c: &mut Ctx<'_>, a: &[Term]) -> R {
 }
 
 fn fail(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    if a[1].as_atom().is_some_and(|x| x.text() == CLOSE_MARK) {
+        // closed by `coroutine.close`, every variable closed without error
+        let v = c.list(&[Term::TRUE]);
+        return leave(c, v, CoStatus::Dead);
+    }
     let e = super::natives::error_value_of(c, a[0], a[1])?;
+    // An error ending the coroutine is reported once more by `close`
+    // (unless it came from closing it).
+    if let Some(&slot) = c.p.lua.running.last() {
+        if let Some(LuaObj::Co(x)) = c.p.lua.obj_mut(slot) {
+            if !x.closing {
+                x.head[2] = e;
+            }
+        }
+    }
     let v = c.list(&[Term::FALSE, e]);
     leave(c, v, CoStatus::Dead)
 }
@@ -247,7 +275,15 @@ fn running(c: &mut Ctx<'_>, _a: &[Term]) -> R {
     Ok(c.list(&[main, Term::TRUE]))
 }
 
-fn isyieldable(c: &mut Ctx<'_>, _a: &[Term]) -> R {
+/// `isyieldable([co])`: whether `co` (default: the running coroutine) can
+/// yield, i.e. is not the main one.
+fn isyieldable(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let args = argv(a);
+    if let Some(&co) = args.first() {
+        if is_coroutine(&c.p.lua, co) {
+            return Ok(Term::bool(c.p.lua.main_co != Some(co)));
+        }
+    }
     Ok(Term::bool(!c.p.lua.running.is_empty()))
 }
 
@@ -255,7 +291,19 @@ fn close(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = argv(a);
     let co = arg(&args, 0);
     check_co(c, co, "close")?;
-    let st = co_mut(c, co).map(|x| x.status);
+    let running_inside = !c.p.lua.running.is_empty();
+    let st = co_mut(c, co).map(|x| {
+        if x.main {
+            // the main coroutine's status is not tracked in its object
+            if running_inside {
+                CoStatus::Normal
+            } else {
+                CoStatus::Running
+            }
+        } else {
+            x.status
+        }
+    });
     match st {
         Some(CoStatus::Running | CoStatus::Normal) => {
             let what = if st == Some(CoStatus::Running) {
@@ -263,16 +311,44 @@ fn close(c: &mut Ctx<'_>, a: &[Term]) -> R {
             } else {
                 "normal"
             };
-            argerr(c, 1, "close", &format!("cannot close a {what} coroutine"))
+            // lua5.4's luaL_error: no "bad argument" prefix
+            super::lua_err(c, &format!("cannot close a {what} coroutine"))
+        }
+        Some(CoStatus::Suspended) => {
+            // Resume it with an exception at its yield: the to-be-closed
+            // variables' handlers run as it unwinds; `co_main` ends it and
+            // `fail` gives `true` or `false, err` back to this call.
+            let slot = check_co(c, co, "close")?;
+            if let Some(&cur) = c.p.lua.running.last() {
+                if let Some(LuaObj::Co(x)) = c.p.lua.obj_mut(cur) {
+                    x.status = CoStatus::Normal;
+                }
+            }
+            if let Some(x) = co_mut(c, co) {
+                x.status = CoStatus::Running;
+                x.closing = true;
+            }
+            c.p.lua.running.push(slot);
+            let mark = Term::atom(Atom::intern(CLOSE_MARK));
+            Err(Trap::CoSwitch(Box::new(CoSwitch {
+                slot,
+                then: CoThen::Raise(mark),
+            })))
         }
         _ => {
+            let mut err = nil();
             if let Some(x) = co_mut(c, co) {
                 x.status = CoStatus::Dead;
                 x.frames = Vec::new();
                 x.ys = Vec::new();
                 x.catches = Vec::new();
+                err = std::mem::replace(&mut x.head[2], nil());
             }
-            Ok(Term::TRUE)
+            if super::is_nil(err) {
+                Ok(Term::TRUE)
+            } else {
+                Ok(c.list(&[Term::FALSE, err]))
+            }
         }
     }
 }

@@ -765,6 +765,12 @@ fn error_value(c: &mut Ctx<'_>, a: &[Term]) -> R {
 /// The Lua value of an exception `Class:Reason`.
 pub fn error_value_of(c: &mut Ctx<'_>, class: Term, r: Term) -> R {
     let a = [class, r];
+    if r.as_atom()
+        .is_some_and(|x| x.text() == super::co::CLOSE_MARK)
+    {
+        // closing a coroutine: to-be-closed variables get no error
+        return Ok(nil());
+    }
     if let Some(t) = r.tuple() {
         if t.len() == 2 && t.get(0) == Some(ATOMS.lua_error) {
             return Ok(t.get(1).unwrap_or(nil()));
@@ -784,6 +790,33 @@ pub fn error_value_of(c: &mut Ctx<'_>, class: Term, r: Term) -> R {
         ),
     };
     Ok(super::make_str(c, text.as_bytes()))
+}
+
+/// `tbc_check(Value, Name)`: a to-be-closed variable's value must be nil,
+/// false or have a `__close` metamethod (lua5.4's message otherwise).
+fn tbc_check(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    let v = a[0];
+    if !super::truthy(v) || !is_nil(metafield(c, v, "__close")) {
+        return Ok(Term::OK);
+    }
+    let name = str_bytes(a[1]).unwrap_or_default();
+    super::lua_err(
+        c,
+        &format!(
+            "variable '{}' got a non-closable value",
+            String::from_utf8_lossy(&name)
+        ),
+    )
+}
+
+/// `close_method(Value)`: the `__close` metamethod to call when a
+/// to-be-closed variable goes out of scope, or `false` when there is
+/// nothing to close (nil or false).
+fn close_method(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    if !super::truthy(a[0]) {
+        return Ok(Term::FALSE);
+    }
+    Ok(metafield(c, a[0], "__close"))
 }
 
 /// `uncaught(Class, Reason)`: print `lua5.4: msg` and a traceback line to
@@ -873,6 +906,8 @@ pub fn register(t: &mut NativeTable) {
         ("forprep", 3, forprep),
         ("error_value", 2, error_value),
         ("uncaught", 2, uncaught),
+        ("tbc_check", 2, tbc_check),
+        ("close_method", 1, close_method),
     ];
     for &(n, a, f) in slow {
         t.push(("lua", n, a, f, false));

@@ -46,6 +46,23 @@ pub fn modules() -> Vec<Module> {
                 ),
             ),
         };
+        // `coroutine.close`'s unwinding (lua/co.rs, CLOSE_MARK) is not an
+        // error pcall can catch.
+        let caught = case(
+            var("E"),
+            vec![
+                clause(
+                    vec![patom(crate::lua::co::CLOSE_MARK)],
+                    None,
+                    eubeam_ir::Expr::primop(
+                        "raise",
+                        vec![var("T"), var("E")],
+                        eubeam_ir::Span::NONE,
+                    ),
+                ),
+                clause(vec![eubeam_ir::Pattern::Wildcard], None, caught),
+            ],
+        );
         try_(
             apply_local("call", vec![var(f), var(rest)]),
             "R",
@@ -134,6 +151,46 @@ pub fn modules() -> Vec<Module> {
                     call("lua_co", "done", vec![var("R")]),
                     ["C", "E", "T"],
                     call("lua_co", "fail", vec![var("C"), var("E")]),
+                ),
+            ),
+            // tbc_close(X, Err): a to-be-closed variable leaves its scope
+            // (Err nil on a normal exit, else the error value): call its
+            // `__close` metamethod as lua5.4 does, `metamethod 'close'`
+            // naming it in a "cannot call" error.
+            fundef(
+                "tbc_close",
+                &["X", "Err"],
+                case(
+                    call("lua", "close_method", vec![var("X")]),
+                    vec![
+                        clause(vec![patom("false")], None, atom("ok")),
+                        clause(
+                            vec![pvar("M")],
+                            Some(call("erlang", "is_function", vec![var("M")])),
+                            seq(
+                                apply(var("M"), vec![list(vec![var("X"), var("Err")])]),
+                                atom("ok"),
+                            ),
+                        ),
+                        clause(
+                            vec![pvar("M")],
+                            None,
+                            seq(
+                                call(
+                                    "lua",
+                                    "call",
+                                    vec![
+                                        var("M"),
+                                        list(vec![var("X"), var("Err")]),
+                                        lit(eubeam_ir::Literal::Binary(
+                                            b"metamethod 'close'".to_vec(),
+                                        )),
+                                    ],
+                                ),
+                                atom("ok"),
+                            ),
+                        ),
+                    ],
                 ),
             ),
             // run(Fun): the script's top level; an uncaught error prints
