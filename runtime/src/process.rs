@@ -315,6 +315,10 @@ pub struct ProcBody {
     pub heap_limit_hit: Option<usize>,
     /// `process_flag(priority, P)`: remembered and reported (one run queue).
     pub priority: Atom,
+    /// `group_leader/2`: the pid of the process that takes this process's
+    /// `standard_io` output as io requests; 0 is the VM's own standard
+    /// output. Inherited by spawned processes.
+    pub group_leader: u64,
     /// Lua tables and upvalue cells of this process (see `lua`): the
     /// per-process arena of mutable objects, outside the heap. Contract
     /// with the generational collector (`heap/gc.rs`): every live arena
@@ -356,6 +360,7 @@ impl ProcBody {
             max_heap: None,
             heap_limit_hit: None,
             priority: Atom::NORMAL,
+            group_leader: 0,
             lua: crate::lua::LuaArena::default(),
         }
     }

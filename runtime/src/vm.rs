@@ -394,6 +394,7 @@ impl VmInner {
         if opts.max_heap.is_some() {
             body.max_heap = opts.max_heap;
         }
+        body.group_leader = opts.group_leader;
         if let Some(n) = opts.fullsweep_after {
             body.heap.set_fullsweep_after(n);
         }
@@ -1129,6 +1130,8 @@ pub struct SpawnOpts {
     pub max_heap: Option<crate::process::MaxHeap>,
     pub fullsweep_after: Option<u32>,
     pub min_heap_size: Option<usize>,
+    /// The child's group leader (the parent's; 0: standard output).
+    pub group_leader: u64,
 }
 
 /// `initial_call` of a process spawned with a fun: `{erlang, apply, 2}`, as

@@ -210,6 +210,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect();
     entries.sort();
     for p in entries {
+        let p = clean(p);
         if p.is_dir() {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if !skipped_dir(name) {
@@ -222,12 +223,29 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
+/// `./x.erl` as `x.erl`: diagnostics and stack traces name a file of the
+/// current folder as erlc does.
+fn clean(p: PathBuf) -> PathBuf {
+    match p.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => p,
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(p: &Path) -> PathBuf {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// The source files of `dir` itself (not its subfolders), sorted.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.flatten()
-                .map(|e| e.path())
+                .map(|e| clean(e.path()))
                 .filter(|p| p.is_file())
                 .collect()
         })
@@ -275,7 +293,7 @@ fn discover(paths: &[PathBuf], only: Option<&str>) -> Result<Vec<Found>, String>
             // A file named on the command line is a test file whatever its
             // name.
             sources::frontend_for(p)?;
-            tests.push(p.clone());
+            tests.push(clean(p.clone()));
         } else {
             return Err(format!("{}: no such file or folder", p.display()));
         }
@@ -301,9 +319,7 @@ fn discover(paths: &[PathBuf], only: Option<&str>) -> Result<Vec<Found>, String>
         let mut srcs: Vec<PathBuf> = Vec::new();
         let mut dirs = BTreeSet::new();
         for t in &mine {
-            if let Some(d) = t.parent() {
-                dirs.insert(d.to_path_buf());
-            }
+            dirs.insert(folder_of(t));
         }
         for d in &dirs {
             for s in source_files_for(d) {
@@ -311,7 +327,7 @@ fn discover(paths: &[PathBuf], only: Option<&str>) -> Result<Vec<Found>, String>
                 // Same-language sources, plus Erlang files (the FFI of
                 // Gleam, Elixir and LFE projects) beside other languages.
                 let lang_ok = fe.language() == *lang || fe.language() == "erlang";
-                let in_test_dir = s.parent().is_some_and(|p| dirs.contains(p));
+                let in_test_dir = dirs.contains(&folder_of(&s));
                 if !lang_ok || (fe.language() != *lang && in_test_dir) {
                     continue;
                 }

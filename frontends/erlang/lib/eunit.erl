@@ -7,7 +7,9 @@
 %% differs from OTP's (spec/test.md, docs/erlang.md):
 %% - every test runs in a process of its own, spawned by the process that
 %%   runs the group (OTP runs a group's tests one after another in one
-%%   process); setup and cleanup run in the group's process as in OTP;
+%%   process; the process dictionary is carried from test to test so that
+%%   `put` in one test is seen by the next, but `self()` differs); setup
+%%   and cleanup run in the group's process;
 %% - `inparallel` groups run their tests one after another;
 %% - a test that times out is reported as `*timed out*` without the stack
 %%   of the killed process, and the tests after it still run;
@@ -49,7 +51,14 @@ run(Tests, Options) ->
     Depth = proplists:get_value(print_depth, Options, 20),
     St0 = #st{verbose = Verbose, depth = Depth, filter = Filter},
     Caller = self(),
+    Out = group_leader(),
     {Pid, Ref} = spawn_monitor(fun () ->
+                                       %% EUnit prints to the caller's
+                                       %% output; what setups, cleanups and
+                                       %% tests print is captured, as in OTP.
+                                       put('$eunit_out', Out),
+                                       Sink = spawn_link(fun () -> capture_loop([]) end),
+                                       group_leader(Sink, self()),
                                        St = run_top(Tests, St0),
                                        Caller ! {self(), done, St}
                                end),
@@ -69,7 +78,32 @@ run_top(Tests, St) ->
     if St#st.verbose -> fwrite("======================== EUnit ========================\n");
        true -> ok
     end,
-    handle_group(#group{tests = Tests}, St).
+    in_process(undefined, fun (St1) -> handle_group(#group{tests = Tests}, St1) end, St).
+
+%% Runs `F(St)` as in a process of its own in OTP's EUnit (the whole run, a
+%% setup fixture): a test that times out there kills that process, so the
+%% rest of it does not run, and the group is reported as cancelled.
+in_process(Desc, F, St) ->
+    try
+        F(St)
+    catch
+        throw:{'$eunit_timeout', #st{verbose = Verbose, indent = I} = St1} ->
+            if Desc =/= "", Desc =/= undefined, Verbose -> ok;
+               true ->
+                    indent(I),
+                    fwrite("~ts\n", [desc_text(Desc)])
+            end,
+            St1#st{indent = I - 1};
+        throw:{'$eunit_abort', Reason, #st{verbose = Verbose, indent = I} = St1} ->
+            if Desc =/= "", Desc =/= undefined, Verbose -> ok;
+               true ->
+                    indent(I),
+                    fwrite("~ts\n", [desc_text(Desc)])
+            end,
+            indent(I),
+            fwrite("~ts", [format_cancel({abort, Reason}, St1#st.depth)]),
+            St1#st{indent = I - 1, cancel = St1#st.cancel + 1}
+    end.
 
 summary(#st{pass = Pass, fail = Fail, skip = Skip, cancel = Cancel} = St) ->
     if Fail =:= 0, Skip =:= 0, Cancel =:= 0 ->
@@ -107,7 +141,9 @@ run_items(Tests, St) ->
         none ->
             St;
         {abort, Reason, St1} ->
-            cancel_group(undefined, {abort, Reason}, St1);
+            %% OTP's EUnit ends the process running the group: the rest of
+            %% it (up to a setup or the whole run) does not run.
+            throw({'$eunit_abort', Reason, St1});
         {#test{} = T, Rest} ->
             run_items(Rest, handle_test(T, St));
         {#group{} = G, Rest} ->
@@ -130,8 +166,12 @@ handle_group(#group{desc = Desc, context = Context, tests = Tests, timeout = Tim
             run_context(G, Context, T0, St1)
     end.
 
-%% A setup fixture: setup, the instantiated tests, cleanup.
-run_context(#group{desc = Desc, tests = Instantiate, timeout = Timeout}, C, T0, St) ->
+%% A setup fixture: setup, the instantiated tests, cleanup, as in a process
+%% of its own.
+run_context(#group{desc = Desc} = G, C, T0, St) ->
+    in_process(Desc, fun (St1) -> run_context1(G, C, T0, St1) end, St).
+
+run_context1(#group{desc = Desc, tests = Instantiate, timeout = Timeout}, C, T0, St) ->
     #context{setup = Setup, cleanup = Cleanup} = C,
     case run_fun(Setup, []) of
         {error, Exception} ->
@@ -239,7 +279,7 @@ handle_test(#test{} = T, #st{verbose = Verbose} = St) ->
                true -> print_test_begin(St#st.indent, T)
             end,
             fwrite("*timed out*\n"),
-            St#st{cancel = St#st.cancel + 1};
+            throw({'$eunit_timeout', St#st{cancel = St#st.cancel + 1}});
         {exit, Reason} ->
             if Verbose -> ok;
                true -> print_test_begin(St#st.indent, T)
@@ -249,25 +289,91 @@ handle_test(#test{} = T, #st{verbose = Verbose} = St) ->
             St#st{cancel = St#st.cancel + 1}
     end.
 
-%% Runs one test in a process of its own, within `Timeout` milliseconds.
+%% Runs one test in a process of its own, within `Timeout` milliseconds,
+%% with its output captured.
 run_test(#test{f = F, mf = Mf}, Timeout) ->
     Parent = self(),
-    {Pid, Ref} = spawn_monitor(fun () -> Parent ! {self(), run_testfun(F, Mf)} end),
+    Capture = spawn(fun () -> capture_loop([]) end),
+    %% OTP runs a group's tests in one process: the process dictionary is
+    %% carried from test to test.
+    Dict = get(),
+    {Pid, Ref} = spawn_monitor(fun () ->
+                                       group_leader(Capture, self()),
+                                       [put(K, V) || {K, V} <- Dict],
+                                       Result = run_testfun(F, Mf),
+                                       Parent ! {self(), Result, get()}
+                               end),
+    Status = receive
+                 {Pid, Result, Dict1} ->
+                     erlang:demonitor(Ref, [flush]),
+                     erase(),
+                     [put(K, V) || {K, V} <- Dict1],
+                     case Result of
+                         ok -> {ok, output(Capture)};
+                         {error, Exception} -> {error, Exception, output(Capture)};
+                         {skipped, Reason} -> {skipped, Reason}
+                     end;
+                 {'DOWN', Ref, process, Pid, Reason} ->
+                     {exit, Reason}
+             after Timeout ->
+                     exit(Pid, kill),
+                     erlang:demonitor(Ref, [flush]),
+                     timeout
+             end,
+    Capture ! stop,
+    Status.
+
+%% What a test printed.
+output(Capture) ->
+    Ref = make_ref(),
+    Capture ! {get_output, self(), Ref},
     receive
-        {Pid, Result} ->
-            erlang:demonitor(Ref, [flush]),
-            case Result of
-                ok -> {ok, ""};
-                {error, Exception} -> {error, Exception, ""};
-                {skipped, Reason} -> {skipped, Reason}
-            end;
-        {'DOWN', Ref, process, Pid, Reason} ->
-            {exit, Reason}
-    after Timeout ->
-            exit(Pid, kill),
-            erlang:demonitor(Ref, [flush]),
-            timeout
+        {Ref, Output} -> Output
     end.
+
+%% A group leader that keeps what is written to it (OTP's EUnit's
+%% group_leader_process): output requests succeed, input reads eof.
+capture_loop(Buf) ->
+    receive
+        {io_request, From, ReplyAs, Req} ->
+            {Reply, Buf1} = io_request(Req, Buf),
+            From ! {io_reply, ReplyAs, Reply},
+            capture_loop(Buf1);
+        {get_output, From, Ref} ->
+            From ! {Ref, lists:reverse(Buf)},
+            capture_loop(Buf);
+        stop ->
+            ok;
+        _ ->
+            capture_loop(Buf)
+    end.
+
+io_request({put_chars, Chars}, Buf) ->
+    {ok, [Chars | Buf]};
+io_request({put_chars, _Enc, Chars}, Buf) ->
+    {ok, [Chars | Buf]};
+io_request({put_chars, M, F, As}, Buf) ->
+    try apply(M, F, As) of
+        Chars -> {ok, [Chars | Buf]}
+    catch
+        C:T:S -> {{error, {C, T, S}}, Buf}
+    end;
+io_request({put_chars, _Enc, M, F, As}, Buf) ->
+    io_request({put_chars, M, F, As}, Buf);
+io_request({get_chars, _Enc, _Prompt, _N}, Buf) -> {eof, Buf};
+io_request({get_chars, _Prompt, _N}, Buf) -> {eof, Buf};
+io_request({get_line, _Prompt}, Buf) -> {eof, Buf};
+io_request({get_line, _Enc, _Prompt}, Buf) -> {eof, Buf};
+io_request({get_until, _Prompt, _M, _F, _As}, Buf) -> {eof, Buf};
+io_request({get_until, _Enc, _Prompt, _M, _F, _As}, Buf) -> {eof, Buf};
+io_request({setopts, _Opts}, Buf) -> {ok, Buf};
+io_request(getopts, Buf) -> {{error, enotsup}, Buf};
+io_request({get_geometry, _}, Buf) -> {{error, enotsup}, Buf};
+io_request({requests, Reqs}, Buf) -> io_requests(Reqs, {ok, Buf});
+io_request(_, Buf) -> {{error, request}, Buf}.
+
+io_requests([R | Rs], {ok, Buf}) -> io_requests(Rs, io_request(R, Buf));
+io_requests(_, Result) -> Result.
 
 run_testfun(F, Mf) ->
     try F() of
@@ -278,9 +384,22 @@ run_testfun(F, Mf) ->
                 {error, undef, [{M, N, [], _} | _], {M, N}} ->
                     {skipped, {no_such_function, {M, N, 0}}};
                 _ ->
-                    {error, {Class, Reason, otp_trace(Trace, Mf)}}
+                    {error, {Class, otp_reason(Reason, Mf), otp_trace(Trace, Mf)}}
             end
     end.
+
+%% The stack trace an exception assertion keeps of the unexpected
+%% exception shows OTP's EUnit frames too.
+otp_reason({Tag, Info}, Mf) when Tag =:= assertException; Tag =:= assertNotException ->
+    case lists:keyfind(unexpected_exception, 1, Info) of
+        {unexpected_exception, {C, T, S}} when is_list(S) ->
+            {Tag, lists:keyreplace(unexpected_exception, 1, Info,
+                                   {unexpected_exception, {C, T, otp_trace(S, Mf)}})};
+        _ ->
+            {Tag, Info}
+    end;
+otp_reason(Reason, _Mf) ->
+    Reason.
 
 %% The frames of a test's stack trace above this module's, followed by the
 %% frames OTP's EUnit has below a test function, cut at the 8 frames an
@@ -300,6 +419,31 @@ otp_trace(Trace, Mf) ->
          {eunit_proc, with_timeout, 3, Loc("eunit_proc.erl", 346)},
          {eunit_proc, run_group, 2, Loc("eunit_proc.erl", 570)}],
     lists:sublist(user_frames(Trace) ++ Below, 8).
+
+%% The stack trace of a failing generator, with the frames OTP's EUnit has
+%% below one (eunit_data walking the tests).
+generator_trace(Trace, F) ->
+    Loc = fun (File, Line) -> [{file, File}, {line, Line}] end,
+    Wrapper = case erlang:fun_info(F, name) of
+                  {name, '-mf_wrapper/2-fun-0-'} ->
+                      [{eunit_test, '-mf_wrapper/2-fun-0-', 2, Loc("eunit_test.erl", 273)}];
+                  _ ->
+                      []
+              end,
+    Below = Wrapper ++
+        [{eunit_test, run_testfun, 1, Loc("eunit_test.erl", 71)},
+         {eunit_data, parse, 2, Loc("eunit_data.erl", 241)},
+         {eunit_data, next, 2, Loc("eunit_data.erl", 174)},
+         {eunit_data, iter_next, 1, Loc("eunit_data.erl", 134)},
+         {eunit_proc, get_next_item, 1, Loc("eunit_proc.erl", 490)},
+         {eunit_proc, tests_inorder, 3, Loc("eunit_proc.erl", 454)},
+         {eunit_proc, with_timeout, 3, Loc("eunit_proc.erl", 346)}],
+    lists:sublist(user_frames(Trace) ++ Below, 8).
+
+%% `{test, M, F}` and `{generator, M, F}` call M:F() through this fun (its
+%% name tells generator_trace/2 to show OTP's wrapper frame).
+mf_wrapper(M, F) ->
+    fun () -> M:F() end.
 
 user_frames([{?MODULE, _, _, _} | _]) -> [];
 user_frames([{?MODULE, _, _} | _]) -> [];
@@ -373,6 +517,10 @@ bad(Reason) ->
 bad_test(T) ->
     bad({bad_test, T}).
 
+parse(#test{} = T, _St) ->
+    T;
+parse(#group{} = G, _St) ->
+    G;
 parse({'$timeout', Ms, T}, St) ->
     %% A group's timeout, given to each test within that has none.
     case next(T, St) of
@@ -436,11 +584,12 @@ parse({generator, F, {M, N, A}} = T, _St)
                 {error, undef, [{M, N, [], _} | _]} when A =:= 0 ->
                     bad({no_such_function, {M, N, A}});
                 _ ->
-                    bad({generator_failed, {{M, N, A}, {Class, Reason, user_frames(Trace)}}})
+                    bad({generator_failed,
+                         {{M, N, A}, {Class, Reason, generator_trace(Trace, F)}}})
             end
     end;
 parse({generator, M, F}, St) when is_atom(M), is_atom(F) ->
-    parse({generator, fun () -> M:F() end, {M, F, 0}}, St);
+    parse({generator, mf_wrapper(M, F), {M, F, 0}}, St);
 parse({inorder, T}, St) ->
     group(#group{tests = T, order = inorder}, St);
 parse({inparallel, T}, St) ->
@@ -528,7 +677,7 @@ parse_function(F) when is_function(F) ->
     check_arity(F, 0, F),
     #test{f = F, location = fun_info_mfa(F)};
 parse_function({test, M, F}) when is_atom(M), is_atom(F) ->
-    #test{f = fun () -> M:F() end, location = {M, F, 0}, mf = {M, F}};
+    #test{f = mf_wrapper(M, F), location = {M, F, 0}, mf = {M, F}};
 parse_function({M, F}) when is_atom(M), is_atom(F) ->
     parse_function({test, M, F});
 parse_function(F) ->
@@ -555,23 +704,30 @@ check_setup_list([], _T) ->
 check_setup_list(_, T) ->
     bad_test(T).
 
-%% `{setup, [{Tag, Setup, Cleanup}], ...}`: the setups in order, the
-%% cleanups in reverse; the instance is the list of `{Tag, Value}`.
+%% `{setup, [{Tag, Setup, Cleanup} | {Tag, Setup}], ...}`: the setups in
+%% order, the instance is the list of their values; the cleanups run in
+%% reverse order (those of the setups that ran, when one fails).
 multi_setup(List) ->
-    Setup = fun () -> multi_setup_run(List, []) end,
-    Cleanup = fun (Rs) -> multi_cleanup(List, Rs) end,
+    Setup = fun () -> multi_setup_run(List, [], []) end,
+    Cleanup = fun (Rs) -> multi_cleanup(lists:reverse(List), lists:reverse(Rs)) end,
     {Setup, Cleanup}.
 
-multi_setup_run([{Tag, S, _C} | Es], Acc) -> multi_setup_run(Es, [{Tag, S()} | Acc]);
-multi_setup_run([{Tag, S} | Es], Acc) -> multi_setup_run(Es, [{Tag, S()} | Acc]);
-multi_setup_run([], Acc) -> lists:reverse(Acc).
+%% `Done` and `Acc`: the entries run so far and their values, latest first.
+multi_setup_run([E | Es], Done, Acc) ->
+    S = element(2, E),
+    try S() of
+        R -> multi_setup_run(Es, [E | Done], [R | Acc])
+    catch
+        Class:Term:Trace ->
+            multi_cleanup(Done, Acc),
+            erlang:raise(Class, Term, Trace)
+    end;
+multi_setup_run([], _Done, Acc) ->
+    lists:reverse(Acc).
 
-multi_cleanup(List, Rs) ->
-    Pairs = lists:zip(List, Rs),
-    lists:foreach(fun ({{_, _, C}, {_, R}}) -> C(R);
-                      ({{_, _}, _}) -> ok
-                  end,
-                  lists:reverse(Pairs)).
+multi_cleanup([{_Tag, _S, C} | Es], [R | Rs]) -> C(R), multi_cleanup(Es, Rs);
+multi_cleanup([{_Tag, _S} | Es], [_ | Rs]) -> multi_cleanup(Es, Rs);
+multi_cleanup(_, _) -> ok.
 
 ok(_) -> ok.
 ok(_, _) -> ok.
@@ -682,8 +838,12 @@ wanted(Name, #st{filter = Filter}) ->
 %% ---------------------------------------------------------------------
 %% Printing, as OTP's eunit_tty and eunit_lib do
 
-fwrite(S) -> io:fwrite(S).
-fwrite(S, As) -> io:fwrite(S, As).
+fwrite(S) -> fwrite(S, []).
+fwrite(S, As) ->
+    case get('$eunit_out') of
+        undefined -> io:fwrite(S, As);
+        Out -> io:fwrite(Out, S, As)
+    end.
 
 indent(N) when is_integer(N), N >= 1 -> fwrite(lists:duplicate(N * 2, $\s));
 indent(_N) -> ok.

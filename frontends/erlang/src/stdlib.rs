@@ -40,6 +40,11 @@ const MODULES: &[(&str, &str, &str)] = &[
     ("queue", "queue.erl", include_str!("../lib/queue.erl")),
     ("eunit", "eunit.erl", include_str!("../lib/eunit.erl")),
     (
+        "$eubeam_io",
+        "eubeam_io.erl",
+        include_str!("../lib/eubeam_io.erl"),
+    ),
+    (
         "eubeam_test_eunit",
         "eubeam_test_eunit.erl",
         include_str!("../lib/eubeam_test_eunit.erl"),

@@ -16,6 +16,44 @@ fn do_format(c: &mut Ctx, fmt: Term, args: Term) -> Result<Term, Trap> {
     format_to(c, fmt, args, false)
 }
 
+/// Where `standard_io` output of the caller goes: the pid of its group
+/// leader, or `None` for the VM's standard output.
+fn stdio_leader(c: &Ctx) -> Option<u64> {
+    (c.p.group_leader != 0).then_some(c.p.group_leader)
+}
+
+/// Writes text to `standard_io` (or to the io device `leader`): straight to
+/// the VM's output, or as an io request `{put_chars, unicode, Bin}` to the
+/// group leader, through `'$eubeam_io':put_chars/2` (Erlang, in the Erlang
+/// frontend's lib/), which sends it and waits for the reply as `io` does.
+fn write_out(c: &mut Ctx, leader: Option<u64>, s: &str) -> Result<Term, Trap> {
+    match leader {
+        None => {
+            c.vm.output.out_chars(s);
+            Ok(Term::OK)
+        }
+        Some(pid) => {
+            let bin = crate::heap::make_binary(&mut c.p.heap, s.as_bytes());
+            Err(Trap::ApplyMfa {
+                module: Atom::intern("$eubeam_io"),
+                function: Atom::intern("put_chars"),
+                args: vec![Term::pid(pid), bin],
+            })
+        }
+    }
+}
+
+/// The io device a `Device` argument names: `standard_io` is the group
+/// leader; `user` and pid 0 the VM's output; another pid that process.
+fn device_leader(c: &Ctx, dev: Term) -> Option<u64> {
+    match dev.as_pid() {
+        Some(0) => None,
+        Some(pid) => Some(pid),
+        None if dev.as_atom() == Some(Atom::USER) => None,
+        None => stdio_leader(c),
+    }
+}
+
 /// Formats to standard output, or to standard error for `standard_error`.
 fn format_to(c: &mut Ctx, fmt: Term, args: Term, to_stderr: bool) -> Result<Term, Trap> {
     let Some(f) = format_chars(fmt) else {
@@ -31,8 +69,8 @@ fn format_to(c: &mut Ctx, fmt: Term, args: Term, to_stderr: bool) -> Result<Term
             Ok(Term::OK)
         }
         Ok(s) => {
-            c.vm.output.out_chars(&s);
-            Ok(Term::OK)
+            let leader = stdio_leader(c);
+            write_out(c, leader, &s)
         }
         Err(_) => badarg(),
     }
@@ -76,19 +114,34 @@ fn format3(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     if !is_stdio(a[0]) {
         return badarg();
     }
-    do_format(c, a[1], a[2])
+    let leader = device_leader(c, a[0]);
+    let Some(f) = format_chars(a[1]) else {
+        return badarg();
+    };
+    let Some(args) = a[2].list_to_vec() else {
+        return badarg();
+    };
+    let pargs: Vec<_> = args.into_iter().map(to_pterm).collect();
+    match crate::format::format(&f, &pargs) {
+        Ok(s) => write_out(c, leader, &s),
+        Err(_) => badarg(),
+    }
 }
 
 fn put_chars1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
-    let s = match a[0].as_atom() {
+    let leader = stdio_leader(c);
+    put_chars_to(c, leader, a[0])
+}
+
+fn put_chars_to(c: &mut Ctx, leader: Option<u64>, chars: Term) -> Result<Term, Trap> {
+    let s = match chars.as_atom() {
         Some(at) => at.text().to_string(),
-        None => match term_to_string(a[0]) {
+        None => match term_to_string(chars) {
             Some(s) => s,
             None => return badarg(),
         },
     };
-    c.vm.output.out_chars(&s);
-    Ok(Term::OK)
+    write_out(c, leader, &s)
 }
 
 fn put_chars2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
@@ -106,12 +159,13 @@ fn put_chars2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     if !is_stdio(a[0]) {
         return badarg();
     }
-    put_chars1(c, &a[1..])
+    let leader = device_leader(c, a[0]);
+    put_chars_to(c, leader, a[1])
 }
 
 fn nl0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
-    c.vm.output.out(b"\n");
-    Ok(Term::OK)
+    let leader = stdio_leader(c);
+    write_out(c, leader, "\n")
 }
 
 /// `io:setopts/1,2` on `standard_io`: `{encoding, latin1 | unicode}` and

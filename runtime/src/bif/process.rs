@@ -24,14 +24,22 @@ fn spawn_fun(c: &mut Ctx, fun: Term, opts: &SpawnOpts) -> Result<u64, Trap> {
     if fun.fun_arity() != Some(0) {
         return badarg();
     }
-    Ok(c.vm.spawn_fun_opts(fun, opts, Some(c.me)))
+    let opts = SpawnOpts {
+        group_leader: c.p.group_leader,
+        ..*opts
+    };
+    Ok(c.vm.spawn_fun_opts(fun, &opts, Some(c.me)))
 }
 
 fn spawn_mfa(c: &mut Ctx, m: Term, f: Term, args: Term, opts: &SpawnOpts) -> Result<u64, Trap> {
     if !m.is_atom() || !f.is_atom() || args.list_len().is_none() {
         return badarg();
     }
-    Ok(c.vm.spawn_mfa_opts(m, f, args, opts, Some(c.me)))
+    let opts = SpawnOpts {
+        group_leader: c.p.group_leader,
+        ..*opts
+    };
+    Ok(c.vm.spawn_mfa_opts(m, f, args, &opts, Some(c.me)))
 }
 
 fn link_opts() -> SpawnOpts {
@@ -639,7 +647,7 @@ fn info_item(c: &mut Ctx, proc_: &Process, body: Option<&ProcBody>, item: Atom) 
             Some((m, f, n)) => c.tuple(&[Term::atom(m), Term::atom(f), Term::small(n as usize)]),
             None => Term::atom(Atom::UNDEFINED),
         },
-        "group_leader" => Term::pid(0),
+        "group_leader" => Term::pid(b.group_leader),
         _ => return None,
     };
     Some(c.tuple(&[Term::atom(item), v]))
@@ -992,8 +1000,32 @@ fn memory1(c: &mut Ctx, args: &[Term]) -> Result<Term, Trap> {
     Ok(c.list(&out))
 }
 
+// ---- group leaders ----
+
+/// `group_leader()`: the process that takes this process's output (pid 0
+/// stands for the VM's standard output).
+fn group_leader0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
+    Ok(Term::pid(c.p.group_leader))
+}
+
+/// `group_leader(Leader, Pid)`: only for the calling process itself (what
+/// test frameworks do to capture a test's output); another process's group
+/// leader cannot be changed yet.
+fn group_leader2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(leader), Some(pid)) = (a[0].as_pid(), a[1].as_pid()) else {
+        return badarg();
+    };
+    if pid != c.p.pid {
+        return error("notsup");
+    }
+    c.p.group_leader = leader;
+    Ok(Term::TRUE)
+}
+
 pub(super) fn register(t: &mut NativeTable) {
     let erlang: &[(&str, u32, super::NativeFn)] = &[
+        ("group_leader", 0, group_leader0),
+        ("group_leader", 2, group_leader2),
         ("spawn", 1, spawn1),
         ("spawn", 3, spawn3),
         ("spawn_link", 1, spawn_link1),
