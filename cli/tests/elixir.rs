@@ -65,3 +65,20 @@ fn every_elixir_fixture_behaves_as_recorded_from_elixir() {
         failures.join("\n\n")
     );
 }
+
+/// `eubeam run x.exs -- a b` gives the script `System.argv()` as
+/// `elixir x.exs a b` does (through the script module's main/1).
+#[test]
+fn system_argv_holds_the_arguments_after_the_double_dash() {
+    let dir = std::env::temp_dir().join(format!("eubeam_argv_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("argv.exs");
+    std::fs::write(&file, "IO.inspect(System.argv())\n").expect("write script");
+    let r = run(eubeam()
+        .arg("run")
+        .arg(&file)
+        .args(["--", "one", "two words"]));
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "[\"one\", \"two words\"]\n");
+}

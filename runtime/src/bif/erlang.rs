@@ -201,6 +201,21 @@ fn raise3(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
 }
 
+/// `erlang:unique_integer/0,1`: one counter for the whole VM, so every
+/// value is unique, positive and strictly increasing (what `[positive,
+/// monotonic]` promises; OTP may also return negative ones without them).
+fn unique_integer(_c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static NEXT: AtomicI64 = AtomicI64::new(1);
+    if let Some(opts) = a.first() {
+        if !opts.is_list() {
+            return badarg();
+        }
+    }
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    Ok(Term::int(n).unwrap_or(Term::small(0)))
+}
+
 fn halt0(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
     c.vm.halt(0)
 }
@@ -444,6 +459,8 @@ pub(super) fn register(t: &mut NativeTable) {
         ("monotonic_time", 1, monotonic_time1),
         ("system_time", 0, system_time0),
         ("system_time", 1, system_time1),
+        ("unique_integer", 0, unique_integer),
+        ("unique_integer", 1, unique_integer),
         ("convert_time_unit", 3, convert_time_unit),
         ("exit", 1, exit1),
         ("error", 1, error1),

@@ -32,6 +32,7 @@ mod lists;
 pub(crate) mod logger;
 mod maps;
 mod math;
+mod os;
 mod phash;
 mod process;
 mod regex;
@@ -150,6 +151,7 @@ pub fn all() -> NativeTable {
     etf::register(&mut t);
     file::register(&mut t);
     graphemes::register(&mut t);
+    os::register(&mut t);
     io::register(&mut t);
     lists::register(&mut t);
     logger::register(&mut t);

@@ -153,17 +153,20 @@ pub fn lower_file(
             ir::Module {
                 name: name.clone(),
                 file: file.to_string(),
-                exports: vec![FunName::new("main", 0)],
+                exports: vec![FunName::new("main", 0), FunName::new("main", 1)],
                 attributes: Vec::new(),
-                functions: vec![ir::FunDef {
-                    name: FunName::new("main", 0),
-                    fun: ir::Fun {
-                        params: vec![],
-                        body: Box::new(main),
-                        span,
-                        name: None,
+                functions: vec![
+                    ir::FunDef {
+                        name: FunName::new("main", 0),
+                        fun: ir::Fun {
+                            params: vec![],
+                            body: Box::new(main),
+                            span,
+                            name: None,
+                        },
                     },
-                }],
+                    main_with_argv(span),
+                ],
                 span,
             },
         );
@@ -177,6 +180,37 @@ pub fn lower_file(
         warnings: out.diags,
         entry,
     })
+}
+
+/// `main(Args)`: the command line's arguments (`eubeam run x.exs -- a b`)
+/// kept for `System.argv/0`, then the script.
+fn main_with_argv(span: ir::Span) -> ir::FunDef {
+    let args = "_argv@0".to_string();
+    let put = Expr::call(
+        "erlang",
+        "put",
+        vec![
+            Expr::atom("$elixir_argv", span),
+            Expr::var(args.clone(), span),
+        ],
+        span,
+    );
+    let main = Expr::new(
+        ExprKind::Apply {
+            fun: Box::new(Expr::new(ExprKind::FunRef(FunName::new("main", 0)), span)),
+            args: vec![],
+        },
+        span,
+    );
+    ir::FunDef {
+        name: FunName::new("main", 1),
+        fun: ir::Fun {
+            params: vec![args],
+            body: Box::new(Expr::seq(put, main)),
+            span,
+            name: None,
+        },
+    }
 }
 
 /// The end of a script: the functions `System.at_exit/1` registered (ExUnit's
