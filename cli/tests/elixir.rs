@@ -82,3 +82,51 @@ fn system_argv_holds_the_arguments_after_the_double_dash() {
     assert_eq!(r.status, Some(0), "stderr: {}", r.stderr);
     assert_eq!(r.stdout, "[\"one\", \"two words\"]\n");
 }
+
+/// `tests/elixir/timed/*.exs`: fixtures whose output holds Logger's
+/// timestamps (`hh:mm:ss.mmm ` at the start of a line), compared with them
+/// replaced by `TIME `.
+#[test]
+fn logger_fixtures_print_what_elixir_printed_but_the_time() {
+    fn untimed(s: &str) -> String {
+        s.lines()
+            .map(|l| {
+                let b = l.as_bytes();
+                let timed = b.len() > 13
+                    && b[2] == b':'
+                    && b[5] == b':'
+                    && b[8] == b'.'
+                    && b[12] == b' '
+                    && [0, 1, 3, 4, 6, 7, 9, 10, 11]
+                        .iter()
+                        .all(|&i| b[i].is_ascii_digit());
+                if timed {
+                    format!("TIME {}", &l[13..])
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+    let dir = repo_root().join("tests/elixir/timed");
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/elixir/timed exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "exs"))
+        .collect();
+    sources.sort();
+    assert!(!sources.is_empty());
+    for src in &sources {
+        let r = run(eubeam().arg("run").arg(src));
+        let expected = read_opt(&src.with_extension("expected")).unwrap_or_default();
+        assert_eq!(r.status, Some(0), "{}: {}", src.display(), r.stderr);
+        assert_eq!(
+            untimed(&r.stdout),
+            untimed(&expected),
+            "{}: stdout differs\n--- got ---\n{}",
+            src.display(),
+            r.stdout
+        );
+    }
+}

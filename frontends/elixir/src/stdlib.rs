@@ -77,6 +77,7 @@ libs! {
     "Elixir.BadStructError" => "errors.ex",
     "Elixir.SystemLimitError" => "errors.ex",
     "Elixir.System" => "system.ex",
+    "Elixir.Logger" => "logger.ex",
     "Elixir.System.EnvError" => "system.ex",
     "Elixir.DynamicSupervisor" => "dynamic_supervisor.ex",
     "Elixir.ExUnit" => "ex_unit.ex",
