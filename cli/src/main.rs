@@ -78,6 +78,11 @@ eubeam test tests/ --lang erlang\n  eubeam test kv_server_tests.erl --filter put
 eubeam test --seed 42 --json test/"
     )]
     Test(commands::test::TestArgs),
+    /// An EPMD-compatible port mapper daemon (for hosts without epmd).
+    #[command(
+        after_help = "Examples:\n  eubeam epmd            # in the foreground, port 4369\n  eubeam epmd --daemon   # in the background"
+    )]
+    Epmd(commands::epmd::EpmdArgs),
     /// An interactive shell for one language.
     #[command(after_help = "Example:\n  eubeam repl --lang erlang")]
     Repl(commands::repl::ReplArgs),
@@ -95,6 +100,7 @@ fn main() -> ExitCode {
         Command::Test(args) => commands::test::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::New(args) => commands::new::run(args),
+        Command::Epmd(args) => commands::epmd::run(args),
         Command::Completions(args) => commands::completions::run::<Cli>(args),
     };
     ExitCode::from(status)

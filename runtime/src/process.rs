@@ -91,6 +91,31 @@ pub struct Signals {
     pub monitors: HashMap<u64, HeldMonitor>,
     /// Monitors on this process: reference id → watching pid.
     pub monitored_by: HashMap<u64, u64>,
+    /// Links to processes of other nodes (`dist`).
+    pub remote_links: HashSet<crate::term::ExtPid>,
+    /// Monitors this process holds on processes of other nodes, by local
+    /// reference id.
+    pub remote_monitors: HashMap<u64, RemoteTarget>,
+    /// Processes of other nodes monitoring this one: their reference →
+    /// (watcher, the name they monitored by, if any).
+    pub remote_watchers: HashMap<crate::term::ExtRef, (crate::term::ExtPid, Option<Atom>)>,
+}
+
+/// The target of a monitor on another node's process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RemoteTarget {
+    Pid(crate::term::ExtPid),
+    /// `monitor(process, {Name, Node})`.
+    Name(Atom, Atom),
+}
+
+impl RemoteTarget {
+    pub fn node(&self) -> Atom {
+        match self {
+            RemoteTarget::Pid(p) => p.node,
+            RemoteTarget::Name(_, n) => *n,
+        }
+    }
 }
 
 impl Process {

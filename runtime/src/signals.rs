@@ -47,13 +47,19 @@ impl VmInner {
     /// - Reason `normal` is ignored (the caller handles `exit(self(), normal)`).
     /// - Otherwise the target dies with the reason.
     pub fn exit_signal(&self, from: u64, target: &Arc<Process>, reason: Term, how: ExitFrom) {
+        self.exit_signal_from(Term::pid(from), target, reason, how);
+    }
+
+    /// [`VmInner::exit_signal`] from any pid term (a remote one too; it
+    /// must stay valid for the call: it is copied into the message).
+    pub fn exit_signal_from(&self, from: Term, target: &Arc<Process>, reason: Term, how: ExitFrom) {
         let kill = reason == Term::atom(Atom::KILL);
         if how == ExitFrom::Exit2 && kill {
             self.terminate(target, Term::atom(Atom::KILLED));
             return;
         }
         if target.trap_exit.load(Ordering::SeqCst) {
-            let msg = tuple_fragment(&[Term::atom(Atom::EXIT_UPPER), Term::pid(from), reason]);
+            let msg = tuple_fragment(&[Term::atom(Atom::EXIT_UPPER), from, reason]);
             self.deliver(target, msg);
             return;
         }
@@ -177,7 +183,8 @@ impl VmInner {
         let obj = match name {
             MonitorName::Pid => Term::pid(target),
             MonitorName::Name(n) => {
-                heap::make_tuple(&mut scratch, &[Term::atom(n), Term::atom(Atom::NONODE)])
+                let node = crate::dist::this_node().0;
+                heap::make_tuple(&mut scratch, &[Term::atom(n), Term::atom(node)])
             }
         };
         let t = heap::make_tuple(
@@ -205,6 +212,7 @@ impl VmInner {
                 std::mem::take(&mut s.monitored_by),
             )
         };
+        self.signal_exit_remote(p, reason);
         for pid in links {
             if let Some(t) = self.procs.get(pid) {
                 let still_linked = t.signals().links.remove(&p.pid);
@@ -229,6 +237,36 @@ impl VmInner {
             if let Some(t) = self.procs.get(m.target) {
                 t.signals().monitored_by.remove(&r);
             }
+        }
+    }
+}
+
+impl VmInner {
+    /// The other-node half of a process's death: `EXIT` to linked remote
+    /// processes, `MONITOR_P_EXIT` to remote watchers, `DEMONITOR_P` for
+    /// the monitors it held (`dist`). The sets are taken under the lock
+    /// after `exited` was set, so none is added later.
+    fn signal_exit_remote(&self, p: &Arc<Process>, reason: Term) {
+        let (links, watchers, held) = {
+            let mut s = p.signals();
+            (
+                std::mem::take(&mut s.remote_links),
+                std::mem::take(&mut s.remote_watchers),
+                std::mem::take(&mut s.remote_monitors),
+            )
+        };
+        if links.is_empty() && watchers.is_empty() && held.is_empty() {
+            return;
+        }
+        let Some(d) = self.dist.get() else { return };
+        for l in links {
+            d.exit_link(p.pid, &l, reason);
+        }
+        for (r, (w, name)) in watchers {
+            d.monitor_exit(p.pid, name, &w, &r, reason);
+        }
+        for (r, t) in held {
+            d.demonitor(p.pid, &t, r);
         }
     }
 }

@@ -281,6 +281,8 @@ pub struct VmInner {
     last_wall: AtomicU64,
     /// Reductions of processes that have ended.
     dead_reductions: AtomicU64,
+    /// The distribution layer, once this VM is a node (`start_distribution`).
+    pub dist: std::sync::OnceLock<Arc<crate::dist::Dist>>,
     /// logger's primary level as a rank (see `bif::logger`): reports less
     /// severe than this are dropped, the runtime's own crash reports too.
     pub log_level: std::sync::atomic::AtomicU8,
@@ -403,6 +405,12 @@ impl VmInner {
         }
         let pid = body.pid;
         let p = Arc::new(Process::new(pid, body, system));
+        if let Some(x) = opts.remote_link {
+            p.signals().remote_links.insert(x);
+        }
+        if let Some((r, x)) = opts.remote_monitor {
+            p.signals().remote_watchers.insert(r, (x, None));
+        }
         if let Some(parent) = parent {
             if opts.link {
                 parent.signals().links.insert(pid);
@@ -1132,6 +1140,11 @@ pub struct SpawnOpts {
     pub min_heap_size: Option<usize>,
     /// The child's group leader (the parent's; 0: standard output).
     pub group_leader: u64,
+    /// A spawn requested by another node (`SPAWN_REQUEST`): link to this
+    /// remote pid before the child runs.
+    pub remote_link: Option<crate::term::ExtPid>,
+    /// ... and/or be monitored by it with this reference.
+    pub remote_monitor: Option<(crate::term::ExtRef, crate::term::ExtPid)>,
 }
 
 /// `initial_call` of a process spawned with a fun: `{erlang, apply, 2}`, as
@@ -1342,6 +1355,7 @@ impl Vm {
             last_runtime: AtomicU64::new(0),
             last_wall: AtomicU64::new(0),
             dead_reductions: AtomicU64::new(0),
+            dist: std::sync::OnceLock::new(),
             log_level: std::sync::atomic::AtomicU8::new(crate::bif::logger::DEFAULT_LEVEL),
         });
         for m in crate::prelude::modules()
@@ -1377,6 +1391,30 @@ impl Vm {
     }
 
     /// Compile and install a module (replacing an older version).
+    /// Make this VM (and OS process) the distributed node `cfg.name`:
+    /// listen, register with epmd, accept connections, and start the
+    /// library's `net_kernel` and `rex` servers (`net_kernel:'$init'/0`,
+    /// `rpc:'$rex'/0`, found through the loader). See `dist`.
+    pub fn start_distribution(&self, cfg: &crate::dist::NodeConfig) -> std::io::Result<()> {
+        let d = crate::dist::Dist::start(&self.inner, cfg)?;
+        if self.inner.dist.set(d).is_err() {
+            return Err(std::io::Error::other("distribution already started"));
+        }
+        // Registered here, before any connection can ask for them.
+        for (name, m, f) in [
+            ("net_kernel", "net_kernel", "$init"),
+            ("rex", "rpc", "$rex"),
+        ] {
+            let pid = self.inner.spawn_mfa(
+                Term::atom(Atom::intern(m)),
+                Term::atom(Atom::intern(f)),
+                Term::NIL,
+            );
+            self.inner.register(Atom::intern(name), pid);
+        }
+        Ok(())
+    }
+
     pub fn load_module(&self, module: &eubeam_ir::Module) -> Result<(), String> {
         self.inner.load_ir(module)
     }

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod check;
 pub mod compare;
 pub mod completions;
+pub mod epmd;
 pub mod ir;
 pub mod new;
 pub mod repl;

@@ -28,6 +28,15 @@ pub struct RunArgs {
     /// Directory searched by -include and -include_lib (repeatable)
     #[arg(short = 'I', value_name = "DIR")]
     include: Vec<PathBuf>,
+    /// Start as a distributed node NAME@<this host> (as `erl -sname`)
+    #[arg(long, value_name = "NAME", conflicts_with = "name")]
+    sname: Option<String>,
+    /// Start as a distributed node NAME@HOST (as `erl -name`)
+    #[arg(long, value_name = "NAME@HOST")]
+    name: Option<String>,
+    /// The magic cookie (default: ~/.erlang.cookie, as the BEAM reads it)
+    #[arg(long, value_name = "COOKIE")]
+    cookie: Option<String>,
 }
 
 pub fn run(args: RunArgs) -> u8 {
@@ -47,6 +56,10 @@ pub fn run(args: RunArgs) -> u8 {
             crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
             return COMPILE_ERROR;
         }
+    }
+    if let Err(e) = start_node(&vm, &args) {
+        crate::diagnostics::error(&e);
+        return 1;
     }
     match &args.eval {
         Some(expr) => eval(&vm, &files, expr),
@@ -122,4 +135,61 @@ fn eval(vm: &Vm, files: &[CompiledFile], expr: &str) -> u8 {
             }
         },
     }
+}
+
+/// `--sname`/`--name`: become a distributed node (registering with the
+/// host's epmd, started as `eubeam epmd` first when none runs).
+fn start_node(vm: &Vm, args: &RunArgs) -> Result<(), String> {
+    let name = match (&args.sname, &args.name) {
+        (Some(s), _) if s.contains('@') => s.clone(),
+        (Some(s), _) => format!("{s}@{}", eubeam_runtime::dist::short_hostname()),
+        (None, Some(n)) if n.contains('@') => n.clone(),
+        (None, Some(n)) => format!("{n}@{}", eubeam_runtime::dist::short_hostname()),
+        (None, None) => return Ok(()),
+    };
+    let cookie = match &args.cookie {
+        Some(c) => c.clone(),
+        None => read_cookie()?,
+    };
+    crate::commands::epmd::ensure_running()?;
+    let cfg = eubeam_runtime::dist::NodeConfig {
+        name: name.clone(),
+        cookie,
+        ticktime: std::env::var("EUBEAM_NET_TICKTIME")
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(60),
+    };
+    vm.start_distribution(&cfg)
+        .map_err(|e| format!("cannot start node {name}: {e}"))
+}
+
+/// The cookie in ~/.erlang.cookie (created with a random one if missing,
+/// as the BEAM does, readable by the owner only).
+fn read_cookie() -> Result<String, String> {
+    let home = std::env::var_os("HOME").ok_or("HOME is not set: give --cookie")?;
+    let path = std::path::Path::new(&home).join(".erlang.cookie");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return Ok(text.trim().to_string());
+    }
+    let cookie: String = {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(std::process::id() as u64);
+        let mut x = h.finish();
+        (0..20)
+            .map(|_| {
+                let c = (b'A' + (x % 26) as u8) as char;
+                x = x.rotate_left(7) ^ 0x9e37_79b9_7f4a_7c15;
+                c
+            })
+            .collect()
+    };
+    std::fs::write(&path, &cookie).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400));
+    }
+    Ok(cookie)
 }

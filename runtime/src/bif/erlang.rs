@@ -111,6 +111,11 @@ fn make_ref(c: &mut Ctx, _a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn send(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if !a[0].is_pid() && !a[0].is_atom() {
+        if let Some(r) = super::dist::remote_send(c, a[0], a[1]) {
+            return r;
+        }
+    }
     if c.vm.send(a[0], a[1]) {
         Ok(a[1])
     } else {

@@ -19,6 +19,7 @@ pub mod binary;
 mod code;
 mod convert;
 mod display;
+mod dist;
 mod elixir;
 mod erf;
 mod erlang;
@@ -147,6 +148,7 @@ pub fn all() -> NativeTable {
     binary::register(&mut t);
     code::register(&mut t);
     convert::register(&mut t);
+    dist::register(&mut t);
     erlang::register(&mut t);
     etf::register(&mut t);
     file::register(&mut t);

@@ -183,6 +183,9 @@ fn spawn_opt4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 // ---- links, monitors, exit signals ----
 
 fn link(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let Some(x) = a[0].ext_pid() {
+        return super::dist::remote_link(c, a[0], x);
+    }
     let Some(pid) = a[0].as_pid() else {
         return badarg();
     };
@@ -208,6 +211,9 @@ fn a_noproc() -> Term {
 }
 
 fn unlink(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let Some(x) = a[0].ext_pid() {
+        return super::dist::remote_unlink(c, x);
+    }
     let Some(pid) = a[0].as_pid() else {
         return badarg();
     };
@@ -221,15 +227,23 @@ fn monitor(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     }
     let (target, name) = if let Some(pid) = a[1].as_pid() {
         (Some(pid), MonitorName::Pid)
+    } else if let Some(x) = a[1].ext_pid() {
+        return super::dist::remote_monitor(c, crate::process::RemoteTarget::Pid(x));
     } else if let Some(n) = a[1].as_atom() {
         (c.vm.whereis(n), MonitorName::Name(n))
     } else if let Some(t) = a[1].tuple().filter(|t| t.len() == 2) {
-        // {Name, Node} on this node.
+        // {Name, Node}: here, or on another node.
         match (
             t.get(0).and_then(Term::as_atom),
             t.get(1).and_then(Term::as_atom),
         ) {
-            (Some(n), Some(Atom::NONODE)) => (c.vm.whereis(n), MonitorName::Name(n)),
+            (Some(n), Some(node)) if node == crate::dist::this_node().0 => {
+                (c.vm.whereis(n), MonitorName::Name(n))
+            }
+            (Some(n), Some(node)) => {
+                let t = crate::process::RemoteTarget::Name(n, node);
+                return super::dist::remote_monitor(c, t);
+            }
             _ => return badarg(),
         }
     } else {
@@ -247,7 +261,9 @@ fn demonitor1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     let Some(r) = a[0].ref_id() else {
         return badarg();
     };
-    c.vm.demonitor(c.me, r);
+    if !super::dist::remote_demonitor(c, r) {
+        c.vm.demonitor(c.me, r);
+    }
     Ok(Term::TRUE)
 }
 
@@ -266,7 +282,7 @@ fn demonitor2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
             _ => return badarg(),
         }
     }
-    let active = c.vm.demonitor(c.me, r);
+    let active = super::dist::remote_demonitor(c, r) || c.vm.demonitor(c.me, r);
     if flush {
         // Remove a 'DOWN' for this monitor already in the queue.
         c.p.take_inbox(c.me);
@@ -289,6 +305,9 @@ fn demonitor2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 fn exit2(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    if let Some(x) = a[0].ext_pid() {
+        return super::dist::remote_exit(c, x, a[1]);
+    }
     let Some(pid) = a[0].as_pid() else {
         return badarg();
     };

@@ -55,3 +55,22 @@ pub fn node_index(node: Atom) -> usize {
         }
     }
 }
+
+pub mod control;
+pub mod epmd;
+pub mod md5;
+pub mod node;
+
+pub use node::{Dist, NodeConfig, NodeWatch};
+
+/// This host's name as `erl -sname` uses it (the part before the first dot).
+pub fn short_hostname() -> String {
+    let full = ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|f| std::fs::read_to_string(f).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".to_string());
+    full.split('.').next().unwrap_or("localhost").to_string()
+}
