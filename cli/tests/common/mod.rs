@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod dist;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

@@ -70,6 +70,7 @@ impl Dist {
         };
         let mut h = Heap::new();
         let ctrl = heap::make_tuple(&mut h, elems);
+        self.trace(&format!("-> {ctrl:?}"));
         match packet(ctrl, payload) {
             Some(p) => {
                 conn.send(p);
@@ -376,6 +377,7 @@ impl Dist {
     fn reply(&self, conn: &Conn, elems: &[Term], payload: Option<Term>) {
         let mut h = Heap::new();
         let ctrl = heap::make_tuple(&mut h, elems);
+        self.trace(&format!("-> {ctrl:?}"));
         if let Some(p) = packet(ctrl, payload) {
             conn.send(p);
         }
@@ -423,13 +425,23 @@ impl Dist {
                 _ => {}
             }
         }
+        // The reply must reach the peer before anything the new process
+        // sends it (its exit, a monitor's MONITOR_P_EXIT): OTP drops the
+        // connection otherwise. Holding the queue's lock while spawning
+        // makes every packet of the child wait behind the reply.
+        let tx = conn.tx.lock().unwrap_or_else(|e| e.into_inner());
         let result = if m.is_atom() && f.is_atom() && args.list_len().is_some() {
             Term::pid(vm.spawn_mfa_opts(m, f, args, &o, None))
         } else {
             Term::atom(Atom::BADARG)
         };
+        let mut h = Heap::new();
         let elems = [small(SPAWN_REPLY), req, from_t, small(flags), result];
-        self.reply(conn, &elems, None);
+        let ctrl = heap::make_tuple(&mut h, &elems);
+        self.trace(&format!("-> {ctrl:?}"));
+        if let Some(p) = packet(ctrl, None) {
+            let _ = tx.send(p);
+        }
     }
 }
 

@@ -94,7 +94,7 @@ pub struct Conn {
     pub node: Atom,
     pub creation: u32,
     pub flags: u64,
-    tx: Mutex<Sender<Vec<u8>>>,
+    pub(crate) tx: Mutex<Sender<Vec<u8>>>,
     stream: TcpStream,
 }
 
