@@ -23,7 +23,30 @@ defmodule IO do
     item
   end
 
-  def gets(_prompt), do: :eof
+  def gets(prompt), do: gets(:stdio, prompt)
+
+  # Reads a line from the group leader when it is a process speaking the io
+  # protocol (ExUnit.CaptureIO's); the VM's own standard input is not read.
+  def gets(device, prompt) do
+    leader = if device in [:stdio, :standard_io], do: :erlang.group_leader(), else: device
+
+    if is_pid(leader) and :erlang.is_process_alive(leader) do
+      write(device, prompt)
+      ref = :erlang.monitor(:process, leader)
+      send(leader, {:io_request, self(), ref, {:get_line, :unicode, prompt}})
+
+      receive do
+        {:io_reply, ^ref, reply} ->
+          :erlang.demonitor(ref, [:flush])
+          reply
+
+        {:DOWN, ^ref, _, _, _} ->
+          {:error, :terminated}
+      end
+    else
+      :eof
+    end
+  end
 
   def iodata_to_binary(data), do: :erlang.iolist_to_binary(data)
   def iodata_length(data), do: :erlang.iolist_size(data)

@@ -41,6 +41,8 @@ defmodule Process do
       old -> old
     end
   end
+  def group_leader(), do: :erlang.group_leader()
+  def group_leader(pid, leader), do: :erlang.group_leader(leader, pid)
   def info(pid), do: :erlang.process_info(pid)
   def info(pid, item), do: :erlang.process_info(pid, item)
   def list(), do: :erlang.processes()

@@ -87,6 +87,7 @@ libs! {
     "Elixir.ExUnit.Callbacks" => "ex_unit_callbacks.ex",
     "Elixir.ExUnit.Assertions" => "ex_unit_assertions.ex",
     "Elixir.ExUnit.Driver" => "ex_unit_driver.erl",
+    "Elixir.ExUnit.CaptureIO" => "ex_unit_capture_io.ex",
 }
 
 /// Whether library module `m` defines `name/arity` (for `import`).

@@ -161,3 +161,25 @@ defmodule SupervisedTest do
     on_exit(:named, fn -> :ok end)
   end
 end
+
+defmodule CaptureTest do
+  use ExUnit.Case, async: true
+  import ExUnit.CaptureIO
+
+  test "capture_io collects what the function prints" do
+    assert capture_io(fn -> IO.puts("hello") end) == "hello\n"
+    assert capture_io(fn -> IO.write("a"); IO.inspect(:b) end) == "a:b\n"
+  end
+
+  test "capture_io serves the input to IO.gets" do
+    output = capture_io("alice\nbob\n", fn ->
+      name = IO.gets("name? ")
+      IO.write("hi " <> name)
+    end)
+    assert output == "name? hi alice\n"
+  end
+
+  test "with_io returns the result too" do
+    assert {42, "side\n"} = with_io(fn -> IO.puts("side"); 42 end)
+  end
+end
