@@ -12,7 +12,9 @@
          less_than/2, compare_strings/2, iodata_append/2, iodata_to_binary/1,
          map_get/2, map_to_list/1, new_map/0, map_insert/3, map_delete/2,
          map_size/1, map_from_list/1, map_keys/1, map_values/1, power/2,
-         string_to_codepoints/1, utf_codepoint_list_to_string/1, codepoint/1, utf_codepoint_to_int/1,
+         string_to_codepoints/1, utf_codepoint_list_to_string/1,
+         string_reverse_tree/1, string_tree_split/2, string_tree_replace/3,
+         crop_string/2, string_remove_prefix/2, string_remove_suffix/2, codepoint/1, utf_codepoint_to_int/1,
          bit_array_byte_size/1, string_from_bit_array/1, float_abs/1,
          bit_array_pad_to_bytes/1, bit_array_slice/3, bit_array_concat/1,
          base64_encode/2, base64_decode/1, base16_encode/1, base16_decode/1,
@@ -93,6 +95,30 @@ string_split(S, <<>>) -> graphemes(S);
 string_split(S, Sep) -> binary:split(S, Sep, [global]).
 string_replace(S, <<>>, _) -> S;
 string_replace(S, Pat, With) -> binary:replace(S, Pat, With, [global]).
+%% gleam/string_tree on a tree (an iolist): flattened first.
+string_reverse_tree(T) -> string_reverse(iolist_to_binary(T)).
+string_tree_split(T, <<>>) -> [T];
+string_tree_split(T, Pat) -> binary:split(iolist_to_binary(T), Pat, [global]).
+string_tree_replace(T, Pat, With) -> string_replace(iolist_to_binary(T), Pat, With).
+crop_string(S, <<>>) -> S;
+crop_string(S, Sub) ->
+    case binary:match(S, Sub) of
+        {At, _} -> binary:part(S, At, byte_size(S) - At);
+        nomatch -> S
+    end.
+string_remove_prefix(S, Prefix) ->
+    N = byte_size(Prefix),
+    case S of
+        <<Prefix:N/binary, Rest/binary>> -> Rest;
+        _ -> S
+    end.
+string_remove_suffix(S, Suffix) when byte_size(Suffix) > byte_size(S) -> S;
+string_remove_suffix(S, Suffix) ->
+    N = byte_size(S) - byte_size(Suffix),
+    case S of
+        <<Rest:N/binary, Suffix/binary>> -> Rest;
+        _ -> S
+    end.
 contains_string(_, <<>>) -> true;
 contains_string(S, Sub) -> binary:match(S, Sub) =/= nomatch.
 string_starts_with(S, P) ->
@@ -115,13 +141,23 @@ string_slice(S, Start, Len) ->
 drop(L, 0) -> L;
 drop([], _) -> [];
 drop([_ | T], N) -> drop(T, N - 1).
-is_space(C) -> C =:= $\s orelse C =:= $\t orelse C =:= $\n orelse C =:= $\r orelse C =:= 16#0B orelse C =:= 16#0C.
+%% Whitespace as gleam/string.trim means it: Unicode's Pattern_White_Space.
+is_space(C) -> (C >= 9 andalso C =< 13) orelse C =:= 32 orelse C =:= 16#85
+    orelse C =:= 16#200E orelse C =:= 16#200F orelse C =:= 16#2028 orelse C =:= 16#2029.
 trim(S) -> trim_end(trim_start(S)).
-trim_start(<<C, Rest/binary>> = S) ->
+trim_start(<<C/utf8, Rest/binary>> = S) ->
     case is_space(C) of true -> trim_start(Rest); false -> S end;
-trim_start(<<>>) -> <<>>.
-trim_end(S) -> string_reverse_bytes(trim_start(string_reverse_bytes(S))).
-string_reverse_bytes(S) -> list_to_binary(lists:reverse(binary_to_list(S))).
+trim_start(S) -> S.
+%% Up to the end of the last character that is not whitespace.
+trim_end(S) -> binary:part(S, 0, content_end(S, 0, 0)).
+content_end(<<C/utf8, Rest/binary>>, At, End) ->
+    Next = At + byte_size(<<C/utf8>>),
+    case is_space(C) of
+        true -> content_end(Rest, Next, End);
+        false -> content_end(Rest, Next, Next)
+    end;
+content_end(<<>>, _At, End) -> End;
+content_end(_Invalid, At, _End) -> At.
 to_graphemes(S) -> graphemes(S).
 string_pop_grapheme(S) ->
     case unicode_util:gc(S) of
@@ -479,7 +515,7 @@ map_values(M) -> maps:values(M).
 inspect(true) -> <<"True">>;
 inspect(false) -> <<"False">>;
 inspect(nil) -> <<"Nil">>;
-inspect(A) when is_atom(A) -> pascal(atom_to_binary(A, utf8));
+inspect(A) when is_atom(A) -> inspect_atom(A);
 inspect(I) when is_integer(I) -> integer_to_binary(I);
 inspect(F) when is_float(F) -> float_to_string(F);
 inspect(B) when is_binary(B) ->
@@ -488,14 +524,19 @@ inspect(B) when is_binary(B) ->
         invalid -> inspect_bits(B)
     end;
 inspect(B) when is_bitstring(B) -> inspect_bits(B);
-inspect(L) when is_list(L) -> iolist_to_binary([$[, join([inspect(X) || X <- L], <<", ">>), $]]);
+inspect(L) when is_list(L) -> inspect_list(L);
 inspect(M) when is_map(M) ->
     Pairs = [iolist_to_binary([<<"#(">>, inspect(K), <<", ">>, inspect(V), $)]) || {K, V} <- maps:to_list(M)],
     iolist_to_binary([<<"dict.from_list([">>, join(Pairs, <<", ">>), <<"])">>]);
-inspect(T) when is_tuple(T), tuple_size(T) > 1, is_atom(element(1, T)),
+inspect(T) when is_tuple(T), tuple_size(T) >= 1, is_atom(element(1, T)),
                 element(1, T) =/= true, element(1, T) =/= false, element(1, T) =/= nil ->
+    %% A record when the tag is a name Gleam can write, else a tuple.
     [Tag | Args] = tuple_to_list(T),
-    iolist_to_binary([inspect(Tag), $(, join([inspect(X) || X <- Args], <<", ">>), $)]);
+    Shown = [inspect(X) || X <- Args],
+    case gleam_name(atom_to_binary(Tag, utf8)) of
+        true -> iolist_to_binary([inspect(Tag), $(, join(Shown, <<", ">>), $)]);
+        false -> iolist_to_binary([<<"#(">>, join([inspect(Tag) | Shown], <<", ">>), $)])
+    end;
 inspect(T) when is_tuple(T) ->
     iolist_to_binary([<<"#(">>, join([inspect(X) || X <- tuple_to_list(T)], <<", ">>), $)]);
 inspect(F) when is_function(F) ->
@@ -503,6 +544,43 @@ inspect(F) when is_function(F) ->
     Args = join([<<C>> || C <- lists:seq($a, $a + N - 1)], <<", ">>),
     iolist_to_binary([<<"//fn(">>, Args, <<") { ... }">>]);
 inspect(Other) -> iolist_to_binary([<<"//erl(">>, io_lib:format("~p", [Other]), $)]).
+
+%% An atom whose name Gleam can write as a constructor (`one_two` is
+%% `OneTwo`); any other is `atom.create("...")`.
+inspect_atom(A) ->
+    Name = atom_to_binary(A, utf8),
+    case gleam_name(Name) of
+        true -> pascal(Name);
+        false -> iolist_to_binary([<<"atom.create(\"">>, Name, <<"\")">>])
+    end.
+
+%% Lowercase letters, digits and single underscores, starting with a
+%% letter and not ending with an underscore.
+gleam_name(<<C, _/binary>> = Name) when C >= $a, C =< $z ->
+    binary:last(Name) =/= $_
+        andalso binary:match(Name, <<"__">>) =:= nomatch
+        andalso lists:all(fun(X) -> (X >= $a andalso X =< $z) orelse (X >= $0 andalso X =< $9)
+                                        orelse X =:= $_ end, binary_to_list(Name));
+gleam_name(_) -> false.
+
+%% A list of printable ASCII codes is shown as the charlist it may be; an
+%% improper list as Erlang data.
+inspect_list([]) -> <<"[]">>;
+inspect_list(L) ->
+    case proper_elements(L, []) of
+        {proper, Items} ->
+            case lists:all(fun(X) -> is_integer(X) andalso X >= 32 andalso X =< 126 end, Items) of
+                true -> iolist_to_binary([<<"charlist.from_string(\"">>, Items, <<"\")">>]);
+                false -> iolist_to_binary([$[, join([inspect(X) || X <- Items], <<", ">>), $]])
+            end;
+        {improper, Items, Tail} ->
+            iolist_to_binary([<<"//erl([">>, join([inspect(X) || X <- Items], <<", ">>),
+                              <<" | ">>, inspect(Tail), <<"])">>])
+    end.
+
+proper_elements([], Acc) -> {proper, lists:reverse(Acc)};
+proper_elements([X | Rest], Acc) -> proper_elements(Rest, [X | Acc]);
+proper_elements(Tail, Acc) -> {improper, lists:reverse(Acc), Tail}.
 
 fun_arity(F, N) when N > 20 -> 0;
 fun_arity(F, N) ->

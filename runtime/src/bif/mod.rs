@@ -36,6 +36,7 @@ mod math;
 mod os;
 mod phash;
 mod process;
+mod rand;
 mod regex;
 mod unicode;
 
@@ -165,6 +166,7 @@ pub fn all() -> NativeTable {
     math::register(&mut t);
     phash::register(&mut t);
     process::register(&mut t);
+    rand::register(&mut t);
     unicode::register(&mut t);
     crate::lua::register(&mut t);
     t

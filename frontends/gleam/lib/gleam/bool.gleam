@@ -30,3 +30,19 @@ pub fn lazy_guard(when requirement: Bool, return consequence: fn() -> a, otherwi
     False -> alternative()
   }
 }
+
+pub fn nor(a: Bool, b: Bool) -> Bool {
+  !{ a || b }
+}
+
+pub fn nand(a: Bool, b: Bool) -> Bool {
+  !{ a && b }
+}
+
+pub fn exclusive_or(a: Bool, b: Bool) -> Bool {
+  a != b
+}
+
+pub fn exclusive_nor(a: Bool, b: Bool) -> Bool {
+  a == b
+}

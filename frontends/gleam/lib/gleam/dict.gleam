@@ -91,3 +91,62 @@ pub fn each(dict: Dict(k, v), fun: fn(k, v) -> a) -> Nil {
     nil
   })
 }
+
+/// Only the entries whose key is in `desired_keys`.
+pub fn take(from dict: Dict(k, v), keeping desired_keys: List(k)) -> Dict(k, v) {
+  take_loop(dict, desired_keys, new())
+}
+
+fn take_loop(dict: Dict(k, v), keys: List(k), acc: Dict(k, v)) -> Dict(k, v) {
+  case keys {
+    [] -> acc
+    [k, ..rest] ->
+      case get(dict, k) {
+        Ok(v) -> take_loop(dict, rest, insert(acc, k, v))
+        Error(_) -> take_loop(dict, rest, acc)
+      }
+  }
+}
+
+/// The entries whose key is not in `disallowed_keys`.
+pub fn drop(from dict: Dict(k, v), drop disallowed_keys: List(k)) -> Dict(k, v) {
+  case disallowed_keys {
+    [] -> dict
+    [k, ..rest] -> drop(delete(dict, k), rest)
+  }
+}
+
+/// Both dicts' entries; for a key in both, `fun(value in dict, value in
+/// other)`.
+pub fn combine(
+  dict: Dict(k, v),
+  other: Dict(k, v),
+  with fun: fn(v, v) -> v,
+) -> Dict(k, v) {
+  fold(other, dict, fn(acc, k, v) {
+    case get(acc, k) {
+      Ok(mine) -> insert(acc, k, fun(mine, v))
+      Error(_) -> insert(acc, k, v)
+    }
+  })
+}
+
+/// The values grouped by `key`, each group with the later values first.
+@internal
+pub fn group(key: fn(v) -> k, list: List(v)) -> Dict(k, List(v)) {
+  group_loop(key, list, new())
+}
+
+fn group_loop(key: fn(v) -> k, list: List(v), acc: Dict(k, List(v))) -> Dict(k, List(v)) {
+  case list {
+    [] -> acc
+    [v, ..rest] -> {
+      let k = key(v)
+      let acc = case get(acc, k) {
+        Ok(vs) -> insert(acc, k, [v, ..vs])
+        Error(_) -> insert(acc, k, [v])
+      }
+      group_loop(key, rest, acc)
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import gleam/float
 import gleam/order.{type Order}
 
 @external(erlang, "gleam_stdlib", "int_to_string")
@@ -38,7 +39,11 @@ pub fn max(a: Int, b: Int) -> Int {
 }
 
 pub fn clamp(x: Int, min min_bound: Int, max max_bound: Int) -> Int {
-  x |> min(max_bound) |> max(min_bound)
+  // With the bounds the wrong way round, `x` between them stays as it is.
+  case min_bound >= max_bound {
+    True -> max(min(x, min_bound), max_bound)
+    False -> max(min(x, max_bound), min_bound)
+  }
 }
 
 pub fn is_even(x: Int) -> Bool {
@@ -114,18 +119,10 @@ pub fn divide(dividend: Int, by divisor: Int) -> Result(Int, Nil) {
   }
 }
 
+/// As `float.power` on the base as a float.
 pub fn power(base: Int, of exponent: Float) -> Result(Float, Nil) {
-  case exponent <. 0.0 {
-    True -> Error(Nil)
-    False -> Ok(float_power(to_float(base), truncate(exponent)))
-  }
+  float.power(to_float(base), exponent)
 }
-
-@external(erlang, "gleam_stdlib", "truncate")
-fn truncate(x: Float) -> Int
-
-@external(erlang, "gleam_stdlib", "power")
-fn float_power(base: Float, exponent: Int) -> Float
 
 pub fn square_root(x: Int) -> Result(Float, Nil) {
   case x < 0 {
@@ -188,3 +185,67 @@ pub fn base_parse(string: String, base: Int) -> Result(Int, Nil) {
 
 @external(erlang, "gleam_stdlib", "int_from_base_string")
 fn parse_base(string: String, base: Int) -> Result(Int, Nil)
+
+/// Folds over the integers from `start` towards `stop`, `stop` excluded,
+/// counting down when `start > stop`.
+pub fn range(
+  from start: Int,
+  to stop: Int,
+  with acc: acc,
+  run reducer: fn(acc, Int) -> acc,
+) -> acc {
+  let step = case start < stop {
+    True -> 1
+    False -> -1
+  }
+  range_from(start, stop, step, acc, reducer)
+}
+
+fn range_from(
+  current: Int,
+  stop: Int,
+  step: Int,
+  acc: acc,
+  reducer: fn(acc, Int) -> acc,
+) -> acc {
+  case current == stop {
+    True -> acc
+    False -> range_from(current + step, stop, step, reducer(acc, current), reducer)
+  }
+}
+
+/// A random integer from 0 up to, not including, `max` (down to, for a
+/// negative `max`).
+pub fn random(max: Int) -> Int {
+  float.round(float.floor(float.random() *. to_float(max)))
+}
+
+/// Division rounding towards negative infinity; `Error(Nil)` for 0.
+pub fn floor_divide(dividend: Int, by divisor: Int) -> Result(Int, Nil) {
+  case divisor {
+    0 -> Error(Nil)
+    _ ->
+      case dividend * divisor < 0 && dividend % divisor != 0 {
+        True -> Ok(dividend / divisor - 1)
+        False -> Ok(dividend / divisor)
+      }
+  }
+}
+
+@external(erlang, "erlang", "band")
+pub fn bitwise_and(x: Int, y: Int) -> Int
+
+@external(erlang, "erlang", "bnot")
+pub fn bitwise_not(x: Int) -> Int
+
+@external(erlang, "erlang", "bor")
+pub fn bitwise_or(x: Int, y: Int) -> Int
+
+@external(erlang, "erlang", "bxor")
+pub fn bitwise_exclusive_or(x: Int, y: Int) -> Int
+
+@external(erlang, "erlang", "bsl")
+pub fn bitwise_shift_left(x: Int, y: Int) -> Int
+
+@external(erlang, "erlang", "bsr")
+pub fn bitwise_shift_right(x: Int, y: Int) -> Int

@@ -1,3 +1,4 @@
+import gleam/dict.{type Dict}
 import gleam/order.{type Order}
 
 pub fn length(of list: List(a)) -> Int {
@@ -348,21 +349,20 @@ fn unique_loop(list: List(a), seen: List(a)) -> List(a) {
   }
 }
 
+/// A stable merge sort: equal elements keep their order.
 pub fn sort(list: List(a), by compare: fn(a, a) -> Order) -> List(a) {
-  case list {
-    [] | [_] -> list
-    _ -> {
-      let #(left, right) = split_half(list, [], [])
-      merge(sort(left, compare), sort(right, compare), compare, [])
-    }
-  }
+  sort_n(list, length(list), compare)
 }
 
-fn split_half(list: List(a), left: List(a), right: List(a)) -> #(List(a), List(a)) {
-  case list {
-    [] -> #(left, right)
-    [x] -> #([x, ..left], right)
-    [x, y, ..rest] -> split_half(rest, [x, ..left], [y, ..right])
+fn sort_n(list: List(a), n: Int, compare: fn(a, a) -> Order) -> List(a) {
+  case n < 2 {
+    True -> list
+    False -> {
+      // The halves stay contiguous, the first half first, for stability.
+      let half = n / 2
+      let #(left, right) = split(list, half)
+      merge(sort_n(left, half, compare), sort_n(right, n - half, compare), compare, [])
+    }
   }
 }
 
@@ -443,17 +443,406 @@ pub fn each_index(list: List(a), f: fn(a, Int) -> b) -> Nil {
   })
 }
 
-pub fn group(list: List(v), by key: fn(v) -> k) -> List(#(k, List(v))) {
-  fold(reverse(list), [], fn(groups, v) {
-    let k = key(v)
-    case key_find(groups, k) {
-      Ok(vs) -> map(groups, fn(g) {
-        case g.0 == k {
-          True -> #(k, [v, ..vs])
-          False -> g
-        }
-      })
-      Error(_) -> [#(k, [v]), ..groups]
+/// The elements grouped by `key`, each group with the later elements
+/// first (as gleam_stdlib builds them).
+pub fn group(list: List(v), by key: fn(v) -> k) -> Dict(k, List(v)) {
+  dict.group(key, list)
+}
+
+/// What a `fold_until` callback returns: go on with the accumulator, or
+/// stop with it.
+pub type ContinueOrStop(a) {
+  Continue(a)
+  Stop(a)
+}
+
+pub fn new() -> List(a) {
+  []
+}
+
+pub fn wrap(item: a) -> List(a) {
+  [item]
+}
+
+/// `fun` applied to the elements of both lists pairwise, as far as the
+/// shorter goes.
+pub fn map2(list1: List(a), list2: List(b), with fun: fn(a, b) -> c) -> List(c) {
+  map2_loop(list1, list2, fun, [])
+}
+
+fn map2_loop(list1: List(a), list2: List(b), fun: fn(a, b) -> c, acc: List(c)) -> List(c) {
+  case list1, list2 {
+    [a, ..as_], [b, ..bs] -> map2_loop(as_, bs, fun, [fun(a, b), ..acc])
+    _, _ -> reverse(acc)
+  }
+}
+
+/// `map` and `fold` in one pass: the final accumulator and the mapped list.
+pub fn map_fold(
+  over list: List(a),
+  from initial: acc,
+  with fun: fn(acc, a) -> #(acc, b),
+) -> #(acc, List(b)) {
+  map_fold_loop(list, initial, fun, [])
+}
+
+fn map_fold_loop(
+  list: List(a),
+  acc: acc,
+  fun: fn(acc, a) -> #(acc, b),
+  mapped: List(b),
+) -> #(acc, List(b)) {
+  case list {
+    [] -> #(acc, reverse(mapped))
+    [x, ..rest] -> {
+      let #(acc, y) = fun(acc, x)
+      map_fold_loop(rest, acc, fun, [y, ..mapped])
+    }
+  }
+}
+
+/// A fold that stops at the first `Error`.
+pub fn try_fold(
+  over list: List(a),
+  from initial: acc,
+  with fun: fn(acc, a) -> Result(acc, e),
+) -> Result(acc, e) {
+  case list {
+    [] -> Ok(initial)
+    [x, ..rest] ->
+      case fun(initial, x) {
+        Ok(acc) -> try_fold(rest, acc, fun)
+        Error(e) -> Error(e)
+      }
+  }
+}
+
+/// A fold that ends early when the callback returns `Stop`.
+pub fn fold_until(
+  over list: List(a),
+  from initial: acc,
+  with fun: fn(acc, a) -> ContinueOrStop(acc),
+) -> acc {
+  case list {
+    [] -> initial
+    [x, ..rest] ->
+      case fun(initial, x) {
+        Continue(acc) -> fold_until(rest, acc, fun)
+        Stop(acc) -> acc
+      }
+  }
+}
+
+/// `zip`, or `Error(Nil)` when the lists' lengths differ.
+pub fn strict_zip(list: List(a), with other: List(b)) -> Result(List(#(a, b)), Nil) {
+  strict_zip_loop(list, other, [])
+}
+
+fn strict_zip_loop(
+  list: List(a),
+  other: List(b),
+  acc: List(#(a, b)),
+) -> Result(List(#(a, b)), Nil) {
+  case list, other {
+    [], [] -> Ok(reverse(acc))
+    [a, ..as_], [b, ..bs] -> strict_zip_loop(as_, bs, [#(a, b), ..acc])
+    _, _ -> Error(Nil)
+  }
+}
+
+/// The longest prefix satisfying `predicate`, and the rest.
+pub fn split_while(
+  list list: List(a),
+  satisfying predicate: fn(a) -> Bool,
+) -> #(List(a), List(a)) {
+  split_while_loop(list, predicate, [])
+}
+
+fn split_while_loop(
+  list: List(a),
+  predicate: fn(a) -> Bool,
+  acc: List(a),
+) -> #(List(a), List(a)) {
+  case list {
+    [x, ..rest] ->
+      case predicate(x) {
+        True -> split_while_loop(rest, predicate, [x, ..acc])
+        False -> #(reverse(acc), list)
+      }
+    [] -> #(reverse(acc), [])
+  }
+}
+
+/// Every value paired with `desired_key`, in order.
+pub fn key_filter(in keyword_list: List(#(k, v)), find desired_key: k) -> List(v) {
+  filter_map(keyword_list, fn(pair) {
+    case pair.0 == desired_key {
+      True -> Ok(pair.1)
+      False -> Error(Nil)
     }
   })
+}
+
+/// The first value under `key` and the list without that pair.
+pub fn key_pop(list: List(#(k, v)), key: k) -> Result(#(v, List(#(k, v))), Nil) {
+  key_pop_loop(list, key, [])
+}
+
+fn key_pop_loop(
+  list: List(#(k, v)),
+  key: k,
+  checked: List(#(k, v)),
+) -> Result(#(v, List(#(k, v))), Nil) {
+  case list {
+    [] -> Error(Nil)
+    [#(k, v), ..rest] if k == key -> Ok(#(v, append(reverse(checked), rest)))
+    [pair, ..rest] -> key_pop_loop(rest, key, [pair, ..checked])
+  }
+}
+
+/// The list with the first pair under `key` given `value`, or the pair
+/// added at the end.
+pub fn key_set(list: List(#(k, v)), key: k, value: v) -> List(#(k, v)) {
+  key_set_loop(list, key, value, [])
+}
+
+fn key_set_loop(
+  list: List(#(k, v)),
+  key: k,
+  value: v,
+  checked: List(#(k, v)),
+) -> List(#(k, v)) {
+  case list {
+    [] -> reverse([#(key, value), ..checked])
+    [#(k, _), ..rest] if k == key -> append(reverse(checked), [#(k, value), ..rest])
+    [pair, ..rest] -> key_set_loop(rest, key, value, [pair, ..checked])
+  }
+}
+
+/// Calls `fun` on each element until one returns an `Error`.
+pub fn try_each(over list: List(a), with fun: fn(a) -> Result(b, e)) -> Result(Nil, e) {
+  case list {
+    [] -> Ok(Nil)
+    [x, ..rest] ->
+      case fun(x) {
+        Ok(_) -> try_each(rest, fun)
+        Error(e) -> Error(e)
+      }
+  }
+}
+
+/// Every ordering of the elements (equal elements at different positions
+/// count as different).
+pub fn permutations(list: List(a)) -> List(List(a)) {
+  case list {
+    [] -> [[]]
+    _ ->
+      index_map(list, fn(x, i) {
+        let rest = without_index(list, i, 0, [])
+        map(permutations(rest), fn(perm) { [x, ..perm] })
+      })
+      |> flatten
+  }
+}
+
+fn without_index(list: List(a), index: Int, at: Int, acc: List(a)) -> List(a) {
+  case list {
+    [] -> reverse(acc)
+    [x, ..rest] ->
+      case at == index {
+        True -> append(reverse(acc), rest)
+        False -> without_index(rest, index, at + 1, [x, ..acc])
+      }
+  }
+}
+
+/// Every run of `n` consecutive elements.
+pub fn window(list: List(a), by n: Int) -> List(List(a)) {
+  case n <= 0 {
+    True -> []
+    False -> window_loop(list, n, length(list), [])
+  }
+}
+
+fn window_loop(list: List(a), n: Int, len: Int, acc: List(List(a))) -> List(List(a)) {
+  case len < n {
+    True -> reverse(acc)
+    False ->
+      case list {
+        [] -> reverse(acc)
+        [_, ..rest] -> window_loop(rest, n, len - 1, [take(list, n), ..acc])
+      }
+  }
+}
+
+/// The list after its longest prefix satisfying `predicate`.
+pub fn drop_while(in list: List(a), satisfying predicate: fn(a) -> Bool) -> List(a) {
+  case list {
+    [] -> []
+    [x, ..rest] ->
+      case predicate(x) {
+        True -> drop_while(rest, predicate)
+        False -> list
+      }
+  }
+}
+
+/// The longest prefix satisfying `predicate`.
+pub fn take_while(in list: List(a), satisfying predicate: fn(a) -> Bool) -> List(a) {
+  split_while(list, predicate).0
+}
+
+/// Runs of consecutive elements with the same key.
+pub fn chunk(in list: List(a), by f: fn(a) -> k) -> List(List(a)) {
+  case list {
+    [] -> []
+    [first, ..rest] -> chunk_loop(rest, f, f(first), [first], [])
+  }
+}
+
+fn chunk_loop(
+  list: List(a),
+  f: fn(a) -> k,
+  key: k,
+  current: List(a),
+  acc: List(List(a)),
+) -> List(List(a)) {
+  case list {
+    [] -> reverse([reverse(current), ..acc])
+    [x, ..rest] -> {
+      let k = f(x)
+      case k == key {
+        True -> chunk_loop(rest, f, key, [x, ..current], acc)
+        False -> chunk_loop(rest, f, k, [x], [reverse(current), ..acc])
+      }
+    }
+  }
+}
+
+/// Every intermediate accumulator of a fold.
+pub fn scan(over list: List(a), from initial: acc, with fun: fn(acc, a) -> acc) -> List(acc) {
+  scan_loop(list, initial, fun, [])
+}
+
+fn scan_loop(list: List(a), acc: acc, fun: fn(acc, a) -> acc, out: List(acc)) -> List(acc) {
+  case list {
+    [] -> reverse(out)
+    [x, ..rest] -> {
+      let acc = fun(acc, x)
+      scan_loop(rest, acc, fun, [acc, ..out])
+    }
+  }
+}
+
+/// Every choice of `n` elements, in the list's order.
+pub fn combinations(items: List(a), by n: Int) -> List(List(a)) {
+  case n, items {
+    0, _ -> [[]]
+    _, [] -> []
+    _, [first, ..rest] ->
+      append(
+        map(combinations(rest, n - 1), fn(c) { [first, ..c] }),
+        combinations(rest, n),
+      )
+  }
+}
+
+/// Every pair of elements, in the list's order.
+pub fn combination_pairs(items: List(a)) -> List(#(a, a)) {
+  case items {
+    [] -> []
+    [first, ..rest] -> append(map(rest, fn(x) { #(first, x) }), combination_pairs(rest))
+  }
+}
+
+/// The first elements of each list, then the second ones, and so on.
+pub fn interleave(list: List(List(a))) -> List(a) {
+  flatten(transpose(list))
+}
+
+/// Rows become columns; shorter rows are skipped where they end.
+pub fn transpose(list_of_lists: List(List(a))) -> List(List(a)) {
+  let rows = filter(list_of_lists, fn(row) { row != [] })
+  case rows {
+    [] -> []
+    _ -> {
+      let heads = filter_map(rows, first)
+      let tails = map(rows, fn(row) { drop(row, 1) })
+      [heads, ..transpose(tails)]
+    }
+  }
+}
+
+/// The elements in a random order.
+pub fn shuffle(list: List(a)) -> List(a) {
+  list
+  |> map(fn(x) { #(random_float(), x) })
+  |> sort(fn(a, b) { float_compare(a.0, b.0) })
+  |> map(fn(pair) { pair.1 })
+}
+
+/// Up to `n` elements chosen at random (reservoir sampling), in the
+/// list's order.
+pub fn sample(from list: List(a), up_to n: Int) -> List(a) {
+  case n <= 0 {
+    True -> []
+    False -> {
+      let indexed = index_map(list, fn(x, i) { #(i, x) })
+      let #(reservoir, rest) = split(indexed, n)
+      let reservoir = sample_loop(rest, n, n, reservoir)
+      reservoir
+      |> sort(fn(a, b) { int_compare(a.0, b.0) })
+      |> map(fn(pair) { pair.1 })
+    }
+  }
+}
+
+fn sample_loop(
+  list: List(#(Int, a)),
+  n: Int,
+  seen: Int,
+  reservoir: List(#(Int, a)),
+) -> List(#(Int, a)) {
+  case list {
+    [] -> reservoir
+    [x, ..rest] -> {
+      let j = random_int(seen + 1)
+      let reservoir = case j < n {
+        True -> replace_at(reservoir, j, x)
+        False -> reservoir
+      }
+      sample_loop(rest, n, seen + 1, reservoir)
+    }
+  }
+}
+
+fn replace_at(list: List(a), index: Int, item: a) -> List(a) {
+  index_map(list, fn(x, i) {
+    case i == index {
+      True -> item
+      False -> x
+    }
+  })
+}
+
+@external(erlang, "rand", "uniform")
+fn random_float() -> Float
+
+/// A random integer in 0..max-1.
+fn random_int(max: Int) -> Int {
+  uniform_int(max) - 1
+}
+
+@external(erlang, "rand", "uniform")
+fn uniform_int(max: Int) -> Int
+
+fn float_compare(a: Float, b: Float) -> Order {
+  case a <. b {
+    True -> order.Lt
+    False ->
+      case a == b {
+        True -> order.Eq
+        False -> order.Gt
+      }
+  }
 }

@@ -74,3 +74,31 @@ pub fn values(options: List(Option(a))) -> List(a) {
     [None, ..rest] -> values(rest)
   }
 }
+
+/// `Some` of every value when all are `Some`, else `None`.
+pub fn all(list: List(Option(a))) -> Option(List(a)) {
+  all_loop(list, [])
+}
+
+fn all_loop(list: List(Option(a)), acc: List(a)) -> Option(List(a)) {
+  case list {
+    [] -> Some(reverse(acc, []))
+    [None, ..] -> None
+    [Some(x), ..rest] -> all_loop(rest, [x, ..acc])
+  }
+}
+
+fn reverse(list: List(a), acc: List(a)) -> List(a) {
+  case list {
+    [] -> acc
+    [x, ..rest] -> reverse(rest, [x, ..acc])
+  }
+}
+
+/// `first` if it is `Some`, else what `second()` returns.
+pub fn lazy_or(first: Option(a), second: fn() -> Option(a)) -> Option(a) {
+  case first {
+    Some(_) -> first
+    None -> second()
+  }
+}

@@ -1,4 +1,5 @@
 import gleam/list
+import gleam/option.{type Option, None, Some}
 import gleam/order.{type Order}
 
 @external(erlang, "gleam_stdlib", "string_length")
@@ -146,10 +147,10 @@ pub fn split_once(string: String, on substring: String) -> Result(#(String, Stri
   }
 }
 
-pub fn to_option(string: String) -> Result(String, Nil) {
+pub fn to_option(string: String) -> Option(String) {
   case string {
-    "" -> Error(Nil)
-    _ -> Ok(string)
+    "" -> None
+    _ -> Some(string)
   }
 }
 
@@ -185,3 +186,16 @@ fn unsafe_int_to_utf_codepoint(a: Int) -> UtfCodepoint
 
 @external(erlang, "gleam_stdlib", "identity")
 pub fn utf_codepoint_to_int(cp: UtfCodepoint) -> Int
+
+/// Drops everything before the first occurrence of `substring`; the
+/// string as it is when `substring` does not occur.
+@external(erlang, "gleam_stdlib", "crop_string")
+pub fn crop(from string: String, before substring: String) -> String
+
+/// The string without `prefix` at its start (unchanged if it is not there).
+@external(erlang, "gleam_stdlib", "string_remove_prefix")
+pub fn remove_prefix(from string: String, matching prefix: String) -> String
+
+/// The string without `suffix` at its end (unchanged if it is not there).
+@external(erlang, "gleam_stdlib", "string_remove_suffix")
+pub fn remove_suffix(from string: String, matching suffix: String) -> String
