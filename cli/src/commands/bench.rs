@@ -259,9 +259,119 @@ pub fn run(args: BenchArgs) -> u8 {
             });
         }
     }
+    if args.only.is_empty() || args.only.iter().any(|o| DIST_NAME.contains(o.as_str())) {
+        rows.extend(dist_rows(&exe, &programs, &beams, erl, args.runs.max(1)));
+    }
     let _ = std::fs::remove_dir_all(&beams);
     print_table(&rows);
     0
+}
+
+const DIST_NAME: &str = "dist pingpong 20k";
+const DIST_ROUNDS: &str = "20000";
+const DIST_REFERENCE: &str = "erl -> erl";
+const DIST_COOKIE: &str = "eubeam_bench";
+
+/// A server node for the remote ping-pong; killed when dropped.
+struct ServerNode(std::process::Child);
+
+impl Drop for ServerNode {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Remote ping-pong (`bench/programs/dist/dpp.erl`) between a client node
+/// and a server node, each erl or eubeam: `client -> server` rows, the
+/// reference being erl on both sides. Each run is a fresh client node
+/// against one server node per pair.
+fn dist_rows(exe: &Path, programs: &Path, beams: &Path, erl: bool, runs: usize) -> Vec<Row> {
+    let program = programs.join("dist/dpp.erl");
+    let beam_dir = if erl {
+        match compile_beam(&program, beams) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("bench: {DIST_NAME}: {e}");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let kinds: Vec<&str> = if beam_dir.is_some() {
+        vec!["erl", "eubeam"]
+    } else {
+        vec!["eubeam"]
+    };
+    let host = eubeam_runtime::dist::short_hostname();
+    let node_cmd = |kind: &str, sname: &str, args: &[&str]| -> Command {
+        let mut c;
+        if kind == "erl" {
+            c = Command::new("erl");
+            c.args([
+                "-sname",
+                sname,
+                "-setcookie",
+                DIST_COOKIE,
+                "-noshell",
+                "-pa",
+            ]);
+            c.arg(beam_dir.as_deref().unwrap_or(beams));
+            c.args(["-run", "dpp", "main"]).args(args);
+            if args.len() == 2 {
+                c.args(["-s", "erlang", "halt"]);
+            }
+        } else {
+            c = Command::new(exe);
+            c.args(["run", "--sname", sname, "--cookie", DIST_COOKIE]);
+            c.arg(&program).arg("--").args(args);
+        }
+        c
+    };
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for client in &kinds {
+        for server in &kinds {
+            n += 1;
+            let sname = format!("benchsrv{}x{n}", std::process::id());
+            let Ok(child) = node_cmd(server, &sname, &["server"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            else {
+                continue;
+            };
+            let _server = ServerNode(child);
+            // Wait until the server node is registered with epmd.
+            for _ in 0..200 {
+                let up = eubeam_runtime::dist::epmd::names("127.0.0.1")
+                    .is_ok_and(|v| v.iter().any(|(s, _)| *s == sname));
+                if up {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let target = format!("{sname}@{host}");
+            let runner = format!("{client} -> {server}");
+            eprintln!("bench: {DIST_NAME} with {runner}");
+            let samples = (0..=runs)
+                .map(|i| {
+                    let c = format!("benchcli{}x{n}x{i}", std::process::id());
+                    measure(&mut node_cmd(client, &c, &[&target, DIST_ROUNDS]))
+                })
+                .skip(1)
+                .collect();
+            rows.push(Row {
+                workload: DIST_NAME,
+                runner,
+                samples,
+            });
+        }
+    }
+    rows
 }
 
 /// The `--eval` expression equivalent to `erl -run M F Args` (or `-s M F`
@@ -405,9 +515,9 @@ fn print_table(rows: &[Row]) {
         let vm = median(good.iter().filter_map(|s| s.in_vm_ms).collect());
         let wall = median(good.iter().map(|s| s.wall_ms).collect());
         let rss = median(good.iter().map(|s| s.rss_kib as f64 / 1024.0).collect());
-        let reference = rows
-            .iter()
-            .find(|r| r.workload == row.workload && r.runner == "erl +S 1");
+        let reference = rows.iter().find(|r| {
+            r.workload == row.workload && (r.runner == "erl +S 1" || r.runner == DIST_REFERENCE)
+        });
         let ref_vm =
             reference.and_then(|r| median(r.samples.iter().filter_map(|s| s.in_vm_ms).collect()));
         let ref_wall =

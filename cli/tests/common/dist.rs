@@ -73,6 +73,7 @@ pub fn erlc_fixtures() -> PathBuf {
         .arg(&dir)
         .arg(fixture("distpeer.erl"))
         .arg(fixture("client.erl"))
+        .arg(fixture("reconnect.erl"))
         .status()
         .expect("erlc");
     assert!(status.success(), "erlc failed");
@@ -131,7 +132,17 @@ pub fn eubeam_peer(sname: &str) -> Node {
 
 /// Run a client node to completion and return its stdout; when it prints
 /// a line starting with `ready_to_kill`, every node in `kill` is killed.
-pub fn run_client(mut cmd: Command, kill: &mut [Node]) -> String {
+pub fn run_client(cmd: Command, kill: &mut [Node]) -> String {
+    run_client_then(cmd, || {
+        for n in kill.iter_mut() {
+            n.kill();
+        }
+    })
+}
+
+/// Run a client node to completion and return its stdout, calling
+/// `on_ready` when it prints a line starting with `ready_to_kill`.
+pub fn run_client_then(mut cmd: Command, mut on_ready: impl FnMut()) -> String {
     let mut child = cmd
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -156,9 +167,7 @@ pub fn run_client(mut cmd: Command, kill: &mut [Node]) -> String {
         match rx.recv_timeout(left) {
             Ok(Some(line)) => {
                 if line.starts_with("ready_to_kill") {
-                    for n in kill.iter_mut() {
-                        n.kill();
-                    }
+                    on_ready();
                 }
                 text.push_str(&line);
                 text.push('\n');
