@@ -20,6 +20,12 @@ main([PeerS]) ->
     out(rpc_node, rpc:call(Peer, erlang, node, []) =:= Peer),
     {badrpc, {'EXIT', {Why, _}}} = rpc:call(Peer, erlang, error, [boom]),
     out(rpc_error, Why),
+    %% gen_server calls and casts to {Name, Node}
+    out(gen_call, gen_server:call({counter, Peer}, {add, 5})),
+    ok = gen_server:cast({counter, Peer}, {add, 1}),
+    out(gen_call_state, gen_server:call({counter, Peer}, get)),
+    {'EXIT', {GenWhy, _}} = (catch gen_server:call({nobody, Peer}, get)),
+    out(gen_call_noproc, GenWhy),
     %% spawn/4 there; the new process sends to a pid of this node
     P = spawn(Peer, erlang, send, [self(), spawned]),
     receive spawned -> out(spawn, node(P) =:= Peer) after 5000 -> out(spawn, timeout) end,

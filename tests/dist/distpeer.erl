@@ -3,6 +3,7 @@
 %% to, and waits (the harness kills it, or it stops after a minute).
 -module(distpeer).
 -export([main/0, main/1, watch_down/2]).
+-export([init/1, handle_call/3, handle_cast/2]).
 
 main([]) -> main().
 
@@ -13,6 +14,7 @@ main() ->
     register(watcher, spawn(fun watcher/0)),
     register(sleeper, spawn(fun() -> receive stop -> ok end end)),
     register(relay, spawn(fun relay/0)),
+    {ok, _} = gen_server:start({local, counter}, ?MODULE, 10, []),
     register(peer_main, self()),
     receive stop -> ok after 60000 -> ok end.
 
@@ -50,3 +52,11 @@ watch_down(Target, ReplyTo) ->
     Ref = erlang:monitor(process, Target),
     ReplyTo ! monitoring,
     receive {'DOWN', Ref, process, _, R} -> ReplyTo ! {b_saw, R} end.
+
+%% `counter`, a gen_server called from the other node.
+init(N) -> {ok, N}.
+
+handle_call(get, _From, N) -> {reply, {count, N}, N};
+handle_call({add, K}, _From, N) -> {reply, ok, N + K}.
+
+handle_cast({add, K}, N) -> {noreply, N + K}.

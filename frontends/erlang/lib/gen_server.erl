@@ -147,6 +147,8 @@ do_call(Server, Request, Timeout, CallArgs) ->
 whereis_server(Pid) when is_pid(Pid) -> Pid;
 whereis_server(Name) when is_atom(Name) -> whereis(Name);
 whereis_server({Name, Node}) when is_atom(Name), Node =:= node() -> whereis(Name);
+%% A server on another node: monitored and called by {Name, Node}.
+whereis_server({Name, Node} = Remote) when is_atom(Name), is_atom(Node) -> Remote;
 whereis_server({via, Mod, Name}) ->
     case Mod:whereis_name(Name) of
         Pid when is_pid(Pid) -> Pid;
@@ -157,6 +159,7 @@ whereis_server(Other) -> exit({badarg, Other}).
 cast(Server, Msg) ->
     case catch whereis_server(Server) of
         Pid when is_pid(Pid) -> Pid ! {'$gen_cast', Msg};
+        {Name, Node} = Remote when is_atom(Name), is_atom(Node) -> Remote ! {'$gen_cast', Msg};
         _ -> ok
     end,
     ok.
