@@ -75,6 +75,12 @@ impl Frontend for LfeFrontend {
     // No `library_modules`: LFE ships no library of its own; the Erlang
     // modules the shell completes come from the Erlang frontend and natives.
 
+    /// LFE tests (ltest's and EUnit-style) run on EUnit, as `rebar3 eunit`
+    /// runs them: the Erlang frontend's EUnit driver (spec/test.md).
+    fn test_driver(&self) -> Option<&'static str> {
+        Some("eubeam_test_eunit")
+    }
+
     fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
         complete::complete(line, pos, catalog)
     }

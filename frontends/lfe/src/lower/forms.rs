@@ -96,8 +96,28 @@ pub fn lower_file(
             "include-lib" | "include-file"
                 if args.len() == 1
                     && matches!(&args[0].kind, S::Str(p) if p.ends_with("include/scm.lfe")) => {}
+            // EUnit's and ltest's macros are built in (`ltest`).
+            "include-lib"
+                if args.len() == 1
+                    && matches!(&args[0].kind, S::Str(p)
+                        if p == "eunit/include/eunit.hrl"
+                            || p == "ltest/include/ltest-macros.lfe") =>
+            {
+                lw.eunit = true;
+            }
             "include-file" | "include-lib" => {
                 lw.unsupported(&span, head);
+            }
+            "deftest" | "deftestgen" | "deftestskip" if lw.eunit && !modules.is_empty() => {
+                if let Some((defun, exported)) = lw.deftest(head, args, &span) {
+                    if exported {
+                        let name = defun.items().and_then(|i| i.get(1)).and_then(Sexpr::as_sym);
+                        if let (Some(n), Some(m)) = (name, modules.last_mut()) {
+                            m.exports.push((n.to_string(), 0, span.clone()));
+                        }
+                    }
+                    queue.push_front(defun);
+                }
             }
             _ if modules.is_empty() => {
                 lw.error(
@@ -176,6 +196,10 @@ pub fn lower_file(
         } else {
             m.exports.clone()
         };
+        // LFE exports in name order (its module_info(exports) is sorted),
+        // which is the order EUnit runs a module's tests in.
+        let mut exports = exports;
+        exports.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         forms.push(Form {
             kind: FormKind::Export(exports),
             span: m.span.clone(),
@@ -187,6 +211,10 @@ pub fn lower_file(
             });
         }
         for (name, arity, clauses, span) in &m.funs {
+            lw.form_line = 1 + src
+                .get(..span.start)
+                .map_or(0, |s| s.bytes().filter(|b| *b == b'\n').count())
+                as i64;
             let mut cs = lw.fun_clauses(clauses, &Scope::default(), None, span);
             for c in &mut cs {
                 c.name = Some((name.clone(), span.clone()));

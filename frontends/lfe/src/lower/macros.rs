@@ -136,6 +136,9 @@ impl Lw<'_> {
         if let Some(x) = self.record_macro(name, args, span) {
             return Some(Ok(x));
         }
+        if let Some(x) = self.eunit_macro(name, args, span) {
+            return Some(Ok(x));
+        }
         let n = args.len();
         let x = match name {
             "list*" if n >= 1 => {

@@ -17,6 +17,7 @@
 
 mod exprs;
 mod forms;
+mod ltest;
 mod macros;
 mod patterns;
 
@@ -77,6 +78,10 @@ pub struct Lw<'a> {
     pub records: HashMap<String, Record>,
     depth: u32,
     in_guard: bool,
+    /// The file included EUnit's or ltest's macros (`ltest`).
+    pub eunit: bool,
+    /// The line of the top-level form being lowered (EUnit's `{line, L}`).
+    pub form_line: i64,
 }
 
 pub(crate) fn e(kind: K, span: &Span) -> Expr {
@@ -200,6 +205,8 @@ impl<'a> Lw<'a> {
             records: HashMap::new(),
             depth: 0,
             in_guard: false,
+            eunit: false,
+            form_line: 0,
         }
     }
 
