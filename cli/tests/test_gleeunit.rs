@@ -104,3 +104,55 @@ fn should_functions_have_their_real_types() {
     assert!(all.contains(":4:"), "{all}");
     assert!(!all.contains(":8:"), "{all}");
 }
+
+/// gleam-lang/stdlib's own test suite against our library and gleeunit:
+/// `GLEAM_STDLIB=/path/to/stdlib/checkout cargo test -p eubeam --test
+/// test_gleeunit -- --ignored`. Its `test/` folder is copied (never
+/// committed) without its own copy of gleeunit, and run by `eubeam test`.
+/// One test needs `test/gleam_stdlib_test_ffi.erl`, an Erlang FFI module
+/// beside the tests, which `eubeam test` does not compile for Gleam.
+#[test]
+#[ignore]
+fn gleam_stdlib_test_suite_passes() {
+    let Ok(stdlib) = std::env::var("GLEAM_STDLIB") else {
+        eprintln!("NOTE: set GLEAM_STDLIB to a gleam-lang/stdlib checkout");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("eubeam-stdlib-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&PathBuf::from(&stdlib).join("test"), &dir.join("test"));
+    std::fs::write(dir.join("gleam.toml"), "name = \"gleam_stdlib\"\n").expect("gleam.toml");
+    for entry in std::fs::read_dir(dir.join("test")).expect("test folder") {
+        let p = entry.expect("entry").path();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("gleeunit") {
+            if p.is_dir() {
+                let _ = std::fs::remove_dir_all(&p);
+            } else {
+                let _ = std::fs::remove_file(&p);
+            }
+        }
+    }
+    let r = run(eubeam().arg("test").arg(&dir).arg("--json"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let summary = r.stdout.trim().to_string();
+    eprintln!("{summary}");
+    assert!(
+        summary.contains(r#""failed":1,"#) || summary.contains(r#""failed":0,"#),
+        "{summary}\n{}",
+        r.stderr.chars().take(4000).collect::<String>()
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let p = entry.expect("entry").path();
+        let target = to.join(p.file_name().expect("file name"));
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).expect("copy file");
+        }
+    }
+}

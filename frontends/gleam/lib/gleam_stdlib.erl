@@ -2,7 +2,7 @@
 %% @external attributes name). Written for this toolchain; the names follow
 %% gleam_stdlib's FFI where a Gleam program might call them directly.
 -module(gleam_stdlib).
--export([println/1, print/1, println_error/1, print_error/1, inspect/1, echo/3,
+-export([wrap_list/1, println/1, print/1, println_error/1, print_error/1, inspect/1, echo/3,
          debug/1, identity/1, int_to_string/1, parse_int/1, float_to_string/1,
          parse_float/1, int_to_float/1, truncate/1, round/1, floor/1, ceiling/1,
          string_length/1, string_reverse/1, lowercase/1, uppercase/1,
@@ -30,6 +30,7 @@ println_error(S) -> io:put_chars(standard_error, [S, $\n]), nil.
 print_error(S) -> io:put_chars(standard_error, S), nil.
 debug(V) -> io:put_chars(standard_error, [inspect(V), $\n]), V.
 identity(X) -> X.
+wrap_list(X) -> [X].
 
 %% echo prints the file and line, then the value, to standard error.
 echo(V, File, Line) ->
@@ -97,8 +98,36 @@ string_replace(S, <<>>, _) -> S;
 string_replace(S, Pat, With) -> binary:replace(S, Pat, With, [global]).
 %% gleam/string_tree on a tree (an iolist): flattened first.
 string_reverse_tree(T) -> string_reverse(iolist_to_binary(T)).
+%% As OTP's string:split(Tree, Pat, all): a piece inside one chunk of the
+%% tree is a binary, one spanning chunks the list of its parts.
 string_tree_split(T, <<>>) -> [T];
-string_tree_split(T, Pat) -> binary:split(iolist_to_binary(T), Pat, [global]).
+string_tree_split(T, Pat) ->
+    Chunks = tree_chunks(T),
+    Whole = iolist_to_binary(Chunks),
+    Cuts = [{At, At + Len} || {At, Len} <- binary:matches(Whole, Pat)],
+    Starts = [0 | [E || {_, E} <- Cuts]],
+    Ends = [S || {S, _} <- Cuts] ++ [byte_size(Whole)],
+    [tree_piece(Chunks, 0, S, E, []) || {S, E} <- lists:zip(Starts, Ends)].
+
+tree_chunks(B) when is_binary(B) -> [B || B =/= <<>>];
+tree_chunks(C) when is_integer(C) -> [<<C/utf8>>];
+tree_chunks(L) when is_list(L) -> lists:append([tree_chunks(X) || X <- L]).
+
+%% The bytes S..E of the chunks (the first starting at offset At).
+tree_piece([], _At, _S, _E, Acc) -> piece_value(lists:reverse(Acc));
+tree_piece([C | Rest], At, S, E, Acc) ->
+    End = At + byte_size(C),
+    From = max(S, At),
+    To = min(E, End),
+    Acc1 = case To > From of
+               true -> [binary:part(C, From - At, To - From) | Acc];
+               false -> Acc
+           end,
+    tree_piece(Rest, End, S, E, Acc1).
+
+piece_value([]) -> <<>>;
+piece_value([One]) -> One;
+piece_value(Parts) -> Parts.
 string_tree_replace(T, Pat, With) -> string_replace(iolist_to_binary(T), Pat, With).
 crop_string(S, <<>>) -> S;
 crop_string(S, Sub) ->
@@ -194,7 +223,7 @@ bit_array_pad_to_bytes(B) ->
 
 %% slice(from:, at:, take:): a negative length takes bytes before `at`.
 bit_array_slice(B, At, Len) when Len < 0 -> bit_array_slice(B, At + Len, -Len);
-bit_array_slice(B, At, Len) when At >= 0, At + Len =< byte_size(B) ->
+bit_array_slice(B, At, Len) when At >= 0, (At + Len) * 8 =< bit_size(B) ->
     <<_:At/binary, Part:Len/binary, _/bitstring>> = B,
     {ok, Part};
 bit_array_slice(_, _, _) -> {error, nil}.
@@ -217,20 +246,29 @@ bit_array_starts_with(B, Prefix) ->
 
 b64_char(N) -> <<_:N/binary, C, _/binary>> = ?B64, C.
 
-base64_encode(B, Padding) ->
-    Enc = b64_encode(B),
+%% A bit array that is not whole bytes is padded with zero bits first.
+base64_encode(Bits, Padding) ->
+    B = pad_to_bytes(Bits),
+    Whole = byte_size(B) div 3 * 3,
+    <<Main:Whole/binary, Tail/binary>> = B,
+    Body = << <<(b64_char(W)), (b64_char(X)), (b64_char(Y)), (b64_char(Z))>>
+              || <<W:6, X:6, Y:6, Z:6>> <= Main >>,
+    End = case Tail of
+              <<W:6, X:6, Y:4>> -> <<(b64_char(W)), (b64_char(X)), (b64_char(Y bsl 2)), $=>>;
+              <<W:6, X:2>> -> <<(b64_char(W)), (b64_char(X bsl 4)), $=, $=>>;
+              <<>> -> <<>>
+          end,
+    Enc = <<Body/binary, End/binary>>,
     case Padding of
         true -> Enc;
         false -> strip_padding(Enc)
     end.
 
-b64_encode(<<A:6, B:6, C:6, D:6, Rest/binary>>) ->
-    <<(b64_char(A)), (b64_char(B)), (b64_char(C)), (b64_char(D)), (b64_encode(Rest))/binary>>;
-b64_encode(<<A:6, B:6, C:4>>) ->
-    <<(b64_char(A)), (b64_char(B)), (b64_char(C bsl 2)), $=>>;
-b64_encode(<<A:6, B:2>>) ->
-    <<(b64_char(A)), (b64_char(B bsl 4)), $=, $=>>;
-b64_encode(<<>>) -> <<>>.
+pad_to_bytes(B) ->
+    case bit_size(B) rem 8 of
+        0 -> B;
+        R -> <<B/bitstring, 0:(8 - R)>>
+    end.
 
 strip_padding(B) ->
     case B of
@@ -266,7 +304,7 @@ b64v(C) ->
         V -> V
     end.
 
-base16_encode(B) -> << <<(hex_digit(N))>> || <<N:4>> <= B >>.
+base16_encode(Bits) -> << <<(hex_digit(N))>> || <<N:4>> <= pad_to_bytes(Bits) >>.
 
 hex_digit(N) when N < 10 -> $0 + N;
 hex_digit(N) -> $A + N - 10.

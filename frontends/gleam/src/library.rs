@@ -29,6 +29,7 @@ lib! {
     "gleam/dynamic" => "gleam/dynamic.gleam",
     "gleam/dynamic/decode" => "gleam/dynamic/decode.gleam",
     "gleam/bit_array" => "gleam/bit_array.gleam",
+    "gleam/bytes_tree" => "gleam/bytes_tree.gleam",
     "gleam/uri" => "gleam/uri.gleam",
     "gleam/erlang/process" => "gleam/erlang/process.gleam",
     "gleam/erlang/atom" => "gleam/erlang/atom.gleam",

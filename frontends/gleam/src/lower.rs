@@ -758,7 +758,7 @@ impl<'a> Lowerer<'a> {
                 let mut out = Vec::new();
                 for s in segs {
                     let seg_sp = self.span(&s.span);
-                    let (ty, size, unit, signed, endian) = self.seg_spec(&s.options);
+                    let (ty, size, unit, signed, endian) = self.seg_spec(&s.options, true);
                     let value = self.expr(&s.value);
                     out.push(BinSegment {
                         value,
@@ -777,7 +777,14 @@ impl<'a> Lowerer<'a> {
 
     /// Segment options: (type, size, unit, signed, endianness). A `utf8`
     /// option on a String value means its bytes, i.e. a binary segment.
-    fn seg_spec(&mut self, opts: &[SegOpt]) -> (BinType, Option<E>, u8, bool, Endian) {
+    /// When `construct`ing, a negative size counts as 0, as the Gleam
+    /// compiler makes it (a literal becomes 0, any other size
+    /// `erlang:max(0, Size)`), where Erlang would raise `badarg`.
+    fn seg_spec(
+        &mut self,
+        opts: &[SegOpt],
+        construct: bool,
+    ) -> (BinType, Option<E>, u8, bool, Endian) {
         let mut ty = BinType::Integer;
         let mut size = None;
         let mut unit = None;
@@ -798,6 +805,21 @@ impl<'a> Lowerer<'a> {
                     "native" => endian = Endian::Native,
                     _ => {}
                 },
+                SegOpt::Size(e) if construct => {
+                    let sp = self.span(&e.span);
+                    let literal = match &e.kind {
+                        ExprKind::Int(text) => Literal::integer(text),
+                        _ => None,
+                    };
+                    size = Some(match literal {
+                        Some(Literal::Int(n)) if n < 0 => E::lit(Literal::Int(0), sp),
+                        Some(lit) => E::lit(lit, sp),
+                        None => {
+                            let v = self.expr(e);
+                            E::call("erlang", "max", vec![E::lit(Literal::Int(0), sp), v], sp)
+                        }
+                    });
+                }
                 SegOpt::Size(e) => size = Some(self.expr(e)),
                 SegOpt::Unit(u, _) => unit = Some(*u),
             }
@@ -1087,7 +1109,7 @@ impl<'a> Lowerer<'a> {
                 let mut out = Vec::new();
                 for s in segs {
                     let seg_sp = self.span(&s.span);
-                    let (ty, size, unit, signed, endian) = self.seg_spec(&s.options);
+                    let (ty, size, unit, signed, endian) = self.seg_spec(&s.options, false);
                     if let PatternKind::Str(text) = &s.value.kind {
                         for b in text.as_bytes() {
                             out.push(BinSegment {

@@ -67,10 +67,11 @@ pub fn append(to first: String, suffix second: String) -> String {
   first <> second
 }
 
+/// `times` copies of the string, joined once (linear in the result).
 pub fn repeat(string: String, times times: Int) -> String {
   case times <= 0 {
     True -> ""
-    False -> string <> repeat(string, times - 1)
+    False -> concat(list.repeat(string, times))
   }
 }
 
