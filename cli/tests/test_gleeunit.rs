@@ -118,10 +118,33 @@ fn gleam_stdlib_test_suite_passes() {
         eprintln!("NOTE: set GLEAM_STDLIB to a gleam-lang/stdlib checkout");
         return;
     };
-    let dir = std::env::temp_dir().join(format!("eubeam-stdlib-{}", std::process::id()));
+    let summary = run_package_tests(&stdlib, "gleam_stdlib");
+    assert!(summary.contains(r#""failed":1,"#), "{summary}");
+}
+
+/// gleam-lang/erlang's test suite, as above with `GLEAM_ERLANG`. Three
+/// tests fail: one needs its `test/` FFI module, `kill_test` expects
+/// `is_alive` right after `kill` to see the exit (OTP handles the caller's
+/// own signals first; our runtime does not yet), and one expects a
+/// process registered as `code_server`.
+#[test]
+#[ignore]
+fn gleam_erlang_test_suite_passes() {
+    let Ok(package) = std::env::var("GLEAM_ERLANG") else {
+        eprintln!("NOTE: set GLEAM_ERLANG to a gleam-lang/erlang checkout");
+        return;
+    };
+    let summary = run_package_tests(&package, "gleam_erlang");
+    assert!(summary.contains(r#""failed":3,"#), "{summary}");
+}
+
+/// Runs a Gleam package's `test/` folder (copied, without any copy of
+/// gleeunit it carries) through `eubeam test --json`; the JSON summary.
+fn run_package_tests(checkout: &str, name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("eubeam-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(&PathBuf::from(&stdlib).join("test"), &dir.join("test"));
-    std::fs::write(dir.join("gleam.toml"), "name = \"gleam_stdlib\"\n").expect("gleam.toml");
+    copy_tree(&PathBuf::from(checkout).join("test"), &dir.join("test"));
+    std::fs::write(dir.join("gleam.toml"), format!("name = \"{name}\"\n")).expect("gleam.toml");
     for entry in std::fs::read_dir(dir.join("test")).expect("test folder") {
         let p = entry.expect("entry").path();
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -137,11 +160,10 @@ fn gleam_stdlib_test_suite_passes() {
     let _ = std::fs::remove_dir_all(&dir);
     let summary = r.stdout.trim().to_string();
     eprintln!("{summary}");
-    assert!(
-        summary.contains(r#""failed":1,"#) || summary.contains(r#""failed":0,"#),
-        "{summary}\n{}",
-        r.stderr.chars().take(4000).collect::<String>()
-    );
+    if summary.is_empty() {
+        eprintln!("{}", r.stderr.chars().take(4000).collect::<String>());
+    }
+    summary
 }
 
 fn copy_tree(from: &std::path::Path, to: &std::path::Path) {

@@ -8,9 +8,11 @@
          insert_handler/3, selector_receive/2, selector_receive_forever/1,
          map_selector/2, merge_selector/2, remove_handler/2, sleep/1,
          sleep_forever/0, spawn_link/1, monitor/1, demonitor/1, kill/1,
-         send_exit/2, send_abnormal_exit/2, link/1, unlink/1, is_alive/1,
+         send_exit/1, send_abnormal_exit/2, link/1, unlink/1, is_alive/1,
          flush_messages/0, identity/1, exit_reason/1, trap_exits/1,
-         register_name/2, unregister_name/1, named/1, new_name/1, send/2]).
+         register_name/2, unregister_name/1, named/1, new_name/1, send/2,
+         to_exit_message/1, to_down/1, send_after/3, cancel_timer/1,
+         atom_from_string/1, connect_node/1]).
 
 identity(X) -> X.
 
@@ -43,6 +45,10 @@ selector_receive({selector, H}, Timeout) ->
         {'DOWN', Ref, process, Pid, Reason} when is_map_key({down, Ref}, H) ->
             Handler = maps:get({down, Ref}, H),
             {ok, Handler({process_down, Ref, Pid, exit_reason(Reason)})};
+        Record when tuple_size(Record) >= 1,
+                    is_map_key({record_key, element(1, Record), tuple_size(Record)}, H) ->
+            Handler = maps:get({record_key, element(1, Record), tuple_size(Record)}, H),
+            {ok, Handler(Record)};
         Other when is_map_key(anything, H) ->
             Handler = maps:get(anything, H),
             {ok, Handler(Other)}
@@ -63,18 +69,38 @@ spawn_link(F) -> erlang:spawn_link(F).
 monitor(Pid) -> erlang:monitor(process, Pid).
 demonitor(Ref) -> erlang:demonitor(Ref, [flush]), nil.
 kill(Pid) -> erlang:exit(Pid, kill), nil.
-send_exit(Pid, _) -> erlang:exit(Pid, normal), nil.
+send_exit(Pid) -> erlang:exit(Pid, normal), nil.
 send_abnormal_exit(Pid, Reason) -> erlang:exit(Pid, Reason), nil.
-link(Pid) -> erlang:link(Pid), nil.
+link(Pid) ->
+    try erlang:link(Pid)
+    catch error:_ -> false
+    end.
+to_exit_message({'EXIT', Pid, Reason}) -> {exit_message, Pid, exit_reason(Reason)}.
+to_down({'DOWN', Ref, process, Pid, Reason}) -> {process_down, Ref, Pid, exit_reason(Reason)}.
+send_after({subject, Owner, Tag}, Delay, Msg) -> erlang:send_after(Delay, Owner, {Tag, Msg});
+send_after({named_subject, Name}, Delay, Msg) -> erlang:send_after(Delay, Name, {Name, Msg}).
+cancel_timer(Timer) ->
+    case erlang:cancel_timer(Timer) of
+        false -> timer_not_found;
+        Left -> {cancelled, Left}
+    end.
+atom_from_string(S) ->
+    try {ok, binary_to_existing_atom(S, utf8)}
+    catch error:badarg -> {error, nil}
+    end.
+connect_node(Node) ->
+    case net_kernel:connect_node(Node) of
+        true -> {ok, Node};
+        false -> {error, failed_to_connect};
+        ignored -> {error, local_node_is_not_alive}
+    end.
 unlink(Pid) -> erlang:unlink(Pid), nil.
 is_alive(Pid) -> erlang:is_process_alive(Pid).
 trap_exits(B) -> erlang:process_flag(trap_exit, B), nil.
 flush_messages() -> receive _ -> flush_messages() after 0 -> nil end.
 
 new_name(Prefix) ->
-    Ref = erlang:make_ref(),
-    _ = Ref,
-    N = erlang:monotonic_time(),
+    N = erlang:unique_integer([positive]),
     binary_to_atom(iolist_to_binary([Prefix, $$, integer_to_binary(N)]), utf8).
 register_name(Pid, Name) ->
     case catch erlang:register(Name, Pid) of

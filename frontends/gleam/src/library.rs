@@ -33,6 +33,8 @@ lib! {
     "gleam/uri" => "gleam/uri.gleam",
     "gleam/erlang/process" => "gleam/erlang/process.gleam",
     "gleam/erlang/atom" => "gleam/erlang/atom.gleam",
+    "gleam/erlang/charlist" => "gleam/erlang/charlist.gleam",
+    "gleam/erlang/node" => "gleam/erlang/node.gleam",
     "gleam/otp/actor" => "gleam/otp/actor.gleam",
     "gleam/otp/supervision" => "gleam/otp/supervision.gleam",
     "gleam/otp/static_supervisor" => "gleam/otp/static_supervisor.gleam",

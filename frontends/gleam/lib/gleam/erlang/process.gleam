@@ -93,11 +93,34 @@ pub fn send(subject: Subject(message), message: message) -> Nil {
   }
 }
 
+/// The next message sent to the subject, waiting up to `timeout` ms. Only
+/// the process that owns the subject can receive from it.
+pub fn receive(from subject: Subject(message), within timeout: Int) -> Result(message, Nil) {
+  check_owner(subject)
+  receive_subject(subject, timeout)
+}
+
+pub fn receive_forever(from subject: Subject(message)) -> message {
+  check_owner(subject)
+  receive_subject_forever(subject)
+}
+
+fn check_owner(subject: Subject(message)) -> Nil {
+  case subject {
+    Subject(owner, _) ->
+      case owner == self() {
+        True -> Nil
+        False -> panic as "Cannot receive with a subject owned by another process"
+      }
+    NamedSubject(_) -> Nil
+  }
+}
+
 @external(erlang, "gleam_erlang_ffi", "receive_subject")
-pub fn receive(from subject: Subject(message), within timeout: Int) -> Result(message, Nil)
+fn receive_subject(subject: Subject(message), timeout: Int) -> Result(message, Nil)
 
 @external(erlang, "gleam_erlang_ffi", "receive_subject_forever")
-pub fn receive_forever(from subject: Subject(message)) -> message
+fn receive_subject_forever(subject: Subject(message)) -> message
 
 @external(erlang, "gleam_erlang_ffi", "new_selector")
 pub fn new_selector() -> Selector(payload)
@@ -177,8 +200,9 @@ pub fn monitor(pid: Pid) -> Monitor
 @external(erlang, "gleam_erlang_ffi", "demonitor")
 pub fn demonitor_process(monitor monitor: Monitor) -> Nil
 
+/// Links to `pid`; `False` when it could not be linked.
 @external(erlang, "gleam_erlang_ffi", "link")
-pub fn link(pid pid: Pid) -> Nil
+pub fn link(pid pid: Pid) -> Bool
 
 @external(erlang, "gleam_erlang_ffi", "unlink")
 pub fn unlink(pid: Pid) -> Nil
@@ -212,3 +236,83 @@ pub fn call(
     Error(Nil) -> panic as "callee did not send reply before timeout"
   }
 }
+
+/// A selector key for records: tuples with this tag and size.
+type RecordKey(tag) {
+  RecordKey(tag: tag, size: Int)
+}
+
+/// Selects messages that are records (tuples) with the tag `tag` and
+/// `arity` fields after it, whole, as `Dynamic`.
+pub fn select_record(
+  selector: Selector(payload),
+  tag tag: tag,
+  fields arity: Int,
+  mapping transform: fn(Dynamic) -> payload,
+) -> Selector(payload) {
+  insert_handler(selector, RecordKey(tag, arity + 1), transform)
+}
+
+/// Selects the exit messages a process trapping exits receives.
+pub fn select_trapped_exits(
+  selector: Selector(a),
+  handler: fn(ExitMessage) -> a,
+) -> Selector(a) {
+  insert_handler(selector, RecordKey(atom_create("EXIT"), 3), fn(message) {
+    handler(to_exit_message(message))
+  })
+}
+
+/// Selects the `Down` message of every monitor.
+pub fn select_monitors(
+  selector: Selector(payload),
+  mapping: fn(Down) -> payload,
+) -> Selector(payload) {
+  insert_handler(selector, RecordKey(atom_create("DOWN"), 5), fn(message) {
+    mapping(to_down(message))
+  })
+}
+
+/// Undoes `select_specific_monitor`.
+pub fn deselect_specific_monitor(
+  selector: Selector(payload),
+  monitor: Monitor,
+) -> Selector(payload) {
+  remove_handler(selector, Down(monitor))
+}
+
+@external(erlang, "erlang", "binary_to_atom")
+fn atom_create(name: String) -> Dynamic
+
+@external(erlang, "gleam_erlang_ffi", "to_exit_message")
+fn to_exit_message(message: Dynamic) -> ExitMessage
+
+@external(erlang, "gleam_erlang_ffi", "to_down")
+fn to_down(message: Dynamic) -> Down
+
+/// `call` without a time limit.
+pub fn call_forever(
+  subject: Subject(message),
+  make_request: fn(Subject(reply)) -> message,
+) -> reply {
+  let reply_subject = new_subject()
+  send(subject, make_request(reply_subject))
+  receive_forever(reply_subject)
+}
+
+/// A message to be sent later, as `erlang:send_after` makes it.
+pub type Timer
+
+pub type Cancelled {
+  /// The timer could not be found. It likely has already triggered.
+  TimerNotFound
+  /// The timer was found and cancelled before it triggered.
+  Cancelled(time_remaining: Int)
+}
+
+/// Sends `message` to `subject` after `delay` milliseconds.
+@external(erlang, "gleam_erlang_ffi", "send_after")
+pub fn send_after(subject: Subject(msg), delay: Int, message: msg) -> Timer
+
+@external(erlang, "gleam_erlang_ffi", "cancel_timer")
+pub fn cancel_timer(timer: Timer) -> Cancelled
