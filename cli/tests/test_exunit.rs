@@ -147,3 +147,22 @@ fn eubeam_test_filter_keeps_the_tests_whose_name_contains_it() {
     assert!(r.stdout.contains("\n2 tests, 0 failures\n"), "{}", r.stdout);
     assert!(r.stdout.ends_with("2 passed, 0 failed\n"), "{}", r.stdout);
 }
+
+/// Doctests: `eubeam test . --seed 0` over a Mix-shaped project prints what
+/// `mix test --seed 0` printed (tests/test_frameworks/exunit_doctest).
+#[test]
+fn doctests_run_as_mix_test_runs_them() {
+    let dir = repo_root().join("tests/test_frameworks/exunit_doctest");
+    let r = run(eubeam()
+        .current_dir(&dir)
+        .args(["test", ".", "--seed", "0"]));
+    let expected = read_opt(&dir.join("suite.expected")).unwrap_or_default();
+    assert_eq!(r.status, Some(1), "stderr: {}", r.stderr);
+    assert_eq!(
+        normalise(&r.stdout),
+        normalise(&expected),
+        "stdout differs\n--- got ---\n{}\n--- stderr ---\n{}",
+        r.stdout,
+        r.stderr
+    );
+}

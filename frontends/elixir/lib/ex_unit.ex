@@ -145,7 +145,7 @@ defmodule ExUnit.Runner do
     {async, sync} = Enum.split_with(infos, fn {_, info} -> info[:async] end)
     # Seed 0 runs sync modules last defined first, as ExUnit's server does.
     sync = if seed == 0, do: Enum.reverse(sync), else: sync
-    stats = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0}
+    stats = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0, types: %{}}
 
     stats =
       if async == [] do
@@ -232,8 +232,57 @@ defmodule ExUnit.Runner do
           tags: tags,
           describe_setup: dsetup,
           code: {code_first, code},
+          doctest: nil,
           state: filter_state(include, exclude, tags)
         }
+      end
+
+    # Doctests go where their `doctest` stands among the tests.
+    doctests =
+      for {dmod, line, import, before} <- Keyword.get(info, :doctests, []),
+          {dname, example} <- ExUnit.DocTest.__extract__(dmod) do
+        name = :erlang.binary_to_atom("doctest " <> dname, :utf8)
+
+        tags =
+          moduletags
+          |> Map.merge(%{
+            async: info[:async],
+            line: line,
+            file: file,
+            test: name,
+            module: mod,
+            case: mod,
+            describe: nil,
+            describe_line: nil,
+            registered: %{},
+            doctest: dmod,
+            doctest_line: example.line,
+            test_type: :doctest
+          })
+
+        {before,
+         %{
+           name: name,
+           module: mod,
+           tags: tags,
+           describe_setup: nil,
+           code: {0, []},
+           doctest: {dmod, import, example},
+           state: filter_state(include, exclude, tags)
+         }}
+      end
+      |> Enum.filter(fn {_, t} -> filter == nil or String.contains?(Atom.to_string(t.name), filter) end)
+
+    tests =
+      if doctests == [] do
+        tests
+      else
+        indexed = Enum.with_index(tests)
+
+        Enum.flat_map(0..length(tests), fn i ->
+          here = for {^i, d} <- doctests, do: d
+          here ++ for({t, ^i} <- indexed, do: t)
+        end)
       end
 
     tests = shuffle(seed, :erlang.phash2(mod), tests)
@@ -316,7 +365,11 @@ defmodule ExUnit.Runner do
           f -> apply(test.module, f, [ctx])
         end
 
-      apply(test.module, test.name, [ctx])
+      case test.doctest do
+        nil -> apply(test.module, test.name, [ctx])
+        {dmod, import, example} -> ExUnit.DocTest.__run__(dmod, import, example)
+      end
+
       nil
     catch
       kind, reason ->
@@ -391,7 +444,9 @@ defmodule ExUnit.Runner do
   ## Output (ExUnit.CLIFormatter and ExUnit.Formatter)
 
   defp test_finished(test, stats) do
-    stats = %{stats | total: stats.total + 1}
+    type = Map.get(test.tags, :test_type, :test)
+    types = Map.update(stats.types, type, 1, fn n -> n + 1 end)
+    stats = %{stats | total: stats.total + 1, types: types}
 
     case test.state do
       nil ->
@@ -467,6 +522,7 @@ defmodule ExUnit.Runner do
     fields =
       [
         note: if(e.message != @no_value, do: String.replace(e.message, "\n", "\n     "), else: @no_value),
+        doctest: if(e.doctest != @no_value, do: pad_multiline(e.doctest, 7), else: @no_value),
         code: code
       ] ++ format_context(e, padding)
 
@@ -571,9 +627,15 @@ defmodule ExUnit.Runner do
   end
 
   defp print_summary(stats) do
-    message =
-      "#{stats.total} #{pluralize(stats.total, "test", "tests")}, " <>
-        "#{stats.failures} #{pluralize(stats.failures, "failure", "failures")}"
+    counts =
+      stats.types
+      |> Enum.sort()
+      |> Enum.map_join("", fn {type, n} ->
+        type = Atom.to_string(type)
+        "#{n} #{pluralize(n, type, type <> "s")}, "
+      end)
+
+    message = counts <> "#{stats.failures} #{pluralize(stats.failures, "failure", "failures")}"
 
     message = if stats.excluded > 0, do: message <> ", #{stats.excluded} excluded", else: message
     message = if stats.invalid > 0, do: message <> ", #{stats.invalid} invalid", else: message

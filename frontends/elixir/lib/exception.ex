@@ -81,6 +81,9 @@ defmodule Exception do
     end
   end
 
+  # A module body's frame (a doctest's example) reads `Mod (module)`.
+  def format_mfa(m, :__MODULE__, 0), do: inspect(m) <> " (module)"
+
   def format_mfa(m, f, a) do
     mod = inspect(m)
     name = :erlang.atom_to_binary(f, :utf8)

@@ -88,6 +88,7 @@ libs! {
     "Elixir.ExUnit.Assertions" => "ex_unit_assertions.ex",
     "Elixir.ExUnit.Driver" => "ex_unit_driver.erl",
     "Elixir.ExUnit.CaptureIO" => "ex_unit_capture_io.ex",
+    "Elixir.ExUnit.DocTest" => "ex_unit_doc_test.ex",
 }
 
 /// Whether library module `m` defines `name/arity` (for `import`).

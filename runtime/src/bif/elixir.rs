@@ -50,7 +50,32 @@ fn ensure_loaded1(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
     )))
 }
 
+/// `'$elixir':compile_string(Path, Text)`: compiles Elixir source text at
+/// run time (ExUnit's doctests) through the VM's loader and loads its
+/// modules: `{ok, [Module]}` or `{error, Diagnostics}` (binaries).
+fn compile_string(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    let (Some(path), Some(text)) = (a[0].binary_bytes(), a[1].binary_bytes()) else {
+        return badarg();
+    };
+    let path = String::from_utf8_lossy(&path).into_owned();
+    match c.vm.compile_file("elixir", &path, &text) {
+        Ok(names) => {
+            let mods: Vec<Term> = names
+                .iter()
+                .map(|n| Term::atom(crate::term::Atom::intern(n)))
+                .collect();
+            let list = c.list(&mods);
+            Ok(c.tuple(&[Term::atom(crate::term::Atom::intern("ok")), list]))
+        }
+        Err(e) => {
+            let msg = c.binary_from_vec(e.into_bytes());
+            Ok(c.tuple(&[Term::atom(crate::term::Atom::intern("error")), msg]))
+        }
+    }
+}
+
 pub(super) fn register(t: &mut NativeTable) {
+    t.push(("$elixir", "compile_string", 2, compile_string, false));
     t.push(("$elixir", "inspect", 2, inspect2, false));
     t.push(("$elixir", "ensure_loaded", 1, ensure_loaded1, false));
 }

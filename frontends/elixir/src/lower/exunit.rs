@@ -44,6 +44,8 @@ pub struct CaseState {
     setup_all: Vec<String>,
     /// Metadata tuples per test, in definition order.
     tests: Vec<Ast>,
+    /// `doctest Mod` forms.
+    doctests: Vec<Ast>,
     /// `def`s of the describe blocks' setup chains.
     describe_defs: Vec<Ast>,
     names: HashSet<String>,
@@ -146,6 +148,7 @@ impl CaseState {
             setups: Vec::new(),
             setup_all: Vec::new(),
             tests: Vec::new(),
+            doctests: Vec::new(),
             describe_defs: Vec::new(),
             names: HashSet::new(),
             counters: std::collections::HashMap::new(),
@@ -253,7 +256,29 @@ impl CaseState {
                 Ok(Vec::new())
             }
             (which @ ("setup" | "setup_all"), args) => self.setup(which == "setup_all", args, span),
-            ("doctest", _) => Err("not supported yet: doctest".into()),
+            ("doctest", [target, rest @ ..]) => {
+                // `{module, line, import?, tests defined before}`: the
+                // runner reads the module's examples (`__eubeam_docs__/0`).
+                let import = rest
+                    .first()
+                    .and_then(|o| o.keyword())
+                    .and_then(|kw| {
+                        kw.into_iter()
+                            .find(|(k, _)| *k == "import")
+                            .map(|(_, v)| matches!(&v.kind, Kind::Atom(a) if a == "true"))
+                    })
+                    .unwrap_or(false);
+                self.doctests.push(tuple(
+                    vec![
+                        target.clone(),
+                        int(s.lines.line(span.start), span),
+                        Ast::atom(if import { "true" } else { "false" }, span),
+                        int(self.tests.len() as u32, span),
+                    ],
+                    span,
+                ));
+                Ok(Vec::new())
+            }
             (MARK_FINISH, []) => Ok(vec![self.finish(span, s)]),
             _ => return None,
         })
@@ -396,6 +421,7 @@ impl CaseState {
                 pair("file", string(s.file, span)),
                 pair("moduletags", list(self.moduletags.clone(), span)),
                 pair("tests", list(self.tests.clone(), span)),
+                pair("doctests", list(self.doctests.clone(), span)),
             ],
             span,
         );

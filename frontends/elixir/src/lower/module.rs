@@ -446,6 +446,10 @@ impl Out<'_> {
         let mut extra: Vec<Ast> = Vec::new();
         let mut local_macros: HashSet<(String, usize)> = HashSet::new();
         let mut overridable: HashSet<(String, usize)> = HashSet::new();
+        // Docs holding `iex>` examples (ExUnit's doctests): `@doc` waits for
+        // the next def.
+        let mut pending_doc: Option<(String, u32)> = None;
+        let mut doc_examples: Vec<Ast> = Vec::new();
         let mut pending = stmts;
         let mut i = 0;
         while i < pending.len() {
@@ -522,6 +526,16 @@ impl Out<'_> {
                     if overridable.remove(&key) {
                         defs.retain(|d| !(d.name == key.0 && d.args.len() == key.1));
                     }
+                    if let Some((text, line)) = pending_doc.take() {
+                        let what = Ast::new(
+                            Kind::Tuple(vec![
+                                Ast::atom(&fname, st.span),
+                                Ast::new(Kind::Int(fargs.len().to_string()), st.span),
+                            ]),
+                            st.span,
+                        );
+                        doc_examples.push(doc_entry(what, line, &text, st.span));
+                    }
                     let fname = if is_macro {
                         local_macros.insert(key);
                         super::macros::macro_fun(&fname)
@@ -565,6 +579,30 @@ impl Out<'_> {
                 }
                 ("@", [attr]) => match &attr.kind {
                     Kind::Call { name, args, .. } if args.len() == 1 => {
+                        if name == "doc" || name == "moduledoc" {
+                            let example = match &args[0].kind {
+                                Kind::Str(text) if text.contains("iex>") => {
+                                    // A heredoc's text starts on the next line.
+                                    let start = args[0].span.start;
+                                    let heredoc = self.src.get(start..).is_some_and(|t| {
+                                        t.starts_with("\"\"\"") || t.starts_with("~S\"\"\"")
+                                    });
+                                    let line = self.lines.line(start) + u32::from(heredoc);
+                                    Some((text.clone(), line))
+                                }
+                                _ => None,
+                            };
+                            if name == "doc" {
+                                pending_doc = example;
+                            } else if let Some((text, line)) = example {
+                                doc_examples.push(doc_entry(
+                                    Ast::atom("moduledoc", st.span),
+                                    line,
+                                    &text,
+                                    st.span,
+                                ));
+                            }
+                        }
                         ctx.attrs.insert(name.clone(), args[0].clone());
                     }
                     _ => {}
@@ -767,6 +805,29 @@ impl Out<'_> {
                     &format!("`{kind}` in a module body (compile-time code)"),
                 ),
             }
+        }
+        if !doc_examples.is_empty() {
+            let body = Ast::new(
+                Kind::Tuple(vec![
+                    Ast::new(Kind::Str(self.file.to_string()), span),
+                    Ast::new(Kind::List(doc_examples), span),
+                ]),
+                span,
+            );
+            extra.push(Ast::call(
+                "def",
+                vec![
+                    Ast::call("__eubeam_docs__", vec![], span),
+                    Ast::new(
+                        Kind::List(vec![Ast::new(
+                            Kind::Tuple(vec![Ast::atom("do", span), body]),
+                            span,
+                        )]),
+                        span,
+                    ),
+                ],
+                span,
+            ));
         }
         // Generated functions the user did not define.
         let user_defined: std::collections::HashSet<(String, usize)> = defs
@@ -1140,6 +1201,19 @@ fn splice(pending: &mut Vec<Ast>, i: usize, ast: Ast) {
     let rest = pending.split_off(i);
     pending.extend(items);
     pending.extend(rest);
+}
+
+/// One documented item with examples for `__eubeam_docs__/0`:
+/// `{what, first_line, text}` (what: `:moduledoc` or `{name, arity}`).
+fn doc_entry(what: Ast, line: u32, text: &str, span: Span) -> Ast {
+    Ast::new(
+        Kind::Tuple(vec![
+            what,
+            Ast::new(Kind::Int(line.to_string()), span),
+            Ast::new(Kind::Str(text.to_string()), span),
+        ]),
+        span,
+    )
 }
 
 /// `defguard name(a, b) when expr` → (name, params, expr).
