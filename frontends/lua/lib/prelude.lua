@@ -219,6 +219,21 @@ function stdout:write(...)
 end
 R.stdout = stdout
 io.stdout = stdout
+local ewrite = io.ewrite
+io.ewrite = nil
+local stderr = {}
+function stderr:write(...)
+  ewrite(...)
+  return self
+end
+R.stderr = stderr
+io.stderr = stderr
+local read = io.read
+local stdin = {}
+function stdin:read(...)
+  return read(...)
+end
+io.stdin = stdin
 
 local resume, create = coroutine.resume, coroutine.create
 local function wrapresult(ok, ...)

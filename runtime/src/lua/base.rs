@@ -111,14 +111,20 @@ pub fn tostring_raw(c: &Ctx<'_>, v: Term) -> Vec<u8> {
         return b"false".to_vec();
     }
     let tn = type_name(&c.p.lua, v);
-    let addr = match super::obj_slot(v) {
-        Some(s) => 0x5555_0000_0000u64 + (s as u64) * 64,
-        None => 0x5566_0000_0000u64 + (crate::term::hash::hash(v) & 0xffff_fff0),
-    };
+    let addr = address(v);
     let name = metafield(c, v, "__name");
     match str_bytes(name) {
         Some(n) => format!("{}: 0x{addr:012x}", String::from_utf8_lossy(&n)).into_bytes(),
         None => format!("{tn}: 0x{addr:012x}").into_bytes(),
+    }
+}
+
+/// The made-up address `tostring` and `%p` show for a table, function,
+/// coroutine or string: arena objects by slot, others by hash.
+pub fn address(v: Term) -> u64 {
+    match super::obj_slot(v) {
+        Some(s) => 0x5555_0000_0000u64 + (s as u64) * 64,
+        None => 0x5566_0000_0000u64 + (crate::term::hash::hash(v) & 0xffff_fff0),
     }
 }
 
@@ -1045,6 +1051,15 @@ fn os_exit(c: &mut Ctx<'_>, a: &[Term]) -> R {
 }
 
 fn io_write(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    write_to(c, a, false)
+}
+
+/// `io.stderr:write` (the prelude takes it out of the `io` table).
+fn io_ewrite(c: &mut Ctx<'_>, a: &[Term]) -> R {
+    write_to(c, a, true)
+}
+
+fn write_to(c: &mut Ctx<'_>, a: &[Term], to_err: bool) -> R {
     let args = argv(a);
     let mut out = Vec::new();
     for (i, v) in args.iter().enumerate() {
@@ -1059,6 +1074,11 @@ fn io_write(c: &mut Ctx<'_>, a: &[Term]) -> R {
         } else {
             return typeerr(c, i + 1, "write", "string", *v);
         }
+    }
+    if to_err {
+        c.vm.output.flush();
+        c.vm.output.err(&out);
+        return Ok(registry_fn(c, "stderr"));
     }
     c.vm.output.out(&out);
     let io = registry_fn(c, "stdout");
@@ -1430,7 +1450,11 @@ const OS: Lib = &[
     ("execute", unsupported),
 ];
 
-const IO: Lib = &[("write", io_write), ("read", io_read)];
+const IO: Lib = &[
+    ("write", io_write),
+    ("read", io_read),
+    ("ewrite", io_ewrite),
+];
 
 const UTF8: Lib = &[
     ("char", utf8_char),

@@ -27,6 +27,7 @@ pub mod number;
 pub mod pattern;
 pub mod rt;
 pub mod strlib;
+pub mod strpack;
 pub mod table;
 pub mod tablib;
 

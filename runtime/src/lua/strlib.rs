@@ -406,51 +406,94 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
             i += 1;
             continue;
         }
-        // flags
+        // As lstrlib's getformat: the spec spans flags, digits and '.',
+        // then the conversion character.
+        argi += 1;
+        let n = argi;
+        if n > args.len() {
+            return argerr(c, n, "format", "no value");
+        }
         let start = i;
+        while i < fmt.len() && b"-+ #0123456789.".contains(&fmt[i]) {
+            i += 1;
+        }
+        if i - start + 1 >= 22 {
+            return super::lua_err(c, "invalid format (too long)");
+        }
+        let conv = fmt.get(i).copied().unwrap_or(0);
+        i = (i + 1).min(fmt.len());
+        let spec = String::from_utf8_lossy(&fmt[start - 1..i]).into_owned();
+        let (flags, precision): (&[u8], bool) = match conv {
+            b'c' => (b"-", false),
+            b'd' | b'i' => (b"-+ 0", true),
+            b'u' => (b"-0", true),
+            b'o' | b'x' | b'X' => (b"-#0", true),
+            b'a' | b'A' | b'f' | b'e' | b'E' | b'g' | b'G' => (b"-+ #0", true),
+            b'p' => (b"-", false),
+            b's' => (b"-", true),
+            b'q' => {
+                if i - start > 1 {
+                    return super::lua_err(c, "specifier '%q' cannot have modifiers");
+                }
+                (b"", false)
+            }
+            _ => {
+                return super::lua_err(c, &format!("invalid conversion '{spec}' to 'format'"));
+            }
+        };
+        // lstrlib's checkformat (for "%s" only when it has modifiers)
+        if conv != b'q' && !(conv == b's' && i - start == 1) {
+            let body = &fmt[start..i - 1];
+            let mut j = 0;
+            while j < body.len() && flags.contains(&body[j]) {
+                j += 1;
+            }
+            let two_digits = |j: &mut usize| {
+                for _ in 0..2 {
+                    if *j < body.len() && body[*j].is_ascii_digit() {
+                        *j += 1;
+                    }
+                }
+            };
+            if body.get(j) != Some(&b'0') {
+                two_digits(&mut j);
+                if body.get(j) == Some(&b'.') && precision {
+                    j += 1;
+                    two_digits(&mut j);
+                }
+            }
+            if j != body.len() {
+                return super::lua_err(c, &format!("invalid conversion specification: '{spec}'"));
+            }
+        }
+        let body = &fmt[start..i - 1];
         let (mut left, mut plus, mut space, mut alt, mut zero) =
             (false, false, false, false, false);
-        while i < fmt.len() && b"-+ #0".contains(&fmt[i]) {
-            match fmt[i] {
+        let mut j = 0;
+        while j < body.len() && b"-+ #0".contains(&body[j]) {
+            match body[j] {
                 b'-' => left = true,
                 b'+' => plus = true,
                 b' ' => space = true,
                 b'#' => alt = true,
                 _ => zero = true,
             }
-            i += 1;
+            j += 1;
         }
         let mut width = 0usize;
-        let mut wd = 0;
-        while i < fmt.len() && fmt[i].is_ascii_digit() {
-            width = width * 10 + (fmt[i] - b'0') as usize;
-            i += 1;
-            wd += 1;
+        while j < body.len() && body[j].is_ascii_digit() {
+            width = width * 10 + (body[j] - b'0') as usize;
+            j += 1;
         }
         let mut prec: Option<usize> = None;
-        let mut pd = 0;
-        if fmt.get(i) == Some(&b'.') {
-            i += 1;
+        if body.get(j) == Some(&b'.') {
+            j += 1;
             let mut p = 0;
-            while i < fmt.len() && fmt[i].is_ascii_digit() {
-                p = p * 10 + (fmt[i] - b'0') as usize;
-                i += 1;
-                pd += 1;
+            while j < body.len() && body[j].is_ascii_digit() {
+                p = p * 10 + (body[j] - b'0') as usize;
+                j += 1;
             }
             prec = Some(p);
-        }
-        let Some(&conv) = fmt.get(i) else {
-            return super::lua_err(c, "invalid conversion '%' to 'format'");
-        };
-        i += 1;
-        if wd > 2 || pd > 2 || (i - start) > 32 {
-            let spec = String::from_utf8_lossy(&fmt[start - 1..i]).into_owned();
-            return super::lua_err(c, &format!("invalid conversion '{spec}' to 'format'"));
-        }
-        argi += 1;
-        let n = argi;
-        if conv != b'%' && n > args.len() {
-            return argerr(c, n, "format", "no value");
         }
         let sign = |neg: bool| -> &'static str {
             if neg {
@@ -486,12 +529,21 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
             }
             b'u' => {
                 let v = check_int(c, &args, n, "format")?;
+                let mut digits = (v as u64).to_string();
+                if let Some(p) = prec {
+                    if digits.len() < p {
+                        digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+                    }
+                    if p == 0 && v == 0 {
+                        digits.clear();
+                    }
+                }
                 pad(
                     &mut out,
-                    (v as u64).to_string().as_bytes(),
+                    digits.as_bytes(),
                     width,
                     left,
-                    zero,
+                    zero && prec.is_none(),
                 );
             }
             b'c' => {
@@ -543,6 +595,21 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
                 let z = zero && x.is_finite();
                 pad(&mut out, body.as_bytes(), width, left, z);
             }
+            b'p' => {
+                // lua5.4: the value's address, "(null)" for values that
+                // are not objects; strings of up to 40 bytes are interned
+                // (equal strings, same address), longer ones are not.
+                let v = arg(&args, n - 1);
+                let text = if v.is_number() || is_nil(v) || v == Term::TRUE || v == Term::FALSE {
+                    "(null)".to_string()
+                } else if let Some(b) = str_bytes(v).filter(|b| b.len() > 40) {
+                    let _ = b;
+                    format!("0x{:012x}", 0x5577_0000_0000u64 + (v.raw() & 0xffff_fff8))
+                } else {
+                    format!("0x{:012x}", super::base::address(v))
+                };
+                pad(&mut out, text.as_bytes(), width, left, false);
+            }
             b's' => {
                 let v = arg(&args, n - 1);
                 if c.p.lua.is_table(v) && !is_nil(super::natives::metafield(c, v, "__tostring")) {
@@ -555,6 +622,10 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
                     }
                 }
                 let mut s = tostring_raw(c, v);
+                let plain = body.is_empty(); // "%s" without modifiers
+                if !plain && s.contains(&0) {
+                    return argerr(c, n, "format", "string contains zeros");
+                }
                 if let Some(p) = prec {
                     s.truncate(p);
                 }
@@ -592,9 +663,7 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
                     return argerr(c, n, "format", "value has no literal form");
                 }
             }
-            other => {
-                let spec = String::from_utf8_lossy(&fmt[start - 1..i]).into_owned();
-                let _ = other;
+            _ => {
                 return super::lua_err(c, &format!("invalid conversion '{spec}' to 'format'"));
             }
         }
@@ -613,8 +682,8 @@ fn s_gmatch(c: &mut Ctx<'_>, a: &[Term]) -> R {
     super::lua_err(c, "not supported yet: gmatch (no prelude)")
 }
 
-fn s_pack(c: &mut Ctx<'_>, _a: &[Term]) -> R {
-    super::lua_err(c, "not supported yet: string.pack (see spec/lua.md)")
+fn s_dump(c: &mut Ctx<'_>, _a: &[Term]) -> R {
+    super::lua_err(c, "not supported yet: string.dump (see spec/lua.md)")
 }
 
 pub const LIB: &[(&str, NativeFn)] = &[
@@ -631,10 +700,10 @@ pub const LIB: &[(&str, NativeFn)] = &[
     ("gmatch", s_gmatch),
     ("gsub", s_gsub),
     ("format", s_format),
-    ("pack", s_pack),
-    ("unpack", s_pack),
-    ("packsize", s_pack),
-    ("dump", s_pack),
+    ("pack", super::strpack::pack),
+    ("unpack", super::strpack::unpack),
+    ("packsize", super::strpack::packsize),
+    ("dump", s_dump),
 ];
 
 pub fn register(t: &mut crate::bif::NativeTable) {
