@@ -1,7 +1,8 @@
-//! The busted-compatible Lua test framework (`eubeam test`'s Lua driver,
-//! `frontends/lua/lib/busted.lua`) against what busted 2.1.1 prints for
-//! the same spec files (`tests/test_frameworks/busted/`, see its README),
-//! and plain `*_test.lua` scripts against lua5.4.
+//! `eubeam test` on Lua files (the driver `lua_test_driver` and the
+//! busted-compatible library `frontends/lua/lib/busted.lua`) against what
+//! busted 2.1.1 prints for the same spec files
+//! (`tests/test_frameworks/busted/`, see its README), and plain
+//! `*_test.lua` scripts against lua5.4.
 
 mod common;
 
@@ -13,16 +14,19 @@ fn fixtures() -> PathBuf {
     repo_root().join("tests/test_frameworks/busted")
 }
 
-/// Run the Lua driver over `files` (paths relative to the fixture folder,
-/// which is the current directory, as when busted was recorded).
-fn run_driver(files: &[&str]) -> Run {
-    run(eubeam()
-        .current_dir(fixtures())
-        .arg("run")
-        .arg("run_driver.erl")
-        .args(files)
-        .arg("--")
-        .args(files))
+/// `eubeam test ARGS...` in the fixture folder (paths relative to it, as
+/// when busted was recorded).
+fn eubeam_test(args: &[&str]) -> Run {
+    run(eubeam().current_dir(fixtures()).arg("test").args(args))
+}
+
+/// The last line of the output (the CLI's summary) and what comes before.
+fn split_summary(stdout: &str) -> (&str, &str) {
+    let body = stdout.strip_suffix('\n').unwrap_or(stdout);
+    match body.rfind('\n') {
+        Some(i) => (&stdout[..i + 1], &body[i + 1..]),
+        None => ("", body),
+    }
 }
 
 /// Timings and table addresses vary from run to run: `0x` + hex digits
@@ -54,10 +58,10 @@ fn normalise(s: &str) -> String {
     out
 }
 
-/// `{Passed, Failed, Skipped}` from busted's summary line:
-/// successes, failures + errors, pending.
-fn counts_of(summary: &str) -> String {
-    let line = summary
+/// The CLI's summary line for busted's summary line: successes passed,
+/// failures + errors failed, pending skipped.
+fn summary_of(busted: &str) -> String {
+    let line = busted
         .lines()
         .find(|l| l.ends_with(" seconds"))
         .unwrap_or_default();
@@ -71,30 +75,40 @@ fn counts_of(summary: &str) -> String {
         })
         .collect();
     match n.as_slice() {
-        [s, f, e, p] => format!("{{{s},{},{p}}}", f + e),
+        [s, f, e, 0] => format!("{s} passed, {} failed", f + e),
+        [s, f, e, p] => format!("{s} passed, {} failed, {p} skipped", f + e),
         _ => String::from("?"),
     }
 }
 
-fn check_spec(files: &[&str], expected_file: &str) -> Result<(), String> {
+fn check_spec(args: &[&str], expected_file: &str) -> Result<(), String> {
     let expected = std::fs::read_to_string(fixtures().join(expected_file))
         .map_err(|e| format!("{expected_file}: {e}"))?;
-    let r = run_driver(files);
+    let r = eubeam_test(args);
+    let (output, summary) = split_summary(&r.stdout);
     let mut problems = Vec::new();
-    if normalise(&r.stdout) != normalise(&expected) {
+    if normalise(output) != normalise(&expected) {
         problems.push(format!(
             "stdout differs\n--- expected\n{expected}\n--- got\n{}",
             r.stdout
         ));
     }
-    let counts = counts_of(&expected);
-    if r.stderr.trim_end() != counts {
-        problems.push(format!("driver returned {}, expected {counts}", r.stderr));
+    let want = summary_of(&expected);
+    if summary != want {
+        problems.push(format!("summary {summary:?}, expected {want:?}"));
+    }
+    let status = if want.contains(" 0 failed") { 0 } else { 1 };
+    if r.status != Some(status) {
+        problems.push(format!("exit {:?}, expected {status}", r.status));
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{files:?}: {}", problems.join("\n")))
+        Err(format!(
+            "{args:?}: {}\nstderr: {}",
+            problems.join("\n"),
+            r.stderr
+        ))
     }
 }
 
@@ -112,13 +126,8 @@ fn each_spec_file_prints_what_busted_prints() {
 
 #[test]
 fn all_spec_files_in_one_run() {
-    let files = [
-        "spec/calc_spec.lua",
-        "spec/failing_spec.lua",
-        "spec/hooks_spec.lua",
-        "spec/toplevel_spec.lua",
-    ];
-    if let Err(e) = check_spec(&files, "all.expected") {
+    // busted's `busted spec`: the files in sorted order, one report
+    if let Err(e) = check_spec(&["spec"], "all.expected") {
         panic!("{e}");
     }
 }
@@ -133,29 +142,28 @@ fn plain_scripts_match_lua54() {
                 .unwrap_or_default()
         };
         let (stdout, stderr, exit) = (read("stdout"), read("stderr"), read("exit"));
-        let r = run_driver(&[&file]);
-        // The driver's result is the last line of stderr.
-        let mut lines: Vec<&str> = r.stderr.lines().collect();
-        let result = lines.pop().unwrap_or_default();
-        let want = if exit.trim() == "0" {
-            "{1,0,0}"
+        let r = eubeam_test(&[&file]);
+        let (output, summary) = split_summary(&r.stdout);
+        let (want, status) = if exit.trim() == "0" {
+            ("1 passed, 0 failed", 0)
         } else {
-            "{0,1,0}"
+            ("0 passed, 1 failed", 1)
         };
-        if r.stdout != stdout {
-            failures.push(format!(
-                "{file}: stdout {:?}, expected {stdout:?}",
-                r.stdout
-            ));
+        if output != stdout {
+            failures.push(format!("{file}: stdout {output:?}, expected {stdout:?}"));
         }
-        if lines.first().copied().unwrap_or_default() != stderr.lines().next().unwrap_or_default() {
+        let first = r.stderr.lines().next().unwrap_or_default();
+        if first != stderr.lines().next().unwrap_or_default() {
             failures.push(format!(
                 "{file}: stderr {:?}, expected {stderr:?}",
                 r.stderr
             ));
         }
-        if result != want {
-            failures.push(format!("{file}: driver returned {result}, expected {want}"));
+        if summary != want || r.status != Some(status) {
+            failures.push(format!(
+                "{file}: {summary:?} exit {:?}, expected {want:?} exit {status}",
+                r.status
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -165,13 +173,24 @@ fn plain_scripts_match_lua54() {
 fn filter_keeps_matching_tests() {
     // `--filter` is a substring of the test's full name (busted's is a Lua
     // pattern); the others are not run and not counted.
-    let r = run(eubeam()
-        .current_dir(fixtures())
-        .arg("run")
-        .arg("filter_driver.erl")
-        .arg("spec/calc_spec.lua")
-        .arg("--")
-        .arg("spec/calc_spec.lua"));
-    assert_eq!(r.stdout.lines().next(), Some("++"), "{}", r.stdout);
-    assert_eq!(r.stderr.trim_end(), "{2,0,0}", "{}", r.stdout);
+    let r = eubeam_test(&["spec/calc_spec.lua", "--filter", "spies spy"]);
+    let (output, summary) = split_summary(&r.stdout);
+    assert_eq!(output.lines().next(), Some("++"), "{}", r.stdout);
+    assert_eq!(summary, "2 passed, 0 failed", "{}", r.stdout);
+    assert_eq!(r.status, Some(0));
+}
+
+#[test]
+fn whole_folder_plain_scripts_then_specs() {
+    // Discovery finds plain/*_test.lua and spec/*_spec.lua, in path order:
+    // the plain scripts' own output, then busted's report of every spec.
+    let r = eubeam_test(&["--lang", "lua"]);
+    let (output, summary) = split_summary(&r.stdout);
+    assert!(
+        output.starts_with("checking\nbefore the failure\nfib(10) =\t55\n+++++++++..---"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(summary, "13 passed, 33 failed, 2 skipped", "{}", r.stdout);
+    assert_eq!(r.status, Some(1));
 }
