@@ -21,7 +21,52 @@
 %% ChildType} with ChildType {worker, Ms} | supervisor; StartFun() returns
 %% {ok, {started, Pid, Data}} or {error, StartError}.
 -module(gleam_otp_ffi).
--export([start_supervisor/5]).
+-export([start_supervisor/5, system_tag/0, handle_system/2, killed/0]).
+
+killed() -> killed.
+
+%% ---- system messages for gleam/otp/actor processes (what sys sends)
+
+system_tag() -> system.
+
+%% Answers {system, From, Request} for an actor whose state is State and
+%% returns the state to continue with, as OTP's sys:handle_system_msg does
+%% for a behaviour: get_state, replace_state, suspend (answers only system
+%% messages until resume), resume, terminate.
+handle_system({system, From, Request}, State) ->
+    case Request of
+        get_state ->
+            gen_reply(From, State),
+            State;
+        {replace_state, Fun} ->
+            New = Fun(State),
+            gen_reply(From, New),
+            New;
+        suspend ->
+            gen_reply(From, ok),
+            suspended(State);
+        resume ->
+            gen_reply(From, ok),
+            State;
+        {terminate, Reason} ->
+            gen_reply(From, ok),
+            exit(Reason);
+        _ ->
+            gen_reply(From, {error, {unknown_system_msg, Request}}),
+            State
+    end.
+
+suspended(State) ->
+    receive
+        {system, From, resume} ->
+            gen_reply(From, ok),
+            State;
+        {system, _, _} = Message ->
+            suspended(handle_system(Message, State))
+    end.
+
+gen_reply({Pid, Tag}, Reply) -> Pid ! {Tag, Reply};
+gen_reply(_, _) -> ok.
 
 start_supervisor(Strategy, Intensity, Period, Auto, Specs) ->
     Parent = self(),

@@ -37,6 +37,7 @@ lib! {
     "gleam/erlang/node" => "gleam/erlang/node.gleam",
     "gleam/otp/actor" => "gleam/otp/actor.gleam",
     "gleam/otp/supervision" => "gleam/otp/supervision.gleam",
+    "gleam/otp/system" => "gleam/otp/system.gleam",
     "gleam/otp/static_supervisor" => "gleam/otp/static_supervisor.gleam",
     "gleeunit" => "gleeunit.gleam",
     "gleeunit/should" => "gleeunit/should.gleam",

@@ -2,6 +2,7 @@
 //// `on_message`), `start` returning the started actor's subject, and a
 //// handler returning `continue(state)` or `stop()`.
 
+import gleam/dynamic.{type Dynamic}
 import gleam/erlang/process.{type ExitReason, type Name, type Pid, type Selector, type Subject}
 import gleam/option.{type Option, None, Some}
 
@@ -148,18 +149,59 @@ fn initialise_actor(builder: Builder(state, msg, return), ack: Subject(Ack(retur
   }
 }
 
+/// What the actor's loop receives: a message for the handler, or a
+/// system message (`{system, From, Request}`, from `sys` and
+/// `gleam/otp/system`).
+type LoopMessage(msg) {
+  User(msg)
+  System(Dynamic)
+}
+
 fn loop(state: state, selector: Selector(msg), handler: fn(state, msg) -> Next(state, msg)) -> Nil {
-  let message = process.selector_receive_forever(selector)
-  case handler(state, message) {
-    Continue(state, None) -> loop(state, selector, handler)
-    Continue(state, Some(new_selector)) -> loop(state, new_selector, handler)
-    Stop(process.Normal) -> Nil
-    Stop(reason) -> exit(reason)
+  loop_with(state, selector, with_system(selector), handler)
+}
+
+fn with_system(selector: Selector(msg)) -> Selector(LoopMessage(msg)) {
+  process.new_selector()
+  |> process.select_record(system_tag(), 2, System)
+  |> process.merge_selector(process.map_selector(selector, User))
+}
+
+fn loop_with(
+  state: state,
+  selector: Selector(msg),
+  full: Selector(LoopMessage(msg)),
+  handler: fn(state, msg) -> Next(state, msg),
+) -> Nil {
+  case process.selector_receive_forever(full) {
+    System(request) -> loop_with(handle_system(request, state), selector, full, handler)
+    User(message) ->
+      case handler(state, message) {
+        Continue(state, None) -> loop_with(state, selector, full, handler)
+        Continue(state, Some(new_selector)) -> loop(state, new_selector, handler)
+        Stop(process.Normal) -> Nil
+        // The process exits with the reason itself: `Abnormal("wibble")`
+        // is the exit reason `<<"wibble">>`, as gleam_otp exits.
+        Stop(process.Abnormal(reason)) -> exit_with(reason)
+        Stop(process.Killed) -> exit_with(to_dynamic(killed()))
+      }
   }
 }
 
 @external(erlang, "erlang", "exit")
-fn exit(reason: ExitReason) -> Nil
+fn exit_with(reason: Dynamic) -> Nil
+
+@external(erlang, "gleam_otp_ffi", "killed")
+fn killed() -> Dynamic
+
+@external(erlang, "gleam_otp_ffi", "system_tag")
+fn system_tag() -> Dynamic
+
+/// Answers a system message; the state to go on with (`replace_state`
+/// changes it; `suspend` returns only after `resume`).
+@external(erlang, "gleam_otp_ffi", "handle_system")
+fn handle_system(request: Dynamic, state: state) -> state
+
 
 pub fn send(subject: Subject(msg), msg: msg) -> Nil {
   process.send(subject, msg)
