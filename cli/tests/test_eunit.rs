@@ -180,3 +180,29 @@ fn a_test_past_its_timeout_cancels_the_run() {
     );
     assert_eq!(r.status, Some(1));
 }
+
+#[test]
+fn tests_run_in_their_groups_process() {
+    let dir = repo_root().join("tests/test_frameworks/eunit_process");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("expected file");
+    let r = run(eubeam().current_dir(&dir).arg("test"));
+    assert_eq!(
+        r.stdout,
+        format!("{}3 passed, 1 failed\n", read("expected.txt")),
+        "stderr:\n{}",
+        r.stderr
+    );
+    assert_eq!(r.status, Some(1));
+    let r = run(eubeam().current_dir(&dir).args([
+        "run",
+        "process_tests.erl",
+        "--eval",
+        "eunit:test(process_tests, [verbose]).",
+    ]));
+    assert_eq!(
+        normalise(&r.stdout),
+        normalise(&format!("{}error\n", read("expected.verbose.txt"))),
+        "stderr:\n{}",
+        r.stderr
+    );
+}

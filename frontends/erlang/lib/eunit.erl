@@ -3,16 +3,15 @@
 %% foreachx, timeout, inorder, inparallel, spawn, with) run and reported
 %% as `eunit:test/1,2` prints them with its default tty listener.
 %%
-%% Written for this project; what it prints follows EUnit's output. How it
-%% differs from OTP's (spec/test.md, docs/erlang.md):
-%% - every test runs in a process of its own, spawned by the process that
-%%   runs the group (OTP runs a group's tests one after another in one
-%%   process; the process dictionary is carried from test to test so that
-%%   `put` in one test is seen by the next, but `self()` differs); setup
-%%   and cleanup run in the group's process;
+%% Written for this project; what it prints follows EUnit's output. As in
+%% OTP, the whole run and each (spawned) setup fixture run in a process of
+%% their own, the tests of a group one after another in that process, each
+%% with its output captured through its group leader; a test past its
+%% timeout kills that process and cancels the rest of it. How it differs
+%% from OTP's (docs/erlang.md):
 %% - `inparallel` groups run their tests one after another;
-%% - a test that times out is reported as `*timed out*` without the stack
-%%   of the killed process, and the tests after it still run;
+%% - a test that times out is reported without the stack of the killed
+%%   process;
 %% - stack traces show the test's own frames, then the frames OTP's EUnit
 %%   has below a test (eunit_test:run_testfun/1, eunit_proc:...), so that
 %%   failure reports read as OTP's do.
@@ -23,8 +22,10 @@
 -record(test, {f, desc, timeout, location, line = 0, mf = false}).
 -record(group, {desc, order, timeout, context, spawn, tests}).
 -record(context, {setup, cleanup, process = local}).
+%% `open`: the groups entered in the current process and not finished (a
+%% process that dies cancels them, which moves the indentation back).
 -record(st, {verbose = false, indent = 0, depth = 20,
-             pass = 0, fail = 0, skip = 0, cancel = 0, filter}).
+             pass = 0, fail = 0, skip = 0, cancel = 0, filter, open = 0}).
 
 -define(DEFAULT_TEST_TIMEOUT, 5000).
 
@@ -50,59 +51,121 @@ run(Tests, Options) ->
     Filter = proplists:get_value(filter, Options),
     Depth = proplists:get_value(print_depth, Options, 20),
     St0 = #st{verbose = Verbose, depth = Depth, filter = Filter},
-    Caller = self(),
+    %% EUnit prints to the caller's output; what setups, cleanups and tests
+    %% print is captured, as in OTP.
     Out = group_leader(),
-    {Pid, Ref} = spawn_monitor(fun () ->
-                                       %% EUnit prints to the caller's
-                                       %% output; what setups, cleanups and
-                                       %% tests print is captured, as in OTP.
-                                       put('$eunit_out', Out),
-                                       Sink = spawn_link(fun () -> capture_loop([]) end),
-                                       group_leader(Sink, self()),
-                                       St = run_top(Tests, St0),
-                                       Caller ! {self(), done, St}
-                               end),
-    St1 = receive
-              {Pid, done, St} ->
-                  erlang:demonitor(Ref, [flush]),
-                  St;
-              {'DOWN', Ref, process, Pid, Reason} ->
-                  fwrite("*unexpected termination of test process*\n::~tP\n\n",
-                         [Reason, Depth]),
-                  St0#st{cancel = 1}
-          end,
+    Caller = self(),
+    Sink = spawn(fun () -> sink(Caller) end),
+    put('$eunit_out', Out),
+    if Verbose -> fwrite("======================== EUnit ========================\n");
+       true -> ok
+    end,
+    St1 = in_process(undefined, fun (St) -> run_items(Tests, St) end, St0, Sink),
+    Sink ! stop,
+    erase('$eunit_out'),
     Result = summary(St1),
     {Result, {St1#st.pass, St1#st.fail, St1#st.skip, St1#st.cancel}}.
 
-run_top(Tests, St) ->
-    if St#st.verbose -> fwrite("======================== EUnit ========================\n");
-       true -> ok
-    end,
-    in_process(undefined, fun (St1) -> handle_group(#group{tests = Tests}, St1) end, St).
+%% The group leader of the processes that run tests: output that is not a
+%% test's own (setups, cleanups) is dropped, as OTP's EUnit drops it.
+sink(Caller) ->
+    Ref = erlang:monitor(process, Caller),
+    sink_loop(Ref).
 
-%% Runs `F(St)` as in a process of its own in OTP's EUnit (the whole run, a
-%% setup fixture): a test that times out there kills that process, so the
-%% rest of it does not run, and the group is reported as cancelled.
-in_process(Desc, F, St) ->
-    try
-        F(St)
-    catch
-        throw:{'$eunit_timeout', #st{verbose = Verbose, indent = I} = St1} ->
-            if Desc =/= "", Desc =/= undefined, Verbose -> ok;
-               true ->
-                    indent(I),
-                    fwrite("~ts\n", [desc_text(Desc)])
-            end,
-            St1#st{indent = I - 1};
-        throw:{'$eunit_abort', Reason, #st{verbose = Verbose, indent = I} = St1} ->
-            if Desc =/= "", Desc =/= undefined, Verbose -> ok;
-               true ->
-                    indent(I),
-                    fwrite("~ts\n", [desc_text(Desc)])
-            end,
+sink_loop(Ref) ->
+    receive
+        {io_request, From, ReplyAs, Req} ->
+            {Reply, _} = io_request(Req, []),
+            From ! {io_reply, ReplyAs, Reply},
+            sink_loop(Ref);
+        {'DOWN', Ref, _, _, _} -> ok;
+        stop -> ok;
+        _ -> sink_loop(Ref)
+    end.
+
+%% Runs `F(St)` in a process of its own, as OTP's EUnit runs the whole run
+%% and each setup fixture: the tests within run one after another in that
+%% process. A test past its timeout kills it (the rest of it does not run
+%% and the group is reported as cancelled), as does a failing generator or
+%% the death of a linked process.
+in_process(Desc, F, St, Leader) ->
+    Parent = self(),
+    Out = get('$eunit_out'),
+    {Pid, Ref} = spawn_monitor(fun () ->
+                                       group_leader(Leader, self()),
+                                       put('$eunit_out', Out),
+                                       put('$eunit_parent', Parent),
+                                       St1 = try
+                                                 F(St#st{open = 0})
+                                             catch
+                                                 throw:{'$eunit_abort', Reason, StA} ->
+                                                     group_cancel(Desc, {abort, Reason},
+                                                                  close_open(StA))
+                                             end,
+                                       Parent ! {'$eunit_done', self(), St1}
+                               end),
+    St2 = wait_child(Pid, Ref, Desc, St#st{open = 0}, none),
+    St2#st{open = St#st.open}.
+
+%% OTP's tty listener moves the indentation back once for each group that
+%% a dying process leaves unfinished.
+close_open(#st{indent = I, open = N} = St) ->
+    St#st{indent = I - N, open = 0}.
+
+%% Waits for a group's process, keeping the state it last reported (and
+%% the test it was running) to report a timeout or its death.
+wait_child(Pid, Ref, Desc, St, Test) ->
+    receive
+        {'$eunit_state', Pid, St1, Test1} ->
+            wait_child(Pid, Ref, Desc, St1, Test1);
+        {'$eunit_done', Pid, St1} ->
+            erlang:demonitor(Ref, [flush]),
+            St1;
+        {'DOWN', Ref, process, Pid, Reason} ->
+            receive
+                {'$eunit_timeout', Pid} -> child_timed_out(Desc, St, Test)
+            after 0 ->
+                    %% The test that was running is skipped.
+                    St1 = case Test of
+                              #test{} ->
+                                  if St#st.verbose -> ok;
+                                     true -> print_test_begin(St#st.indent, Test)
+                                  end,
+                                  fwrite("*skipped*\n"),
+                                  St;
+                              none ->
+                                  St
+                          end,
+                    group_cancel(Desc, {exit, Reason}, close_open(St1))
+            end
+    end.
+
+child_timed_out(Desc, #st{verbose = Verbose} = St, Test) ->
+    case Test of
+        #test{} when not Verbose -> print_test_begin(St#st.indent, Test);
+        _ -> ok
+    end,
+    fwrite("*timed out*\n"),
+    St1 = close_open(St#st{cancel = St#st.cancel + 1}),
+    %% The group whose process was killed is cancelled "because of" the
+    %% test: OTP's listener prints its description, nothing else.
+    group_cancel(Desc, blame, St1).
+
+%% A cancelled group, printed as OTP's tty listener does (its indentation
+%% quirks included).
+group_cancel(Desc, Reason, #st{verbose = Verbose, indent = I} = St) ->
+    if Desc =/= "", Desc =/= undefined, Verbose -> ok;
+       true ->
             indent(I),
-            fwrite("~ts", [format_cancel({abort, Reason}, St1#st.depth)]),
-            St1#st{indent = I - 1, cancel = St1#st.cancel + 1}
+            fwrite("~ts\n", [desc_text(Desc)])
+    end,
+    case Reason of
+        blame ->
+            St#st{indent = I - 1};
+        _ ->
+            indent(I),
+            fwrite("~ts", [format_cancel(Reason, St#st.depth)]),
+            St#st{indent = I - 1, cancel = St#st.cancel + 1}
     end.
 
 summary(#st{pass = Pass, fail = Fail, skip = Skip, cancel = Cancel} = St) ->
@@ -150,26 +213,36 @@ run_items(Tests, St) ->
             run_items(Rest, handle_group(G, St))
     end.
 
-handle_group(#group{desc = Desc, context = Context, tests = Tests, timeout = Timeout} = G,
-             St0) ->
+handle_group(#group{} = G, St) ->
+    St1 = handle_group1(G, St#st{open = St#st.open + 1}),
+    St1#st{open = St1#st.open - 1}.
+
+handle_group1(#group{desc = Desc, context = Context, tests = Tests, timeout = Timeout} = G,
+              St0) ->
     T0 = erlang:monotonic_time(millisecond),
     St1 = group_begin(Desc, St0),
     Items = case Timeout of
                 undefined -> Tests;
                 _ -> {'$timeout', Timeout, Tests}
             end,
-    case Context of
-        undefined ->
+    case {Context, G#group.spawn} of
+        {undefined, undefined} ->
             St2 = run_items(Items, St1),
             group_end(Desc, T0, St2);
-        #context{} ->
+        {undefined, _} ->
+            %% {spawn, Tests}: in a process of its own.
+            in_process(Desc, fun (St) -> group_end(Desc, T0, run_items(Items, St)) end,
+                       St1, group_leader());
+        {#context{}, _} ->
             run_context(G, Context, T0, St1)
     end.
 
 %% A setup fixture: setup, the instantiated tests, cleanup, as in a process
 %% of its own.
+run_context(#group{desc = Desc} = G, #context{process = local} = C, T0, St) ->
+    run_context1(G, C, T0, St);
 run_context(#group{desc = Desc} = G, C, T0, St) ->
-    in_process(Desc, fun (St1) -> run_context1(G, C, T0, St1) end, St).
+    in_process(Desc, fun (St1) -> run_context1(G, C, T0, St1) end, St, group_leader()).
 
 run_context1(#group{desc = Desc, tests = Instantiate, timeout = Timeout}, C, T0, St) ->
     #context{setup = Setup, cleanup = Cleanup} = C,
@@ -240,7 +313,12 @@ cancel_group(Desc, Reason, #st{verbose = Verbose, indent = I} = St) ->
 desc_text(undefined) -> "undefined";
 desc_text(D) -> D.
 
-handle_test(#test{} = T, #st{verbose = Verbose} = St) ->
+handle_test(#test{} = T, St) ->
+    St1 = run_and_report(T, St),
+    report_state(St1, none),
+    St1.
+
+run_and_report(#test{} = T, #st{verbose = Verbose} = St) ->
     if Verbose -> print_test_begin(St#st.indent, T);
        true -> ok
     end,
@@ -248,6 +326,7 @@ handle_test(#test{} = T, #st{verbose = Verbose} = St) ->
                   undefined -> ?DEFAULT_TEST_TIMEOUT;
                   Ms -> Ms
               end,
+    report_state(St, T),
     T0 = erlang:monotonic_time(millisecond),
     Status = run_test(T, Timeout),
     Time = erlang:monotonic_time(millisecond) - T0,
@@ -273,55 +352,45 @@ handle_test(#test{} = T, #st{verbose = Verbose} = St) ->
                true -> print_test_begin(St#st.indent, T)
             end,
             fwrite("*did not run*\n::~ts\n", [format_skipped(Reason)]),
-            St#st{skip = St#st.skip + 1};
-        timeout ->
-            if Verbose -> ok;
-               true -> print_test_begin(St#st.indent, T)
-            end,
-            fwrite("*timed out*\n"),
-            throw({'$eunit_timeout', St#st{cancel = St#st.cancel + 1}});
-        {exit, Reason} ->
-            if Verbose -> ok;
-               true -> print_test_begin(St#st.indent, T)
-            end,
-            fwrite("*unexpected termination of test process*\n::~tP\n\n",
-                   [Reason, St#st.depth]),
-            St#st{cancel = St#st.cancel + 1}
+            St#st{skip = St#st.skip + 1}
     end.
 
-%% Runs one test in a process of its own, within `Timeout` milliseconds,
-%% with its output captured.
+%% Tells the process waiting for this group's process how far it got, for
+%% when a timeout or a linked process kills this one.
+report_state(St, Test) ->
+    case get('$eunit_parent') of
+        undefined -> ok;
+        Parent -> Parent ! {'$eunit_state', self(), St, Test}
+    end.
+
+%% Runs one test in the group's process, as OTP's EUnit does, with its
+%% output captured; a watchdog kills this process after `Timeout`
+%% milliseconds (the parent reports the timeout).
 run_test(#test{f = F, mf = Mf}, Timeout) ->
-    Parent = self(),
-    Capture = spawn(fun () -> capture_loop([]) end),
-    %% OTP runs a group's tests in one process: the process dictionary is
-    %% carried from test to test.
-    Dict = get(),
-    {Pid, Ref} = spawn_monitor(fun () ->
-                                       group_leader(Capture, self()),
-                                       [put(K, V) || {K, V} <- Dict],
-                                       Result = run_testfun(F, Mf),
-                                       Parent ! {self(), Result, get()}
-                               end),
-    Status = receive
-                 {Pid, Result, Dict1} ->
-                     erlang:demonitor(Ref, [flush]),
-                     erase(),
-                     [put(K, V) || {K, V} <- Dict1],
-                     case Result of
-                         ok -> {ok, output(Capture)};
-                         {error, Exception} -> {error, Exception, output(Capture)};
-                         {skipped, Reason} -> {skipped, Reason}
-                     end;
-                 {'DOWN', Ref, process, Pid, Reason} ->
-                     {exit, Reason}
-             after Timeout ->
-                     exit(Pid, kill),
-                     erlang:demonitor(Ref, [flush]),
-                     timeout
-             end,
+    Me = self(),
+    Parent = get('$eunit_parent'),
+    Watchdog = spawn(fun () ->
+                             receive
+                                 cancel -> ok
+                             after Timeout ->
+                                     Parent ! {'$eunit_timeout', Me},
+                                     exit(Me, kill)
+                             end
+                     end),
+    Capture = spawn_link(fun () -> capture_loop([]) end),
+    Leader = group_leader(),
+    group_leader(Capture, self()),
+    Result = run_testfun(F, Mf),
+    group_leader(Leader, self()),
+    Watchdog ! cancel,
+    Output = output(Capture),
+    unlink(Capture),
     Capture ! stop,
-    Status.
+    case Result of
+        ok -> {ok, Output};
+        {error, Exception} -> {error, Exception, Output};
+        {skipped, Reason} -> {skipped, Reason}
+    end.
 
 %% What a test printed.
 output(Capture) ->
