@@ -514,13 +514,20 @@ impl<'a> Checker<'a> {
                 }
                 None => {
                     self.failed_imports.insert(imp.alias.clone());
+                    // A near miss among the library's modules, or the list
+                    // of them (the user's own modules are found by path).
+                    let library: Vec<&str> = crate::library::modules().collect();
+                    let note = match suggest(&imp.module, library.iter().copied()) {
+                        Some(s) => format!("Did you mean `{s}`?"),
+                        None => format!("The library's modules are {}.", library.join(", ")),
+                    };
                     self.error(
                         imp.module_span.clone(),
                         "Unknown module",
                         format!("No module has been found with the name `{}`.", imp.module),
                     )
                     .notes
-                    .push("This toolchain provides gleam/io, int, float, string, list, dict, set, result, option, order, pair, bool, function, string_tree, dynamic, gleam/erlang/process and gleam/otp/actor.".into());
+                    .push(note);
                     continue;
                 }
             };
