@@ -245,6 +245,22 @@ impl Lw<'_> {
 
     fn remote(&mut self, a: &Ast, target: &Ast, name: &str, args: &[Ast], parens: bool) -> Expr {
         let span = self.sp(a.span);
+        // Integer's guard macros, usable in guards: `is_integer(x) and
+        // rem(x, 2) == 0` (`!= 0` for is_odd).
+        if let (Some("Elixir.Integer"), "is_even" | "is_odd", [x]) =
+            (self.module_of(target).as_deref(), name, args)
+        {
+            let s = a.span;
+            let op = if name == "is_even" { "==" } else { "!=" };
+            let rem = Ast::call(
+                "rem",
+                vec![x.clone(), Ast::new(Kind::Int("2".into()), s)],
+                s,
+            );
+            let test = Ast::call(op, vec![rem, Ast::new(Kind::Int("0".into()), s)], s);
+            let is_int = Ast::call("is_integer", vec![x.clone()], s);
+            return self.expr(&Ast::call("and", vec![is_int, test], s));
+        }
         if let Some(m) = self.module_of(target) {
             if let Some(g) = self.m.guard_def(&m, name, args.len()) {
                 return self.expr(&g.apply(args));
