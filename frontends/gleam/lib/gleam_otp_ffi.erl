@@ -21,7 +21,8 @@
 %% ChildType} with ChildType {worker, Ms} | supervisor; StartFun() returns
 %% {ok, {started, Pid, Data}} or {error, StartError}.
 -module(gleam_otp_ffi).
--export([start_supervisor/5, system_tag/0, handle_system/2, killed/0]).
+-export([start_supervisor/5, system_tag/0, handle_system/2, killed/0,
+         start_factory/6, factory_start_child/2]).
 
 killed() -> killed.
 
@@ -68,11 +69,43 @@ suspended(State) ->
 gen_reply({Pid, Tag}, Reply) -> Pid ! {Tag, Reply};
 gen_reply(_, _) -> ok.
 
+%% A factory supervisor: one for one, children added by
+%% factory_start_child/2 from the template (the `factory` flag), each
+%% dropped once it has exited for good; registered under its name if any.
+start_factory(Template, Restart, Type, Intensity, Period, Name) ->
+    Flags = #{strategy => one_for_one, intensity => Intensity,
+              period => Period * 1000, auto => never,
+              factory => {Template, Restart, Type}, name => Name},
+    start_with(Flags, []).
+
+factory_start_child(Supervisor, Arg) ->
+    Target = case Supervisor of
+                 {supervisor, Pid} -> Pid;
+                 {named_supervisor, Name} -> whereis(Name)
+             end,
+    case is_pid(Target) of
+        false ->
+            {error, {init_exited, {abnormal, noproc}}};
+        true ->
+            Ref = erlang:monitor(process, Target),
+            Target ! {'$factory_start', self(), Ref, Arg},
+            receive
+                {Ref, Reply} ->
+                    erlang:demonitor(Ref, [flush]),
+                    Reply;
+                {'DOWN', Ref, process, _, Reason} ->
+                    {error, {init_exited, exit_reason(Reason)}}
+            end
+    end.
+
 start_supervisor(Strategy, Intensity, Period, Auto, Specs) ->
-    Parent = self(),
-    Ref = make_ref(),
     Flags = #{strategy => Strategy, intensity => Intensity,
               period => Period * 1000, auto => Auto},
+    start_with(Flags, Specs).
+
+start_with(Flags, Specs) ->
+    Parent = self(),
+    Ref = make_ref(),
     Pid = spawn_link(fun() -> init(Parent, Ref, Flags, Specs) end),
     MRef = erlang:monitor(process, Pid),
     receive
@@ -93,6 +126,20 @@ exit_reason(R) -> {abnormal, R}.
 %% A child: {Id, Pid | undefined, Spec}, kept in start order.
 init(Parent, Ref, Flags, Specs) ->
     process_flag(trap_exit, true),
+    Registered = case Flags of
+        #{name := {some, Name}} -> (catch register(Name, self())) =:= true;
+        _ -> true
+    end,
+    case Registered of
+        true ->
+            init_children(Parent, Ref, Flags, Specs);
+        false ->
+            %% As gleam_otp reports OTP's {already_started, Pid}.
+            unlink(Parent),
+            Parent ! {Ref, {failed, {init_failed, <<"already started">>}}}
+    end.
+
+init_children(Parent, Ref, Flags, Specs) ->
     Numbered = lists:zip(lists:seq(1, length(Specs)), Specs),
     case start_children([{Id, undefined, Spec} || {Id, Spec} <- Numbered], []) of
         {ok, Children} ->
@@ -148,6 +195,21 @@ loop(#{parent := Parent, children := Children} = S) ->
                 false -> loop(S);
                 Child -> loop(child_exited(Child, Reason, S))
             end;
+        {'$factory_start', From, Ref, Arg} when is_map_key(factory, S) ->
+            {Template, Restart, Type} = maps:get(factory, S),
+            Spec = {child_specification, fun() -> Template(Arg) end, Restart, false, Type},
+            {Reply, S2} =
+                try Template(Arg) of
+                    {ok, {started, Pid, _}} = Started ->
+                        {Started, S#{children := Children ++ [{make_ref(), Pid, Spec}]}};
+                    {error, _} = Error ->
+                        {Error, S}
+                catch
+                    Class:Reason ->
+                        {{error, {init_exited, {abnormal, {Class, Reason}}}}, S}
+                end,
+            From ! {Ref, Reply},
+            loop(S2);
         _ ->
             loop(S)
     end.
@@ -157,9 +219,10 @@ child_exited({Id, _, {child_specification, _, Restart, Significant, _} = Spec}, 
         true ->
             restart_children(Id, note_restart(S));
         false ->
-            Children = case Restart of
-                temporary -> lists:keydelete(Id, 1, maps:get(children, S));
-                _ -> lists:keyreplace(Id, 1, maps:get(children, S), {Id, undefined, Spec})
+            %% A factory's children are dropped once they are done.
+            Children = case Restart =:= temporary orelse is_map_key(factory, S) of
+                true -> lists:keydelete(Id, 1, maps:get(children, S));
+                false -> lists:keyreplace(Id, 1, maps:get(children, S), {Id, undefined, Spec})
             end,
             auto_shutdown(Significant, S#{children := Children})
     end.

@@ -39,6 +39,7 @@ lib! {
     "gleam/otp/supervision" => "gleam/otp/supervision.gleam",
     "gleam/otp/system" => "gleam/otp/system.gleam",
     "gleam/otp/static_supervisor" => "gleam/otp/static_supervisor.gleam",
+    "gleam/otp/factory_supervisor" => "gleam/otp/factory_supervisor.gleam",
     "gleeunit" => "gleeunit.gleam",
     "gleeunit/should" => "gleeunit/should.gleam",
 }
