@@ -859,6 +859,22 @@ impl Out<'_> {
         if !uses.is_empty() {
             // Behaviours in the module's attributes, as `use` records them.
         }
+        // `defmodule` inside a function body: the module is defined with
+        // the file (nested in this one, as Elixir names it), the call
+        // evaluates to `{:module, Name, <<>>, nil}`.
+        for d in defs.iter_mut() {
+            let mut found = Vec::new();
+            d.body = hoist_defmodules(&d.body, &mname, &mut found);
+            for (n, k, sp) in found {
+                if let Kind::Alias(segs) = &n.kind {
+                    if let Some(first) = segs.first() {
+                        ctx.aliases
+                            .insert(first.clone(), format!("{mname}.{first}"));
+                    }
+                }
+                nested.push((n, k, sp));
+            }
+        }
         // Function table (with default-argument arities).
         for d in &defs {
             let n = d.args.len() as u32;
@@ -1189,6 +1205,74 @@ impl Out<'_> {
         };
         (f0, f1)
     }
+}
+
+/// `a` with each `defmodule Name do ... end` it holds (outside `quote`)
+/// replaced by `{:module, :"Parent.Name", "", nil}`; the definitions go to
+/// `found`.
+fn hoist_defmodules(a: &Ast, parent: &str, found: &mut Vec<(Ast, Ast, Span)>) -> Ast {
+    let k = match &a.kind {
+        Kind::Call { name, args, .. } if name == "defmodule" && args.len() == 2 => {
+            if let Kind::Alias(segs) = &args[0].kind {
+                found.push((args[0].clone(), args[1].clone(), a.span));
+                let full = format!("{parent}.{}", segs.join("."));
+                return Ast::new(
+                    Kind::Tuple(vec![
+                        Ast::atom("module", a.span),
+                        Ast::atom(&full, a.span),
+                        Ast::new(Kind::Str(String::new()), a.span),
+                        Ast::atom("nil", a.span),
+                    ]),
+                    a.span,
+                );
+            }
+            a.kind.clone()
+        }
+        Kind::Call { name, .. } if name == "quote" => a.kind.clone(),
+        Kind::Call { name, args, parens } => Kind::Call {
+            name: name.clone(),
+            args: args
+                .iter()
+                .map(|x| hoist_defmodules(x, parent, found))
+                .collect(),
+            parens: *parens,
+        },
+        Kind::List(items) => Kind::List(
+            items
+                .iter()
+                .map(|x| hoist_defmodules(x, parent, found))
+                .collect(),
+        ),
+        Kind::Tuple(items) => Kind::Tuple(
+            items
+                .iter()
+                .map(|x| hoist_defmodules(x, parent, found))
+                .collect(),
+        ),
+        Kind::Remote {
+            target,
+            name,
+            args,
+            parens,
+        } => Kind::Remote {
+            target: Box::new(hoist_defmodules(target, parent, found)),
+            name: name.clone(),
+            args: args
+                .iter()
+                .map(|x| hoist_defmodules(x, parent, found))
+                .collect(),
+            parens: *parens,
+        },
+        Kind::Apply { fun, args } => Kind::Apply {
+            fun: Box::new(hoist_defmodules(fun, parent, found)),
+            args: args
+                .iter()
+                .map(|x| hoist_defmodules(x, parent, found))
+                .collect(),
+        },
+        other => other.clone(),
+    };
+    Ast::new(k, a.span)
 }
 
 /// Puts a macro's expansion at `i` of a module body (a block's statements
