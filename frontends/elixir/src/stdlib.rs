@@ -78,6 +78,8 @@ libs! {
     "Elixir.SystemLimitError" => "errors.ex",
     "Elixir.System" => "system.ex",
     "Elixir.Logger" => "logger.ex",
+    "Elixir.OptionParser" => "option_parser.ex",
+    "Elixir.OptionParser.ParseError" => "option_parser.ex",
     "Elixir.System.EnvError" => "system.ex",
     "Elixir.DynamicSupervisor" => "dynamic_supervisor.ex",
     "Elixir.ExUnit" => "ex_unit.ex",

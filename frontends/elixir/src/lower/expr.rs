@@ -281,6 +281,11 @@ impl Lw<'_> {
             }
             None => {
                 let t = self.expr(target);
+                if !parens && args.is_empty() && self.in_guard {
+                    // `map.field` in a guard: map_get (fails the guard when
+                    // the key is missing or the term is not a map).
+                    return Expr::call("erlang", "map_get", vec![Expr::atom(name, span), t], span);
+                }
                 if !parens && args.is_empty() {
                     // `map.field`, or a zero-arity call on a module in a variable.
                     return Expr::call(
