@@ -427,9 +427,9 @@ impl Dist {
         }
         // The reply must reach the peer before anything the new process
         // sends it (its exit, a monitor's MONITOR_P_EXIT): OTP drops the
-        // connection otherwise. Holding the queue's lock while spawning
+        // connection otherwise. Holding the writer lock while spawning
         // makes every packet of the child wait behind the reply.
-        let tx = conn.tx.lock().unwrap_or_else(|e| e.into_inner());
+        let mut w = conn.writer.lock().unwrap_or_else(|e| e.into_inner());
         let result = if m.is_atom() && f.is_atom() && args.list_len().is_some() {
             Term::pid(vm.spawn_mfa_opts(m, f, args, &o, None))
         } else {
@@ -440,7 +440,7 @@ impl Dist {
         let ctrl = heap::make_tuple(&mut h, &elems);
         self.trace(&format!("-> {ctrl:?}"));
         if let Some(p) = packet(ctrl, None) {
-            let _ = tx.send(p);
+            conn.write_locked(&mut w, &p);
         }
     }
 }

@@ -2,9 +2,13 @@
 //! version 6, both as initiator and acceptor) and the connection threads.
 //!
 //! Threads and safety: each connection has a reader thread (packets in,
-//! ticks, loss detection) and a writer thread (packets out from an mpsc
-//! queue, a tick when nothing was sent for a quarter of `net_ticktime`).
-//! Neither ever touches a process heap or a process body: an incoming
+//! loss detection) and a ticker thread (a tick when nothing was written for
+//! a quarter of `net_ticktime`). Packets out are written by the sending
+//! thread itself under the connection's writer lock (one `write_all` of
+//! length and packet; localhost writes return at once unless the peer
+//! stops reading, when the sender waits, as a BEAM sender waits on a busy
+//! distribution port). The connection threads never touch a process heap
+//! or a process body: an incoming
 //! message is decoded into a scratch heap owned by the reader thread, copied
 //! into a fresh `Fragment` and handed to the receiver through
 //! `VmInner::deliver`, the very path a send from another scheduler takes
@@ -14,14 +18,12 @@
 //! the scheduler that owns a body, at its safe points) and the schedulers'
 //! run queues see nothing they do not already handle. Outgoing packets are
 //! encoded by the sending process inside its native call (natives never
-//! collect, so the terms stay valid) and queued to the writer thread: a
-//! scheduler never blocks on a socket write.
+//! collect, so the terms stay valid) before the writer lock is taken.
 
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::net::{TcpListener, TcpStream, ToSocketAddrs};
-use std::sync::atomic::AtomicU64;
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -94,17 +96,36 @@ pub struct Conn {
     pub node: Atom,
     pub creation: u32,
     pub flags: u64,
-    pub(crate) tx: Mutex<Sender<Vec<u8>>>,
+    /// The write half; whoever holds it writes whole packets.
+    pub(crate) writer: Mutex<Option<TcpStream>>,
     stream: TcpStream,
+    /// Milliseconds (since `epoch`) of the last write, for ticks.
+    last_write: AtomicU64,
+    epoch: std::time::Instant,
+    closed: AtomicBool,
 }
 
 impl Conn {
-    /// Queue a packet (without its length prefix) for the writer thread.
+    /// Write a packet (without its length prefix).
     pub fn send(&self, packet: Vec<u8>) {
-        let tx = self.tx.lock().unwrap_or_else(|e| e.into_inner());
-        // A closed queue means the connection is going down: the loss is
-        // reported by the reader thread.
-        let _ = tx.send(packet);
+        let mut w = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        self.write_locked(&mut w, &packet);
+    }
+
+    /// Write a packet with the writer lock held by the caller.
+    pub(crate) fn write_locked(&self, w: &mut Option<TcpStream>, packet: &[u8]) {
+        let Some(s) = w.as_mut() else { return };
+        let mut out = Vec::with_capacity(4 + packet.len());
+        out.extend_from_slice(&(packet.len() as u32).to_be_bytes());
+        out.extend_from_slice(packet);
+        if s.write_all(&out).is_err() {
+            // The reader thread sees the broken connection and reports it.
+            let _ = self.stream.shutdown(std::net::Shutdown::Both);
+            *w = None;
+            return;
+        }
+        let now = self.epoch.elapsed().as_millis() as u64;
+        self.last_write.store(now, Ordering::Relaxed);
     }
 }
 
@@ -433,14 +454,16 @@ impl Dist {
     /// tell node monitors.
     fn install(self: &Arc<Self>, s: TcpStream, peer: Peer) -> Arc<Conn> {
         let node = Atom::intern(&peer.name);
-        let (tx, rx) = mpsc::channel::<Vec<u8>>();
-        let write_half = s.try_clone();
+        let write_half = s.try_clone().ok();
         let conn = Arc::new(Conn {
             node,
             creation: peer.creation,
             flags: peer.flags & OUR_FLAGS,
-            tx: Mutex::new(tx),
+            writer: Mutex::new(write_half),
             stream: s,
+            last_write: AtomicU64::new(0),
+            epoch: std::time::Instant::now(),
+            closed: AtomicBool::new(false),
         });
         self.conns
             .lock()
@@ -450,23 +473,19 @@ impl Dist {
             "connected to {} (flags {:#x})",
             peer.name, peer.flags
         ));
-        let tick = Duration::from_millis(self.ticktime * 1000 / 4);
-        if let Ok(mut w) = write_half {
-            let _ = std::thread::Builder::new()
-                .name("dist-write".into())
-                .spawn(move || loop {
-                    let packet = match rx.recv_timeout(tick) {
-                        Ok(p) => p,
-                        Err(RecvTimeoutError::Timeout) => Vec::new(),
-                        Err(RecvTimeoutError::Disconnected) => break,
-                    };
-                    let mut out = (packet.len() as u32).to_be_bytes().to_vec();
-                    out.extend_from_slice(&packet);
-                    if w.write_all(&out).is_err() {
-                        break;
+        let tick_ms = self.ticktime * 1000 / 4;
+        let ticker = conn.clone();
+        let _ = std::thread::Builder::new()
+            .name("dist-tick".into())
+            .spawn(move || {
+                while !ticker.closed.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(tick_ms.min(1000)));
+                    let now = ticker.epoch.elapsed().as_millis() as u64;
+                    if now.saturating_sub(ticker.last_write.load(Ordering::Relaxed)) >= tick_ms {
+                        ticker.send(Vec::new());
                     }
-                });
-        }
+                }
+            });
         let d = self.clone();
         let c = conn.clone();
         let _ = std::thread::Builder::new()
@@ -477,12 +496,13 @@ impl Dist {
     }
 
     fn read_loop(self: &Arc<Self>, conn: &Arc<Conn>) {
-        let mut s = match conn.stream.try_clone() {
+        let s = match conn.stream.try_clone() {
             Ok(s) => s,
             Err(_) => return self.lost(conn),
         };
         // Nothing at all (not even a tick) for net_ticktime: the peer is gone.
         let _ = s.set_read_timeout(Some(Duration::from_secs(self.ticktime)));
+        let mut s = io::BufReader::with_capacity(1 << 16, s);
         loop {
             let mut len = [0u8; 4];
             if s.read_exact(&mut len).is_err() {
@@ -514,6 +534,7 @@ impl Dist {
             }
         };
         let _ = conn.stream.shutdown(std::net::Shutdown::Both);
+        conn.closed.store(true, Ordering::Relaxed);
         if !removed {
             return;
         }
