@@ -1,8 +1,8 @@
 //! ExUnit (issue 13): every `*_test.exs` in tests/test_frameworks/exunit/
 //! run with `eubeam run` prints what `elixir file_test.exs` printed
 //! (recorded in `<name>.expected`) and exits with the status in
-//! `<name>.exit` (0 when absent). Timings and random seeds are normalised
-//! on both sides (see the fixture README).
+//! `<name>.exit` (0 when absent). Timings, random seeds and Logger's
+//! timestamps are normalised on both sides (see the fixture README).
 
 mod common;
 
@@ -20,11 +20,37 @@ fn normalise(out: &str) -> String {
             } else if l.starts_with("Randomized with seed ") {
                 "Randomized with seed <SEED>".to_string()
             } else {
-                l.to_string()
+                untimed(l)
             }
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Logger's `hh:mm:ss.mmm ` timestamps (in captured logs) as `<HH:MM:SS> `.
+fn untimed(line: &str) -> String {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let stamp = i + 13 <= b.len()
+            && b[i + 2] == b':'
+            && b[i + 5] == b':'
+            && b[i + 8] == b'.'
+            && b[i + 12] == b' '
+            && [0, 1, 3, 4, 6, 7, 9, 10, 11]
+                .iter()
+                .all(|&k| b[i + k].is_ascii_digit());
+        if stamp {
+            out.push_str("<HH:MM:SS> ");
+            i += 13;
+        } else {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 fn fixture_dir() -> std::path::PathBuf {

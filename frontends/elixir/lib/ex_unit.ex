@@ -326,18 +326,30 @@ defmodule ExUnit.Runner do
       :erlang.spawn_monitor(fn ->
         :erlang.put({:ex_unit, :assert_receive_timeout}, assert_t)
         :erlang.put({:ex_unit, :refute_receive_timeout}, refute_t)
-        state = exec_test(test, Map.merge(test.tags, context))
-        send(parent, {self(), :test_finished, state})
+        capture = Map.get(test.tags, :capture_log, Keyword.get(config, :capture_log, false))
+
+        {state, logs} =
+          if capture do
+            level = if is_list(capture), do: Keyword.get(capture, :level, :debug), else: :debug
+            :erlang.put(:"$logger_capture", [{level, []}])
+            state = exec_test(test, Map.merge(test.tags, context))
+            [{_, acc} | _] = :erlang.get(:"$logger_capture")
+            {state, :erlang.iolist_to_binary(acc)}
+          else
+            {exec_test(test, Map.merge(test.tags, context)), ""}
+          end
+
+        send(parent, {self(), :test_finished, state, logs})
         exit(:shutdown)
       end)
 
     receive do
-      {^pid, :test_finished, state} ->
+      {^pid, :test_finished, state, logs} ->
         receive do
           {:DOWN, ^ref, :process, ^pid, _} -> :ok
         end
 
-        %{test | state: state}
+        Map.merge(test, %{state: state, logs: logs})
 
       {:DOWN, ^ref, :process, ^pid, reason} ->
         %{test | state: {:failed, [{:exit, reason, []}]}}
@@ -468,6 +480,7 @@ defmodule ExUnit.Runner do
         n = stats.failures + 1
         IO.puts("\n")
         IO.puts(format_test_failure(test, failures, n))
+        print_logs(Map.get(test, :logs, ""))
         %{stats | failures: n}
     end
   end
@@ -499,6 +512,14 @@ defmodule ExUnit.Runner do
       end)
 
     header <> location <> body
+  end
+
+  # The logs a `@tag capture_log: true` test captured, shown when it failed.
+  defp print_logs(""), do: nil
+
+  defp print_logs(output) do
+    indent = "\n     "
+    IO.puts(["     The following output was logged:", indent | String.replace(output, "\n", indent)])
   end
 
   defp failure_header([_], _), do: ""

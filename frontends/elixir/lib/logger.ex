@@ -29,7 +29,22 @@ defmodule Logger do
       text = message(msg)
       time = timestamp()
       _ = metadata
-      IO.write(:stdio, "\n#{time} [#{level}] #{text}\n")
+      line = "\n#{time} [#{level}] #{text}\n"
+
+      # ExUnit.CaptureLog's captures in this process take the line instead
+      # of the console (each with its own level).
+      case :erlang.get(:"$logger_capture") do
+        frames when is_list(frames) and frames != [] ->
+          :erlang.put(
+            :"$logger_capture",
+            Enum.map(frames, fn {min, acc} ->
+              if compare_levels(level, min) != :lt, do: {min, [acc, line]}, else: {min, acc}
+            end)
+          )
+
+        _ ->
+          IO.write(:stdio, line)
+      end
     end
 
     :ok

@@ -90,6 +90,7 @@ libs! {
     "Elixir.ExUnit.Assertions" => "ex_unit_assertions.ex",
     "Elixir.ExUnit.Driver" => "ex_unit_driver.erl",
     "Elixir.ExUnit.CaptureIO" => "ex_unit_capture_io.ex",
+    "Elixir.ExUnit.CaptureLog" => "ex_unit_capture_log.ex",
     "Elixir.ExUnit.DocTest" => "ex_unit_doc_test.ex",
 }
 
