@@ -35,6 +35,14 @@ main([PeerS]) ->
     link(V),
     V ! crash,
     receive {'EXIT', V, R1} -> out(link_in, R1) after 5000 -> out(link_in, timeout) end,
+    %% spawn_link/4 and spawn_monitor/4 there
+    LP = spawn_link(Peer, erlang, exit, [linked_bye]),
+    receive {'EXIT', LP, R7} -> out(spawn_link, {node(LP) =:= Peer, R7}) after 5000 -> out(spawn_link, timeout) end,
+    {MP, MRef} = spawn_monitor(Peer, erlang, exit, [monitored_bye]),
+    receive
+        {'DOWN', MRef, process, MP, R8} -> out(spawn_monitor, {node(MP) =:= Peer, R8})
+    after 5000 -> out(spawn_monitor, timeout)
+    end,
     %% a crash here reaches a linked, trapping process there
     Child = spawn(fun() -> receive go -> exit(crashed_here) end end),
     {watcher, Peer} ! {watch, Child, self()},

@@ -136,8 +136,23 @@ fn monitor_node(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
 }
 
 /// `spawn(Node, M, F, Args)`: local when Node is this node, else a
-/// `SPAWN_REQUEST`; `erpc:'$spawn_wait'/2` waits for the reply.
+/// `SPAWN_REQUEST`; `erpc:'$spawn_wait'/4` waits for the reply.
 fn spawn4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    remote_spawn(c, a, "spawn", &[])
+}
+
+/// `spawn_link(Node, M, F, Args)`: the `SPAWN_REQUEST` asks for a link.
+fn spawn_link4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    remote_spawn(c, a, "spawn_link", &["link"])
+}
+
+/// `spawn_monitor(Node, M, F, Args)` -> `{Pid, Ref}`; the request's id is
+/// the monitor's reference.
+fn spawn_monitor4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
+    remote_spawn(c, a, "spawn_monitor", &["monitor"])
+}
+
+fn remote_spawn(c: &mut Ctx, a: &[Term], local: &str, opts: &[&str]) -> Result<Term, Trap> {
     let Some(node) = a[0].as_atom() else {
         return badarg();
     };
@@ -145,24 +160,23 @@ fn spawn4(c: &mut Ctx, a: &[Term]) -> Result<Term, Trap> {
         return badarg();
     }
     if node == crate::dist::this_node().0 {
-        return Ok(Term::pid(c.vm.spawn_mfa_opts(
-            a[1],
-            a[2],
-            a[3],
-            &crate::vm::SpawnOpts::default(),
-            Some(c.me),
-        )));
+        return Err(Trap::ApplyMfa {
+            module: Atom::ERLANG,
+            function: Atom::intern(local),
+            args: vec![a[1], a[2], a[3]],
+        });
     }
     let Some(d) = c.vm.dist.get() else {
         return badarg();
     };
     let r = c.vm.new_ref_id();
-    let sent = d.spawn_request(c.p.pid, node, r, (a[1], a[2], a[3]));
+    let opts: Vec<Atom> = opts.iter().map(|o| Atom::intern(o)).collect();
+    let sent = d.spawn_request(c.p.pid, node, r, (a[1], a[2], a[3]), &opts);
     let rt = heap::make_ref(&mut c.p.heap, r);
     Err(Trap::ApplyMfa {
         module: Atom::intern("erpc"),
         function: Atom::intern("$spawn_wait"),
-        args: vec![rt, Term::bool(sent), a[0]],
+        args: vec![rt, Term::bool(sent), a[0], Term::atom(Atom::intern(local))],
     })
 }
 
@@ -302,6 +316,8 @@ pub(super) fn register(t: &mut NativeTable) {
         ("monitor_node", 2, monitor_node),
         ("disconnect_node", 1, disconnect),
         ("spawn", 4, spawn4),
+        ("spawn_link", 4, spawn_link4),
+        ("spawn_monitor", 4, spawn_monitor4),
         ("$dist_connect", 1, connect),
         ("$dist_monitor_nodes", 1, monitor_nodes),
         ("$localhost", 0, localhost),

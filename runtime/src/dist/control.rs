@@ -183,6 +183,7 @@ impl Dist {
         node: Atom,
         req: u64,
         mfa: (Term, Term, Term),
+        opts: &[Atom],
     ) -> bool {
         let (m, f, args) = mfa;
         let Some(arity) = args.list_len() else {
@@ -191,13 +192,15 @@ impl Dist {
         let mut h = Heap::new();
         let r = heap::make_ref(&mut h, req);
         let mfa = heap::make_tuple(&mut h, &[m, f, Term::small(arity)]);
+        let opts: Vec<Term> = opts.iter().map(|&o| Term::atom(o)).collect();
+        let opts = heap::list(&mut h, &opts);
         let elems = [
             small(SPAWN_REQUEST),
             r,
             Term::pid(from),
             Term::pid(from),
             mfa,
-            Term::NIL,
+            opts,
         ];
         self.send_ctrl(node, &elems, Some(args))
     }
@@ -355,10 +358,23 @@ impl Dist {
             }
             Some(SPAWN_REQUEST) => self.spawn_requested(vm, conn, &c.to_vec(), payload),
             Some(SPAWN_REPLY) => {
-                // {31, ReqId, To, Flags, Result}
+                // {31, ReqId, To, Flags, Result}; flag 1: the child is
+                // linked to To, flag 2: monitored by To with ReqId. Set up
+                // here before the reply is delivered (and before anything
+                // the child sends, which follows the reply on this
+                // connection).
                 let Some(to) = e(2).as_pid() else { return };
                 let Some(pr) = vm.lookup(to) else { return };
                 let ok = e(4).is_any_pid();
+                if let (Some(child), Some(flags)) = (e(4).ext_pid(), e(3).as_int()) {
+                    let mut s = pr.signals();
+                    if flags & 1 != 0 {
+                        s.remote_links.insert(child);
+                    }
+                    if let (true, Some(r)) = (flags & 2 != 0, e(1).ref_id()) {
+                        s.remote_monitors.insert(r, RemoteTarget::Pid(child));
+                    }
+                }
                 let mut h2 = Heap::new();
                 let status = Term::atom(if ok { Atom::OK } else { Atom::intern("error") });
                 let m = heap::make_tuple(
