@@ -15,18 +15,18 @@ main() ->
     receive
         {'DOWN', Ref, process, Account, Reason} ->
             io:format("account closed: ~p~n", [Reason])
-    after 1000 ->
+    after 2000 ->
         io:format("still open~n")
     end,
     io:format("after closing: ~p~n", [request(Account, balance)]).
 
-%% Sends a request and waits for the answer, or gives up after 200 ms.
+%% Sends a request and waits for the answer, or gives up after 500 ms.
 request(Account, Req) ->
     Ref = make_ref(),
     Account ! {self(), Ref, Req},
     receive
         {Ref, Reply} -> Reply
-    after 200 ->
+    after 500 ->
         no_answer
     end.
 
@@ -50,6 +50,6 @@ account(Balance, History) ->
         {From, Ref, Other} ->
             From ! {Ref, {error, {bad_request, Other}}},
             account(Balance, History)
-    after 100 ->
+    after 500 ->
         exit({idle, Balance})
     end.

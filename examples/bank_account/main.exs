@@ -14,13 +14,13 @@ defmodule BankAccount do
     receive do
       {:DOWN, ^ref, :process, ^account, reason} -> :io.format("account closed: ~p~n", [reason])
     after
-      1000 -> IO.puts("still open")
+      2000 -> IO.puts("still open")
     end
 
     :io.format("after closing: ~p~n", [request(account, :balance)])
   end
 
-  # Sends a request and waits for the answer, or gives up after 200 ms.
+  # Sends a request and waits for the answer, or gives up after 500 ms.
   defp request(account, req) do
     ref = make_ref()
     send(account, {self(), ref, req})
@@ -28,7 +28,7 @@ defmodule BankAccount do
     receive do
       {^ref, reply} -> reply
     after
-      200 -> :no_answer
+      500 -> :no_answer
     end
   end
 
@@ -58,7 +58,7 @@ defmodule BankAccount do
         send(from, {ref, {:error, {:bad_request, other}}})
         account(balance, history)
     after
-      100 -> exit({:idle, balance})
+      500 -> exit({:idle, balance})
     end
   end
 end

@@ -15,16 +15,16 @@
       (receive
         ((tuple 'DOWN r 'process _ reason) (when (=:= r ref))
          (io:format "account closed: ~p~n" (list reason)))
-        (after 1000 (io:format "still open~n"))))
+        (after 2000 (io:format "still open~n"))))
     (io:format "after closing: ~p~n" (list (request account 'balance)))))
 
-;; Sends a request and waits for the answer, or gives up after 200 ms.
+;; Sends a request and waits for the answer, or gives up after 500 ms.
 (defun request (account req)
   (let ((ref (make_ref)))
     (! account (tuple (self) ref req))
     (receive
       ((tuple r reply) (when (=:= r ref)) reply)
-      (after 200 'no_answer))))
+      (after 500 'no_answer))))
 
 (defun account (balance history)
   (receive
@@ -46,4 +46,4 @@
     ((tuple from ref other)
      (! from (tuple ref (tuple 'error (tuple 'bad_request other))))
      (account balance history))
-    (after 100 (exit (tuple 'idle balance)))))
+    (after 500 (exit (tuple 'idle balance)))))
