@@ -56,14 +56,18 @@ run(Tests, Options) ->
     Out = group_leader(),
     Caller = self(),
     Sink = spawn(fun () -> sink(Caller) end),
-    put('$eunit_out', Out),
+    Outer = put('$eunit_out', Out),
     if Verbose -> fwrite("======================== EUnit ========================\n");
        true -> ok
     end,
     St1 = in_process(undefined, fun (St) -> run_items(Tests, St) end, St0, Sink),
     Sink ! stop,
-    erase('$eunit_out'),
     Result = summary(St1),
+    %% eunit:test/2 called from a test keeps the outer run's output.
+    case Outer of
+        undefined -> erase('$eunit_out');
+        _ -> put('$eunit_out', Outer)
+    end,
     {Result, {St1#st.pass, St1#st.fail, St1#st.skip, St1#st.cancel}}.
 
 %% The group leader of the processes that run tests: output that is not a

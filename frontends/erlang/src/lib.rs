@@ -75,7 +75,12 @@ impl Frontend for ErlangFrontend {
     }
 
     fn library_modules(&self) -> Vec<String> {
-        stdlib_modules().into_iter().map(str::to_string).collect()
+        // `$eubeam_io` is the runtime's, not a module to offer.
+        stdlib_modules()
+            .into_iter()
+            .filter(|m| !m.starts_with('$'))
+            .map(str::to_string)
+            .collect()
     }
 
     fn complete(&self, line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Candidate>) {
