@@ -40,10 +40,15 @@ function R.format(fmt, ...)
   return string.format(fmt, table.unpack(args, 1, args.n))
 end
 
-function R.gmatch(s, p)
+function R.gmatch(s, p, init)
   s = tostring_native(s)
-  local pos, last = 0, -1
   local len = #s
+  -- lstrlib: init relative to the end when negative, at most len + 1
+  init = init or 1
+  if init < 0 then init = len + init + 1; if init < 1 then init = 1 end
+  elseif init == 0 then init = 1 end
+  if init > len + 1 then init = len + 2 end
+  local pos, last = init - 1, -1
   return function()
     while pos <= len do
       local r = table.pack(match_at(s, p, pos))
@@ -66,6 +71,7 @@ function R.gsub(s, p, repl, max)
   max = max or (#s + 1)
   local out, n, pos, last = {}, 0, 0, nil
   local len = #s
+  local changed = false
   while n < max do
     local r = table.pack(match_at(s, p, pos))
     local e = r[1]
@@ -82,6 +88,8 @@ function R.gsub(s, p, repl, max)
         val = whole
       elseif type(val) ~= "string" and type(val) ~= "number" then
         error("invalid replacement value (a " .. type(val) .. ")")
+      else
+        changed = true
       end
       out[#out + 1] = val
       pos, last = e, e
@@ -93,6 +101,8 @@ function R.gsub(s, p, repl, max)
     end
     if anchor then break end
   end
+  -- nothing replaced: the subject itself (lstrlib keeps the same string)
+  if not changed then return s, n end
   if pos < len then out[#out + 1] = string.sub(s, pos + 1) end
   return table.concat(out), n
 end
@@ -104,9 +114,18 @@ function R.ipairs_meta(t, i)
   return nil
 end
 
+-- ltablib's aux_getn: the length must be an integer.
+local function getn(t)
+  local n = #t
+  if type(n) == "string" then n = tonumber(n) end
+  local i = math.tointeger(n)
+  if i == nil then error("object length is not an integer", 3) end
+  return i
+end
+
 function R.tinsert(t, ...)
   local n = select("#", ...)
-  local e = #t + 1
+  local e = getn(t) + 1
   if n == 1 then
     t[e] = ...
   elseif n == 2 then
@@ -120,21 +139,24 @@ function R.tinsert(t, ...)
 end
 
 function R.tremove(t, pos)
-  local size = #t
+  local size = getn(t)
   pos = pos or size
+  if pos ~= size and math.ult(size, pos - 1) then
+    error("bad argument #1 to 'remove' (position out of bounds)", 2)
+  end
   local v = t[pos]
   while pos < size do
     t[pos] = t[pos + 1]
     pos = pos + 1
   end
-  if pos <= size then t[pos] = nil end
+  t[pos] = nil
   return v
 end
 
 function R.tconcat(t, sep, i, j)
   sep = sep or ""
   i = i or 1
-  j = j or #t
+  j = j or getn(t)
   local parts = {}
   for k = i, j do
     local v = t[k]
@@ -209,7 +231,11 @@ end
 
 function R.tsort(t, cmp)
   local lt = cmp or function(x, y) return x < y end
-  sort(t, 1, #t, lt)
+  local n = getn(t)
+  if n > 1 then
+    if n >= 0x7fffffff then error("bad argument #1 to 'sort' (array too big)", 2) end
+    sort(t, 1, n, lt)
+  end
 end
 
 local stdout = {}
@@ -253,7 +279,27 @@ end
 -- (`R.read_file`) and compiled by `load`; `package.path` is searched as
 -- lua5.4 does (C modules and binary chunks are not supported).
 local G = _ENV
-local read_file, load = R.read_file, load
+local read_file, native_load = R.read_file, load
+
+-- `load` of a reader function: the pieces it returns until nil or "" are
+-- the chunk (an error in the reader, or a piece that is not a string,
+-- makes `load` return nil and the message, as lua5.4 does).
+function load(chunk, ...)
+  if type(chunk) ~= "function" then return native_load(chunk, ...) end
+  local parts = {}
+  while true do
+    local ok, piece = pcall(chunk)
+    if not ok then return nil, piece end
+    if piece == nil or piece == "" then break end
+    if type(piece) ~= "string" then return nil, "reader function must return a string" end
+    parts[#parts + 1] = piece
+  end
+  local n, name, mode, env = select("#", ...), ...
+  if name == nil then name = "=(load)" end
+  if n >= 3 then return native_load(table.concat(parts), name, mode, env) end
+  return native_load(table.concat(parts), name, mode)
+end
+local load = load
 local loaded = {
   _G = G, string = string, table = table, math = math, utf8 = utf8,
   coroutine = coroutine, os = os, io = io,
@@ -261,6 +307,7 @@ local loaded = {
 local preload = {}
 package = { loaded = loaded, preload = preload, path = "./?.lua;./?/init.lua",
   cpath = "", config = "/\n;\n?\n!\n-\n" }
+loaded.package = package
 
 function package.searchpath(name, path, sep, rep)
   sep = sep or "."

@@ -178,6 +178,9 @@ fn tostring(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if !is_nil(h) {
         return fallback(c, "tostring", a[0]);
     }
+    if v.is_bitstring() && str_bytes(v).is_some() {
+        return Ok(v); // the same string
+    }
     let b = tostring_raw(c, v);
     Ok(make_str(c, &b))
 }
@@ -698,6 +701,9 @@ fn m_type(c: &mut Ctx<'_>, a: &[Term]) -> R {
 fn minmax(c: &mut Ctx<'_>, a: &[Term], max: bool) -> R {
     let args = argv(a);
     let name = if max { "max" } else { "min" };
+    if args.is_empty() {
+        return argerr(c, 1, name, "value expected");
+    }
     let mut best = check_num(c, &args, 1, name)?;
     let mut bt = args[0];
     for i in 1..args.len() {
@@ -774,7 +780,14 @@ fn m_random(c: &mut Ctx<'_>, a: &[Term]) -> R {
             let f = (rv >> 11) as f64 * (0.5f64).powi(53);
             return Ok(c.float(f));
         }
-        1 => (1, check_int(c, &args, 1, "random")?),
+        1 => {
+            let up = check_int(c, &args, 1, "random")?;
+            if up == 0 {
+                // math.random(0): a random integer (all bits)
+                return Ok(number::make_int(c, rv as i64));
+            }
+            (1, up)
+        }
         2 => (
             check_int(c, &args, 1, "random")?,
             check_int(c, &args, 2, "random")?,
@@ -782,7 +795,7 @@ fn m_random(c: &mut Ctx<'_>, a: &[Term]) -> R {
         _ => return super::lua_err(c, "wrong number of arguments"),
     };
     if low > up {
-        return argerr(c, args.len(), "random", "interval is empty");
+        return argerr(c, 1, "random", "interval is empty");
     }
     let n = (up as u64).wrapping_sub(low as u64);
     let mut ran = rv;
@@ -807,20 +820,25 @@ fn m_random(c: &mut Ctx<'_>, a: &[Term]) -> R {
     Ok(number::make_int(c, (low as u64).wrapping_add(ran) as i64))
 }
 
+/// `math.randomseed([n1 [, n2]])`: as lua5.4, seeds the generator (from
+/// the time and the process when no argument) and returns the two seeds.
 fn m_randomseed(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = argv(a);
-    if args.is_empty() {
-        c.p.lua.rng = [0; 4];
-        rng(c);
-        return Ok(Term::NIL);
-    }
-    let n1 = match check_num(c, &args, 1, "randomseed")? {
-        Num::Int(i) => i as u64,
-        Num::Flt(f) => f.to_bits(),
+    let (n1, n2) = if args.is_empty() {
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(1);
+        (t as i64, c.p.pid as i64)
+    } else {
+        (
+            check_int(c, &args, 1, "randomseed")?,
+            opt_int(c, &args, 2, "randomseed", 0)?,
+        )
     };
-    let n2 = opt_int(c, &args, 2, "randomseed", 0)? as u64;
-    seed(&mut c.p.lua.rng, n1, n2);
-    Ok(Term::NIL)
+    seed(&mut c.p.lua.rng, n1 as u64, n2 as u64);
+    let (x, y) = (number::make_int(c, n1), number::make_int(c, n2));
+    Ok(c.list(&[x, y]))
 }
 
 // ---- os / io ------------------------------------------------------------

@@ -232,16 +232,29 @@ fn lua_load(c: &mut Ctx<'_>, a: &[Term]) -> R {
     let args = super::args_vec(a[0]);
     let arg = |i: usize| args.get(i).copied().unwrap_or(nil());
     let Some(text) = super::str_bytes(arg(0)) else {
-        if arg(0).is_function() {
-            return super::lua_err(c, "not supported yet: load with a reader function");
-        }
         let tn = super::type_name(&c.p.lua, arg(0));
         return super::lua_err(
             c,
             &format!("bad argument #1 to 'load' (string expected, got {tn})"),
         );
     };
-    if text.first() == Some(&0x1b) {
+    // `mode` ("b", "t" or "bt"), checked as lua5.4 checks it
+    let binary = text.first() == Some(&0x1b);
+    let mode = super::str_bytes(arg(2)).unwrap_or_else(|| b"bt".to_vec());
+    let (kind, letter) = if binary {
+        ("binary", b'b')
+    } else {
+        ("text", b't')
+    };
+    if !mode.contains(&letter) {
+        let m = format!(
+            "attempt to load a {kind} chunk (mode is '{}')",
+            String::from_utf8_lossy(&mode)
+        );
+        let m = super::make_str(c, m.as_bytes());
+        return Ok(c.list(&[nil(), m]));
+    }
+    if binary {
         return super::lua_err(c, "not supported yet: load of binary chunks");
     }
     let name = match super::str_bytes(arg(1)) {

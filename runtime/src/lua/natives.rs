@@ -695,10 +695,18 @@ fn forprep(c: &mut Ctx<'_>, a: &[Term]) -> R {
                     if f.is_nan() {
                         return Ok(Term::FALSE);
                     }
+                    // As lvm.c's forlimit: a limit beyond the integers
+                    // on the side the loop moves away from skips it.
                     let g = if st > 0 { f.floor() } else { f.ceil() };
                     if g >= 9.223_372_036_854_776e18 {
+                        if st < 0 {
+                            return Ok(Term::FALSE);
+                        }
                         i64::MAX
                     } else if g < -9.223_372_036_854_776e18 {
+                        if st > 0 {
+                            return Ok(Term::FALSE);
+                        }
                         i64::MIN
                     } else {
                         g as i64

@@ -34,9 +34,10 @@ impl<'a> MatchState<'a> {
     }
 
     fn check_capture(&self, l: u8) -> MResult<usize> {
+        let shown = i32::from(l) - i32::from(b'0');
         let l = l.wrapping_sub(b'1') as usize;
         if l >= self.level || self.capture[l].1 == CAP_UNFINISHED {
-            return Err(format!("invalid capture index %{}", l + 1));
+            return Err(format!("invalid capture index %{shown}"));
         }
         Ok(l)
     }

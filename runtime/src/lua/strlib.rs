@@ -324,7 +324,11 @@ fn s_gsub(c: &mut Ctx<'_>, a: &[Term]) -> R {
     if s < src.len() {
         out.extend_from_slice(&src[s..]);
     }
-    let r = make_str(c, &out);
+    // nothing replaced: the subject itself (lstrlib keeps the same string)
+    let r = match args.first() {
+        Some(&orig) if orig.is_bitstring() && (n == 0 || out == src) => orig,
+        _ => make_str(c, &out),
+    };
     let cnt = number::make_int(c, n);
     Ok(c.list(&[r, cnt]))
 }
@@ -602,9 +606,11 @@ fn s_format(c: &mut Ctx<'_>, a: &[Term]) -> R {
                 let v = arg(&args, n - 1);
                 let text = if v.is_number() || is_nil(v) || v == Term::TRUE || v == Term::FALSE {
                     "(null)".to_string()
-                } else if let Some(b) = str_bytes(v).filter(|b| b.len() > 40) {
-                    let _ = b;
-                    format!("0x{:012x}", 0x5577_0000_0000u64 + (v.raw() & 0xffff_fff8))
+                } else if let Some(bs) = v.bitstring().filter(|b| b.byte_size() > 40) {
+                    // the bytes' address: a long binary's data does not
+                    // move (a collection moves its heap reference)
+                    let at = bs.as_bytes().map_or(v.raw(), |b| b.as_ptr() as u64);
+                    format!("0x{:012x}", 0x5577_0000_0000u64 + (at & 0xffff_ffff))
                 } else {
                     format!("0x{:012x}", super::base::address(v))
                 };

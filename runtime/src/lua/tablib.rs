@@ -84,8 +84,9 @@ fn t_remove(c: &mut Ctx<'_>, a: &[Term]) -> R {
     }
     let size = border(c, t);
     let mut pos = opt_int(c, &args, 2, "remove", size)?;
-    if args.len() > 1 && size + 1 != pos && (pos as u64).wrapping_sub(1) > size as u64 {
-        return argerr(c, 2, "remove", "position out of bounds");
+    // as ltablib's tremove: a given position must be in [1, size + 1]
+    if pos != size && (pos as u64).wrapping_sub(1) > size as u64 {
+        return argerr(c, 1, "remove", "position out of bounds");
     }
     let v = geti(c, t, pos);
     while pos < size {
@@ -93,9 +94,7 @@ fn t_remove(c: &mut Ctx<'_>, a: &[Term]) -> R {
         seti(c, t, pos, nv);
         pos += 1;
     }
-    if pos <= size || args.len() > 1 {
-        seti(c, t, pos, nil());
-    }
+    seti(c, t, pos, nil());
     Ok(v)
 }
 
