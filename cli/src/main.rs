@@ -89,6 +89,7 @@ eubeam test --seed 42 --json test/"
 }
 
 fn main() -> ExitCode {
+    die_on_closed_stdout();
     eubeam_ir::ctfe::set_compile_time_call(ctfe::call);
     let cli = Cli::parse();
     let status = match cli.command {
@@ -104,4 +105,18 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run::<Cli>(args),
     };
     ExitCode::from(status)
+}
+
+/// `eubeam run prog.erl | head` must end quietly when `head` stops reading,
+/// as `lua5.4` and other Unix filters do, instead of panicking in `println!`
+/// on EPIPE (Rust ignores SIGPIPE by default). Sockets are unaffected: the
+/// standard library sends on them with MSG_NOSIGNAL, so a distribution peer
+/// that goes away is still an error on the connection, not the end of the node.
+fn die_on_closed_stdout() {
+    // SAFETY: called first thing in main, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE and no handler is replaced
+    // that anything else relies on.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
