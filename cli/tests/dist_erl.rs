@@ -82,7 +82,7 @@ fn erl_reconnects_to_a_restarted_eubeam_node() {
                 "-noshell",
                 "-pa",
             ])
-            .arg(&dir)
+            .arg(&*dir)
             .args(["-run", "reconnect", "main", &peer, "-s", "erlang", "halt"]);
             c
         },

@@ -28,6 +28,8 @@ pub struct ReplArgs {
     /// Number of scheduler threads (default: one per core)
     #[arg(long, value_name = "N", default_value_t = 0)]
     schedulers: usize,
+    #[command(flatten)]
+    node: super::run::NodeArgs,
 }
 
 pub fn run(args: ReplArgs) -> u8 {
@@ -49,6 +51,10 @@ pub fn run(args: ReplArgs) -> u8 {
         },
         LibraryLoader::new(),
     );
+    if let Err(e) = super::run::start_node(&vm, &args.node) {
+        crate::diagnostics::error(&e);
+        return 1;
+    }
     let mut shell = vm.shell();
     // Shared with the completer, which offers the bound names too.
     let bound_names: Rc<RefCell<Vec<String>>> = Rc::default();

@@ -28,6 +28,13 @@ pub struct RunArgs {
     /// Directory searched by -include and -include_lib (repeatable)
     #[arg(short = 'I', value_name = "DIR")]
     include: Vec<PathBuf>,
+    #[command(flatten)]
+    node: NodeArgs,
+}
+
+/// Distribution options shared by `run` and `repl`.
+#[derive(clap::Args)]
+pub struct NodeArgs {
     /// Start as a distributed node NAME@<this host> (as `erl -sname`)
     #[arg(long, value_name = "NAME", conflicts_with = "name")]
     sname: Option<String>,
@@ -57,7 +64,7 @@ pub fn run(args: RunArgs) -> u8 {
             return COMPILE_ERROR;
         }
     }
-    if let Err(e) = start_node(&vm, &args) {
+    if let Err(e) = start_node(&vm, &args.node) {
         crate::diagnostics::error(&e);
         return 1;
     }
@@ -139,7 +146,7 @@ fn eval(vm: &Vm, files: &[CompiledFile], expr: &str) -> u8 {
 
 /// `--sname`/`--name`: become a distributed node (registering with the
 /// host's epmd, started as `eubeam epmd` first when none runs).
-fn start_node(vm: &Vm, args: &RunArgs) -> Result<(), String> {
+pub fn start_node(vm: &Vm, args: &NodeArgs) -> Result<(), String> {
     let name = match (&args.sname, &args.name) {
         (Some(s), _) if s.contains('@') => s.clone(),
         (Some(s), _) => format!("{s}@{}", eubeam_runtime::dist::short_hostname()),

@@ -64,10 +64,27 @@ pub fn fixture(file: &str) -> PathBuf {
     super::repo_root().join("tests/dist").join(file)
 }
 
+/// A temporary directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh directory with `tests/dist/*.erl` compiled by erlc.
-pub fn erlc_fixtures() -> PathBuf {
+pub fn erlc_fixtures() -> TempDir {
     let dir = std::env::temp_dir().join(unique("eubeam_dist_"));
     std::fs::create_dir_all(&dir).expect("temp dir");
+    let guard = TempDir(dir.clone());
     let status = Command::new("erlc")
         .arg("-o")
         .arg(&dir)
@@ -77,7 +94,7 @@ pub fn erlc_fixtures() -> PathBuf {
         .status()
         .expect("erlc");
     assert!(status.success(), "erlc failed");
-    dir
+    guard
 }
 
 /// Wait until epmd knows `sname` (the node is up and accepting).
