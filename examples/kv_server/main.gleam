@@ -54,15 +54,15 @@ pub fn main() {
   let assert Ok(started) =
     actor.new(dict.new()) |> actor.on_message(handle) |> actor.start
   let kv = started.data
-  actor.call(kv, 100, Put("apples", 3, _))
-  actor.call(kv, 100, Put("pears", 5, _))
+  actor.call(kv, 5000, Put("apples", 3, _))
+  actor.call(kv, 5000, Put("pears", 5, _))
   actor.send(kv, Add("apples", 4))
-  io.println("apples: " <> show(actor.call(kv, 100, Get("apples", _))))
-  io.println("pears: " <> show(actor.call(kv, 100, Get("pears", _))))
-  io.println("plums: " <> show(actor.call(kv, 100, Get("plums", _))))
-  let keys = actor.call(kv, 100, Keys)
+  io.println("apples: " <> show(actor.call(kv, 5000, Get("apples", _))))
+  io.println("pears: " <> show(actor.call(kv, 5000, Get("pears", _))))
+  io.println("plums: " <> show(actor.call(kv, 5000, Get("plums", _))))
+  let keys = actor.call(kv, 5000, Keys)
   io.println("keys: [" <> string.join(keys, ",") <> "]")
-  let size = actor.call(kv, 100, Shutdown)
+  let size = actor.call(kv, 5000, Shutdown)
   io.println("stopping with " <> string.inspect(size) <> " keys")
   process.sleep(10)
   io.println(
