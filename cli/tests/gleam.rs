@@ -334,3 +334,13 @@ fn users_modules_import_each_other() {
     assert!(r.stderr.contains("Type mismatch"), "{}", r.stderr);
     assert!(r.stderr.contains("main.gleam:2:"), "{}", r.stderr);
 }
+
+/// Gleam has no REPL; eubeam's takes `:help` and `:quit`.
+#[test]
+fn repl_shell_commands_help_and_quit() {
+    let (out, err) = repl(":help\n1 + 1\n:quit\n3\n");
+    assert!(out.contains(":help "), "{out}\n{err}");
+    assert!(out.contains(":quit "), "{out}\n{err}");
+    assert!(out.contains("2 : Int"), "{out}\n{err}");
+    assert!(!out.contains("3 : Int"), "{out}\n{err}");
+}

@@ -71,3 +71,34 @@ fn bif_errors_name_the_bad_arguments() {
         assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
     }
 }
+
+/// erl's shell commands answered by the shell (outputs recorded from erl 25
+/// with the same input; `help()` keeps erl's lines for what we support).
+#[test]
+fn shell_commands_as_in_erl() {
+    let dir = std::env::temp_dir().join(format!("eubeam_repl_cmds_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("m1.erl"),
+        "-module(m1).\n-export([f/0]).\nf() -> ok.\n",
+    )
+    .expect("write m1.erl");
+    std::fs::write(dir.join("bad.erl"), "-module(bad).\nf( -> ok.\n").expect("write bad.erl");
+    let d = dir.display();
+    let (out, err) = transcript(&format!(
+        "help().\ncd(\"{d}\").\npwd().\nls().\n1+1.\nv(5).\nv(-1).\nc(m1).\nc(bad).\nc(\"m1.erl\", [report]).\nm1:f().\nm(m1).\nh().\n"
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for want in [
+        "1> ** shell internal commands **\nb()        -- display all variable bindings\n",
+        "v(N)       -- use the value of query <N>\n** commands in module c **\nc(Mod)     -- compile and load module or file <Mod>\n",
+        "q()        -- quit - shorthand for init:stop()\ntrue\n2> ",
+        &format!("3> {d}\nok\n4> bad.erl     m1.erl      \nok\n5> 2\n6> 2\n7> 2\n8> {{ok,m1}}\n9> "),
+        "error\n10> {ok,m1}\n11> ok\n12> Module: m1\n",
+        "         f/0\n",
+        "13> 1: help()\n-> true\n",
+        "5: 1+1\n-> 2\n",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
+    }
+}

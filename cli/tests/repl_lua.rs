@@ -71,3 +71,14 @@ fn eval_prints_results_and_fails_on_error() {
     assert_eq!(r.status, Some(1));
     assert!(r.stderr.contains("stdin:1: x"), "{}", r.stderr);
 }
+
+/// lua5.4 has no shell commands; eubeam's Lua shell takes `:help` and
+/// `:quit` (which leaves before the input after it).
+#[test]
+fn shell_commands_help_and_quit() {
+    let out = transcript(":help\n1 + 1\n:quit\n3\n");
+    assert!(out.contains("> :help "), "{out}");
+    assert!(out.contains(":quit "), "{out}");
+    assert!(out.contains("> 2\n> "), "{out}");
+    assert!(!out.contains("> 3"), "{out}");
+}

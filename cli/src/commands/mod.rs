@@ -8,5 +8,6 @@ pub mod epmd;
 pub mod ir;
 pub mod new;
 pub mod repl;
+pub mod repl_meta;
 pub mod run;
 pub mod test;

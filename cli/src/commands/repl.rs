@@ -17,6 +17,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
+use super::repl_meta;
 use crate::loader::LibraryLoader;
 use crate::{languages, sources};
 
@@ -78,6 +79,7 @@ pub fn run(args: ReplArgs) -> u8 {
         frontend.language()
     );
     let mut bound: Vec<String> = Vec::new();
+    let mut history: Vec<repl_meta::Entry> = Vec::new();
     let mut n = 1;
     let mut pending = String::new();
     let mut interrupted = false;
@@ -108,29 +110,50 @@ pub fn run(args: ReplArgs) -> u8 {
         };
         pending.push_str(&line);
         pending.push('\n');
-        if frontend.language() == "erlang" {
-            if let Some(arg) = erlang_c_command(&pending) {
-                println!("{}", compile_and_load(&vm, &arg));
+        let meta = if frontend.language() == "erlang" {
+            repl_meta::erlang_c_command(&pending)
+                .map(|file| repl_meta::Meta::Print(format!("{}\n", compile_and_load(&vm, &file))))
+        } else {
+            None
+        };
+        let cx = repl_meta::MetaCtx {
+            vm: &vm,
+            history: &history,
+        };
+        let meta = meta.or_else(|| repl_meta::command(frontend.language(), &pending, &cx));
+        let source = match meta {
+            Some(repl_meta::Meta::Print(text)) => {
+                print!("{text}");
+                let _ = std::io::stdout().flush();
+                // The command's result (its last line) is a value of the
+                // history too, as in erl (`v(N)`, `h()`).
+                history.push(repl_meta::Entry {
+                    n,
+                    input: pending.trim_end().trim_end_matches('.').to_string(),
+                    value: text.trim_end().lines().last().unwrap_or("").to_string(),
+                });
                 n += 1;
                 input.remember(pending.trim_end());
                 pending.clear();
                 continue;
             }
-        }
+            Some(repl_meta::Meta::Quit) => break,
+            None => pending.clone(),
+        };
         let module_name = format!("$shell{n}");
-        match frontend.shell_input(&pending, &bound, &module_name) {
+        match frontend.shell_input(&source, &bound, &module_name) {
             ReplInput::Incomplete => continue,
             ReplInput::Empty => {}
             ReplInput::Error(diags) if frontend.language() == "erlang" => {
                 // As erl's shell: `* Line:Col: message`.
                 for d in &diags {
-                    let loc = d.location(&pending);
+                    let loc = d.location(&source);
                     let lc = loc.strip_prefix(&format!("{}:", d.file)).unwrap_or(&loc);
                     println!("* {lc}: {}", d.message);
                 }
             }
             ReplInput::Error(diags) => {
-                sources::emit_for_text(&diags, &pending);
+                sources::emit_for_text(&diags, &source);
             }
             ReplInput::Eval {
                 module,
@@ -141,6 +164,11 @@ pub fn run(args: ReplArgs) -> u8 {
                 input.remember(pending.trim_end());
                 match shell.eval(&module, style) {
                     Ok(value) => {
+                        history.push(repl_meta::Entry {
+                            n,
+                            input: pending.trim_end().trim_end_matches('.').to_string(),
+                            value: value.clone(),
+                        });
                         // A Lua input shows nothing when it has no results.
                         if !(value.is_empty() && style == eubeam_ir::ValueStyle::Lua) {
                             println!("{value}");
@@ -160,28 +188,6 @@ pub fn run(args: ReplArgs) -> u8 {
     }
     input.close();
     0
-}
-
-/// `c(Mod).` or `c("path/mod.erl").` alone on the input: the file to compile.
-fn erlang_c_command(input: &str) -> Option<String> {
-    let body = input.trim().strip_prefix("c(")?.strip_suffix(").")?.trim();
-    let name = match body.strip_prefix('"').and_then(|b| b.strip_suffix('"')) {
-        Some(path) => path.to_string(),
-        None if !body.is_empty()
-            && body
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
-            && body.starts_with(|c: char| c.is_ascii_lowercase()) =>
-        {
-            body.to_string()
-        }
-        None => return None,
-    };
-    Some(if name.ends_with(".erl") {
-        name
-    } else {
-        format!("{name}.erl")
-    })
 }
 
 /// erl's `c/1`: compiles the file, loads its modules, and returns what erl

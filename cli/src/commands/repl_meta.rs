@@ -1,0 +1,274 @@
+//! Shell meta commands the CLI answers itself, before an input reaches the
+//! frontend: those that need the file system, the compiler or the shell's
+//! history (erl's `help()`, `c(File)`, `v(N)`, `pwd()`, iex's `h()`, LFE's
+//! `(help)`, Gleam's and Lua's `:help`, ...). Commands that must run inside
+//! the shell process (`flush()`, `self()`) stay with the frontends.
+//!
+//! A command is recognised only when it is the whole input (`pwd().` but
+//! not `X = pwd().`), as in the real shells a user types them.
+
+/// What the REPL loop does with a recognised command.
+pub enum Meta {
+    /// Print this text (already newline-terminated, or empty) and count
+    /// the input as one evaluation.
+    Print(String),
+    /// Leave the shell.
+    Quit,
+}
+
+/// One evaluated input and the value the shell printed for it (for erl's
+/// `h()` and `v(N)`, iex's `v()`).
+pub struct Entry {
+    pub n: usize,
+    pub input: String,
+    pub value: String,
+}
+
+/// What a command can look at.
+pub struct MetaCtx<'a> {
+    pub vm: &'a eubeam_runtime::Vm,
+    pub history: &'a [Entry],
+}
+
+/// `name(args)` with `args` returned (balanced brackets are the caller's
+/// input; one trailing terminator such as `.` already stripped).
+fn call<'a>(input: &'a str, name: &str) -> Option<&'a str> {
+    let rest = input.strip_prefix(name)?.trim_start();
+    let args = rest.strip_prefix('(')?.strip_suffix(')')?;
+    // `f(a)(b)` is not one call.
+    let mut depth = 0i32;
+    for ch in args.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(args.trim())
+}
+
+/// A `"double-quoted"` string without escapes, or a bare word.
+fn text_arg(arg: &str) -> Option<String> {
+    if let Some(s) = arg.strip_prefix('"').and_then(|a| a.strip_suffix('"')) {
+        if !s.contains(['"', '\\']) {
+            return Some(s.to_string());
+        }
+        return None;
+    }
+    if !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_@./-".contains(c))
+    {
+        return Some(arg.to_string());
+    }
+    None
+}
+
+fn cwd() -> String {
+    std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|e| format!("cannot read the current directory: {e}"))
+}
+
+/// Changes directory and says where the shell is now (erl, iex and lfe all
+/// print the new directory).
+fn cd(dir: &str) -> String {
+    match std::env::set_current_dir(dir) {
+        Ok(()) => format!("{}\n", cwd()),
+        Err(e) => format!("{dir}: {e}\n{}\n", cwd()),
+    }
+}
+
+/// Names in columns as erl's `ls()` and iex's `ls()` print them: each name
+/// padded to the longest plus 5 (at most 45, longer names cut), as many
+/// columns as fit 80 characters.
+pub fn columns(mut names: Vec<String>) -> String {
+    names.sort();
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let width = (longest + 5).min(45);
+    let per_row = (80 / width).max(1);
+    let mut out = String::new();
+    for (i, n) in names.iter().enumerate() {
+        let cut: String = n.chars().take(width).collect();
+        out.push_str(&format!("{cut:<width$}"));
+        if (i + 1).is_multiple_of(per_row) {
+            out.push('\n');
+        }
+    }
+    if !names.len().is_multiple_of(per_row) {
+        out.push('\n');
+    }
+    out
+}
+
+fn ls(dir: &str) -> String {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => columns(
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect(),
+        ),
+        Err(e) => format!("{dir}: {e}\n"),
+    }
+}
+
+// ---------------------------------------------------------------- Erlang
+
+/// erl's `help()`: the lines of erl 25's output for the commands this shell
+/// supports, in erl's order and wording.
+const ERLANG_HELP: &str = "\
+** shell internal commands **
+b()        -- display all variable bindings
+f()        -- forget all variable bindings
+f(X)       -- forget the binding of variable X
+h()        -- history
+v(N)       -- use the value of query <N>
+** commands in module c **
+c(Mod)     -- compile and load module or file <Mod>
+cd(Dir)    -- change working directory
+flush()    -- flush any messages sent to the shell
+help()     -- help info
+ls()       -- list files in the current directory
+ls(Dir)    -- list files in directory <Dir>
+m()        -- which modules are loaded
+m(Mod)     -- information about module <Mod>
+pwd()      -- print working directory
+q()        -- quit - shorthand for init:stop()
+";
+
+pub fn erlang(input: &str, cx: &MetaCtx) -> Option<Meta> {
+    let input = input.trim().strip_suffix('.')?.trim_end();
+    if call(input, "help").is_some_and(str::is_empty) {
+        return Some(Meta::Print(format!("{ERLANG_HELP}true\n")));
+    }
+    if call(input, "pwd").is_some_and(str::is_empty) {
+        return Some(Meta::Print(format!("{}\nok\n", cwd())));
+    }
+    if let Some(arg) = call(input, "cd") {
+        let dir = text_arg(arg)?;
+        return Some(Meta::Print(format!("{}ok\n", cd(&dir))));
+    }
+    if let Some(arg) = call(input, "ls") {
+        let dir = if arg.is_empty() {
+            ".".to_string()
+        } else {
+            text_arg(arg)?
+        };
+        return Some(Meta::Print(format!("{}ok\n", ls(&dir))));
+    }
+    if call(input, "h").is_some_and(str::is_empty) {
+        let mut out = String::new();
+        for e in cx.history {
+            out.push_str(&format!("{}: {}\n-> {}\n", e.n, e.input, e.value));
+        }
+        out.push_str("ok\n");
+        return Some(Meta::Print(out));
+    }
+    if let Some(arg) = call(input, "v") {
+        let n: i64 = arg.parse().ok()?;
+        let next = cx.history.last().map_or(1, |e| e.n as i64 + 1);
+        // `v(-1)` is the previous query, as in erl.
+        let want = if n < 0 { next + n } else { n };
+        return Some(Meta::Print(
+            match cx.history.iter().find(|e| e.n as i64 == want) {
+                Some(e) => format!("{}\n", e.value),
+                None => {
+                    format!("** exception error: {{bad_query,{n}}}\n     in function  shell:v/1\n")
+                }
+            },
+        ));
+    }
+    if call(input, "m").is_some_and(str::is_empty) {
+        let mut out = String::from("Module                File\n");
+        let mut names = cx.vm.code_catalog().modules();
+        names.sort();
+        for m in names {
+            let short: String = m.chars().take(20).collect();
+            out.push_str(&format!("{short:<22}loaded\n"));
+        }
+        out.push_str("ok\n");
+        return Some(Meta::Print(out));
+    }
+    if let Some(arg) = call(input, "m") {
+        let name = text_arg(arg)?;
+        let mut fns = cx.vm.code_catalog().functions(&name);
+        if fns.is_empty() {
+            return Some(Meta::Print(format!(
+                "** exception error: undefined function {name}:module_info/0\n"
+            )));
+        }
+        fns.sort();
+        let mut out = format!("Module: {name}\nExports: \n");
+        for (f, a) in fns {
+            out.push_str(&format!("         {f}/{a}\n"));
+        }
+        out.push_str("ok\n");
+        return Some(Meta::Print(out));
+    }
+    None
+}
+
+/// `c(Mod)`, `c("path/mod.erl")`, `c(Mod, Opts)` alone on the input: the
+/// file to compile (options are accepted and ignored: eubeam keeps no
+/// `.beam` files, so `report`, `debug_info`, `{outdir, D}` change nothing).
+pub fn erlang_c_command(input: &str) -> Option<String> {
+    let body = call(input.trim().strip_suffix('.')?.trim_end(), "c")?;
+    let first = match body.find(',') {
+        Some(i) if !body.starts_with('"') || body[..i].ends_with('"') => body[..i].trim(),
+        _ => body,
+    };
+    let name = text_arg(first)?;
+    Some(if name.ends_with(".erl") {
+        name
+    } else {
+        format!("{name}.erl")
+    })
+}
+
+/// The meta command `input` is in `language`'s shell, if any.
+pub fn command(language: &str, input: &str, cx: &MetaCtx) -> Option<Meta> {
+    match language {
+        "erlang" => erlang(input, cx),
+        "gleam" => colon(input, GLEAM_HELP),
+        "lua" => colon(input, LUA_HELP),
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------ Gleam, Lua
+
+/// Gleam and Lua have no REPL of their own to copy: eubeam's shells take
+/// `:`-commands (as ghci and many REPLs do), which neither language's
+/// syntax can start an expression with.
+const GLEAM_HELP: &str = "\
+:help          -- this list
+:quit          -- leave the shell (Ctrl-D does too)
+";
+
+const LUA_HELP: &str = "\
+:help          -- this list
+:quit          -- leave the shell (Ctrl-D does too)
+";
+
+fn colon(input: &str, help: &str) -> Option<Meta> {
+    let line = input.trim().strip_prefix(':')?;
+    // Lua's `::label::` is code, not a command.
+    if !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '?') {
+        return None;
+    }
+    let (cmd, _arg) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    match cmd {
+        "help" | "h" | "?" => Some(Meta::Print(help.to_string())),
+        "quit" | "q" => Some(Meta::Quit),
+        _ => Some(Meta::Print(format!(
+            "unknown command :{cmd}; :help lists the commands\n"
+        ))),
+    }
+}
