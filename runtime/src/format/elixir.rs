@@ -439,7 +439,13 @@ fn struct_doc(name: &str, fields: &PTerm, opts: &Opts, limit: Option<usize>) -> 
     // Kernel.__prepare__ hands a MapSet over as its element list.
     if name == "Elixir.MapSet" {
         if let Some(list) = get("list") {
-            let d = concat(text("MapSet.new("), to_doc(&list, opts, limit));
+            // Inspect for MapSet prints its elements with `charlists:
+            // :as_lists` (`MapSet.new([97])`, not `MapSet.new('a')`).
+            let as_lists = Opts {
+                charlists_as_lists: true,
+                ..*opts
+            };
+            let d = concat(text("MapSet.new("), to_doc(&list, &as_lists, limit));
             return concat(d, text(")"));
         }
     }
