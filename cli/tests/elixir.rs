@@ -130,3 +130,49 @@ fn logger_fixtures_print_what_elixir_printed_but_the_time() {
         );
     }
 }
+
+/// `eubeam repl --lang elixir` on piped `input`: its stdout.
+fn iex(input: &str) -> String {
+    use std::io::Write;
+    let mut child = eubeam()
+        .args(["repl", "--lang", "elixir"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start repl");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
+    let out = child.wait_with_output().expect("repl output");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// iex's helpers: outputs recorded from iex 1.14 with the same input.
+#[test]
+fn iex_helpers_print_what_iex_prints() {
+    let dir = std::env::temp_dir().join(format!("eubeam_iex_cmds_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("foo.ex"),
+        "defmodule Foo do\n  def a, do: 1\n  def b(x), do: x\nend\n",
+    )
+    .expect("write foo.ex");
+    let d = dir.display();
+    let out = iex(&format!(
+        "h()\ncd(\"{d}\")\npwd()\n1+1\nv()\nls()\nc(\"foo.ex\")\nexports(Foo)\nsend(self(), :hi)\nflush()\ni(\"hello\")\ni(42)\nv(4)\n"
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for want in [
+        "  • c/1            - compiles a file\n",
+        "  • v/1            - retrieves the nth value from the history\n",
+        &format!("iex(2)> {d}\niex(3)> {d}\niex(4)> 2\niex(5)> 2\niex(6)> foo.ex     \niex(7)> [Foo]\niex(8)> a/0     b/1     \niex(9)> :hi\niex(10)> :hi\n:ok\n"),
+        "iex(11)> Term\n  \"hello\"\nData type\n  BitString\nByte size\n  5\nDescription\n  This is a string: a UTF-8 encoded binary. It's printed surrounded by\n  \"double quotes\" because all UTF-8 encoded code points in it are printable.\nRaw representation\n  <<104, 101, 108, 108, 111>>\nReference modules\n  String, :binary\nImplemented protocols\n  Collectable, IEx.Info, Inspect, List.Chars, String.Chars\n",
+        "iex(12)> Term\n  42\nData type\n  Integer\nReference modules\n  Integer\nImplemented protocols\n  IEx.Info, Inspect, List.Chars, String.Chars\niex(13)> 2\n",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}");
+    }
+}

@@ -138,8 +138,10 @@ pub fn run(args: ReplArgs) -> u8 {
                 continue;
             }
             Some(repl_meta::Meta::Quit) => break,
-            None => pending.clone(),
+            Some(repl_meta::Meta::Source(src, show)) => (src, show),
+            None => (pending.clone(), true),
         };
+        let (source, show) = source;
         let module_name = format!("$shell{n}");
         match frontend.shell_input(&source, &bound, &module_name) {
             ReplInput::Incomplete => continue,
@@ -164,13 +166,15 @@ pub fn run(args: ReplArgs) -> u8 {
                 input.remember(pending.trim_end());
                 match shell.eval(&module, style) {
                     Ok(value) => {
-                        history.push(repl_meta::Entry {
-                            n,
-                            input: pending.trim_end().trim_end_matches('.').to_string(),
-                            value: value.clone(),
-                        });
+                        if show {
+                            history.push(repl_meta::Entry {
+                                n,
+                                input: pending.trim_end().trim_end_matches('.').to_string(),
+                                value: value.clone(),
+                            });
+                        }
                         // A Lua input shows nothing when it has no results.
-                        if !(value.is_empty() && style == eubeam_ir::ValueStyle::Lua) {
+                        if show && !(value.is_empty() && style == eubeam_ir::ValueStyle::Lua) {
                             println!("{value}");
                         }
                         bound = bound_after;

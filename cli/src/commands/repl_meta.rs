@@ -14,6 +14,10 @@ pub enum Meta {
     Print(String),
     /// Leave the shell.
     Quit,
+    /// Evaluate this source in the shell instead of the typed input (a
+    /// command that must run in the shell process); print its value only
+    /// when the flag says so (iex's `i/1` prints its block and no value).
+    Source(String, bool),
 }
 
 /// One evaluated input and the value the shell printed for it (for erl's
@@ -236,6 +240,7 @@ pub fn erlang_c_command(input: &str) -> Option<String> {
 pub fn command(language: &str, input: &str, cx: &MetaCtx) -> Option<Meta> {
     match language {
         "erlang" => erlang(input, cx),
+        "elixir" => elixir(input, cx),
         "gleam" => colon(input, GLEAM_HELP),
         "lua" => colon(input, LUA_HELP),
         _ => None,
@@ -271,4 +276,187 @@ fn colon(input: &str, help: &str) -> Option<Meta> {
             "unknown command :{cmd}; :help lists the commands\n"
         ))),
     }
+}
+
+// ---------------------------------------------------------------- Elixir
+
+/// iex's `h()`: the summary IEx 1.14 prints, keeping the helpers this shell
+/// has.
+const ELIXIR_HELP: &str = "
+                                  IEx.Helpers
+
+Welcome to Interactive Elixir. You are currently seeing the documentation for
+the module IEx.Helpers which provides many helpers to make Elixir's shell more
+joyful to work with.
+
+This message was triggered by invoking the helper h(), usually referred to as
+h/0 (since it expects 0 arguments).
+
+There are many other helpers available, here are some examples:
+
+  • c/1            - compiles a file
+  • cd/1           - changes the current directory
+  • clear/0        - clears the screen
+  • exports/1      - shows all exports (functions + macros) in a module
+  • flush/0        - flushes all messages sent to the shell
+  • h/0            - prints this help message
+  • i/1            - prints information about the given term
+  • ls/0           - lists the contents of the current directory
+  • ls/1           - lists the contents of the specified directory
+  • pwd/0          - prints the current working directory
+  • v/0            - retrieves the last value from the history
+  • v/1            - retrieves the nth value from the history
+
+";
+
+/// `Foo.Bar` → `Elixir.Foo.Bar`, `:lists` → `lists`.
+fn elixir_module(arg: &str) -> Option<String> {
+    if let Some(a) = arg.strip_prefix(':') {
+        return text_arg(a);
+    }
+    if arg.starts_with(|c: char| c.is_ascii_uppercase())
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    {
+        return Some(format!("Elixir.{arg}"));
+    }
+    None
+}
+
+fn elixir_module_name(m: &str) -> String {
+    match m.strip_prefix("Elixir.") {
+        Some(n) => n.to_string(),
+        None => format!(":{m}"),
+    }
+}
+
+pub fn elixir(input: &str, cx: &MetaCtx) -> Option<Meta> {
+    let input = input.trim();
+    if call(input, "h").is_some_and(str::is_empty) {
+        return Some(Meta::Print(ELIXIR_HELP.to_string()));
+    }
+    if let Some(arg) = call(input, "h") {
+        return Some(Meta::Print(format!(
+            "No documentation for {arg} was found\n"
+        )));
+    }
+    if call(input, "pwd").is_some_and(str::is_empty) {
+        return Some(Meta::Print(format!("{}\n", cwd())));
+    }
+    if let Some(arg) = call(input, "cd") {
+        return Some(Meta::Print(cd(&text_arg(arg)?)));
+    }
+    if let Some(arg) = call(input, "ls") {
+        let dir = if arg.is_empty() {
+            ".".to_string()
+        } else {
+            text_arg(arg)?
+        };
+        return Some(Meta::Print(ls(&dir)));
+    }
+    if call(input, "clear").is_some_and(str::is_empty) {
+        return Some(Meta::Print("\x1b[H\x1b[2J".to_string()));
+    }
+    if let Some(arg) = call(input, "v") {
+        let value = if arg.is_empty() {
+            cx.history.last().map(|e| e.value.clone())
+        } else {
+            let n: i64 = arg.parse().ok()?;
+            let next = cx.history.last().map_or(1, |e| e.n as i64 + 1);
+            let want = if n < 0 { next + n } else { n };
+            cx.history
+                .iter()
+                .find(|e| e.n as i64 == want)
+                .map(|e| e.value.clone())
+        };
+        return Some(Meta::Print(match value {
+            Some(v) => format!("{v}\n"),
+            None => format!("** (RuntimeError) v({arg}) is out of bounds\n"),
+        }));
+    }
+    if let Some(arg) = call(input, "exports") {
+        let module = elixir_module(arg)?;
+        let fns = cx.vm.code_catalog().functions(&module);
+        if fns.is_empty() {
+            return Some(Meta::Print(format!(
+                "** (ArgumentError) {arg} is not a module or it is not loaded\n"
+            )));
+        }
+        return Some(Meta::Print(columns(
+            fns.into_iter()
+                .filter(|(f, _)| !f.starts_with("__") && f != "module_info")
+                .map(|(f, a)| format!("{f}/{a}"))
+                .collect(),
+        )));
+    }
+    if let Some(arg) = call(input, "c") {
+        let path = text_arg(arg)?;
+        return Some(Meta::Print(match compile_load(cx.vm, &path) {
+            Some(names) => format!(
+                "[{}]\n",
+                names
+                    .iter()
+                    .map(|n| elixir_module_name(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => format!("** (CompileError) {path}: could not compile\n"),
+        }));
+    }
+    if call(input, "flush").is_some_and(str::is_empty) {
+        return Some(Meta::Source(
+            "(fn f -> f.(f) end).(fn f -> receive do m -> IO.inspect(m); f.(f) \
+             after 0 -> :ok end end)\n"
+                .to_string(),
+            true,
+        ));
+    }
+    if let Some(arg) = call(input, "i") {
+        if arg.is_empty() {
+            return None;
+        }
+        return Some(Meta::Source(format!("{ELIXIR_I}.({arg})\n"), false));
+    }
+    None
+}
+
+/// iex's `i/1` block for the common types (texts recorded from iex 1.14).
+const ELIXIR_I: &str = r#"(fn t ->
+  {type, extra, refs, protos} =
+    cond do
+      is_binary(t) and String.printable?(t) ->
+        {"BitString", "Byte size\n  #{byte_size(t)}\nDescription\n  This is a string: a UTF-8 encoded binary. It's printed surrounded by\n  \"double quotes\" because all UTF-8 encoded code points in it are printable.\nRaw representation\n  <<#{Enum.join(:binary.bin_to_list(t), ", ")}>>\n", "String, :binary", "Collectable, IEx.Info, Inspect, List.Chars, String.Chars"}
+      is_integer(t) -> {"Integer", "", "Integer", "IEx.Info, Inspect, List.Chars, String.Chars"}
+      is_float(t) -> {"Float", "", "Float", "IEx.Info, Inspect, List.Chars, String.Chars"}
+      is_atom(t) -> {"Atom", "", "Atom", "IEx.Info, Inspect, List.Chars, String.Chars"}
+      is_list(t) -> {"List", "", "List", "Collectable, Enumerable, IEx.Info, Inspect, List.Chars, String.Chars"}
+      is_tuple(t) -> {"Tuple", "", "Tuple", "IEx.Info, Inspect"}
+      is_map(t) -> {"Map", "", "Map", "Collectable, Enumerable, IEx.Info, Inspect"}
+      is_pid(t) -> {"PID", "", "Process", "IEx.Info, Inspect"}
+      is_function(t) -> {"Function", "", "Function", "IEx.Info, Inspect"}
+      true -> {"Term", "", "Kernel", "IEx.Info, Inspect"}
+    end
+  IO.write("Term\n  #{inspect(t)}\nData type\n  #{type}\n#{extra}Reference modules\n  #{refs}\nImplemented protocols\n  #{protos}\n")
+  :ok
+end)"#;
+
+/// Compiles `path` (any language eubeam knows by its extension) and loads
+/// its modules; their names, or `None` after the diagnostics were printed.
+pub fn compile_load(vm: &eubeam_runtime::Vm, path: &str) -> Option<Vec<String>> {
+    let p = std::path::Path::new(path);
+    if !p.is_file() {
+        crate::diagnostics::error(&format!("no such file: {path}"));
+        return None;
+    }
+    let files = crate::sources::compile_all(&[p.to_path_buf()]).ok()?;
+    let mut names = Vec::new();
+    for module in files.iter().flat_map(|f| f.modules.iter()) {
+        if let Err(e) = vm.load_module(module) {
+            crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
+            return None;
+        }
+        names.push(module.name.clone());
+    }
+    Some(names)
 }
