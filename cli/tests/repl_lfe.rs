@@ -151,3 +151,31 @@ fn c_compiles_and_loads_a_file() {
     );
     assert!(out.contains(&expected), "{out}\n{err}");
 }
+
+/// LFE's shell functions: `(help)` keeps lfe_shell's lines for what this
+/// shell has; `(pwd)`, `(cd dir)`, `(ls)` print as c:pwd/cd/ls and return
+/// `ok`; `(q)` leaves.
+#[test]
+fn shell_functions_help_pwd_cd_ls_q() {
+    let dir = std::env::temp_dir().join(format!("eubeam_lfe_cmds_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("a.lfe"),
+        "(defmodule a (export (f 0)))\n(defun f () 'ok)\n",
+    )
+    .expect("write a.lfe");
+    let d = dir.display();
+    let (out, err) = transcript(&format!(
+        "(help)\n(cd \"{d}\")\n(pwd)\n(ls)\n(c \"a\")\n(a:f)\n(exit)\n(+ 3 4)\n"
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for want in [
+        "lfe> \nLFE shell built-in functions\n\n(c file)       -- compile and load code in <file>\n",
+        "(exit)         -- quit - an alias for (q)\n(flush)        -- flush any messages sent to the shell\n",
+        "(q)            -- quit - shorthand for init:stop/0\n",
+        &format!("\nok\nlfe> {d}\nok\nlfe> {d}\nok\nlfe> a.lfe     \nok\nlfe> (#(module a))\nlfe> ok\nlfe> "),
+    ] {
+        assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
+    }
+    assert!(!out.contains("7"), "{out}");
+}

@@ -241,6 +241,7 @@ pub fn command(language: &str, input: &str, cx: &MetaCtx) -> Option<Meta> {
     match language {
         "erlang" => erlang(input, cx),
         "elixir" => elixir(input, cx),
+        "lfe" => lfe(input),
         "gleam" => colon(input, GLEAM_HELP),
         "lua" => colon(input, LUA_HELP),
         _ => None,
@@ -459,4 +460,81 @@ pub fn compile_load(vm: &eubeam_runtime::Vm, path: &str) -> Option<Vec<String>> 
         names.push(module.name.clone());
     }
     Some(names)
+}
+
+// ------------------------------------------------------------------- LFE
+
+/// LFE's `(help)`: lfe_shell's text (LFE 2.1), keeping the functions and
+/// forms this shell has.
+const LFE_HELP: &str = "
+LFE shell built-in functions
+
+(c file)       -- compile and load code in <file>
+(cd dir)       -- change working directory to <dir>
+(clear)        -- clear the REPL output
+(exit)         -- quit - an alias for (q)
+(flush)        -- flush any messages sent to the shell
+(h)            -- an alias for (help)
+(help)         -- help info
+(ls)           -- list files in the current directory
+(ls dir)       -- list files in directory <dir>
+(pwd)          -- print working directory
+(q)            -- quit - shorthand for init:stop/0
+
+LFE shell built-in forms
+
+(set pattern expr)
+(set pattern (when guard) expr) -- evaluate <expr> and match the result with
+                                   pattern binding
+
+";
+
+/// `(name args...)`: the arguments, split on whitespace (commands take
+/// words and strings without spaces).
+fn sexpr_call<'a>(input: &'a str, name: &str) -> Option<Vec<&'a str>> {
+    let inner = input.trim().strip_prefix('(')?.strip_suffix(')')?.trim();
+    let mut words = inner.split_whitespace();
+    if words.next()? != name {
+        return None;
+    }
+    let args: Vec<&str> = words.collect();
+    if args.iter().any(|a| a.contains(['(', ')'])) {
+        return None;
+    }
+    Some(args)
+}
+
+pub fn lfe(input: &str) -> Option<Meta> {
+    for name in ["help", "h"] {
+        if sexpr_call(input, name).is_some_and(|a| a.is_empty()) {
+            return Some(Meta::Print(format!("{LFE_HELP}ok\n")));
+        }
+    }
+    for name in ["q", "exit"] {
+        if sexpr_call(input, name).is_some_and(|a| a.is_empty()) {
+            return Some(Meta::Quit);
+        }
+    }
+    if sexpr_call(input, "pwd").is_some_and(|a| a.is_empty()) {
+        return Some(Meta::Print(format!("{}\nok\n", cwd())));
+    }
+    if sexpr_call(input, "clear").is_some_and(|a| a.is_empty()) {
+        return Some(Meta::Print("\x1b[H\x1b[2J".to_string()));
+    }
+    if let Some(args) = sexpr_call(input, "cd") {
+        let [dir] = args.as_slice() else { return None };
+        return Some(Meta::Print(format!(
+            "{}ok\n",
+            cd(&text_arg(dir.trim_start_matches('\''))?)
+        )));
+    }
+    if let Some(args) = sexpr_call(input, "ls") {
+        let dir = match args.as_slice() {
+            [] => ".".to_string(),
+            [dir] => text_arg(dir.trim_start_matches('\''))?,
+            _ => return None,
+        };
+        return Some(Meta::Print(format!("{}ok\n", ls(&dir))));
+    }
+    None
 }
