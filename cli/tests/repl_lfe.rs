@@ -177,5 +177,5 @@ fn shell_functions_help_pwd_cd_ls_q() {
     ] {
         assert!(out.contains(want), "missing {want:?} in:\n{out}\n{err}");
     }
-    assert!(!out.contains("7"), "{out}");
+    assert!(!out.contains("lfe> 7"), "{out}");
 }
