@@ -368,8 +368,9 @@ function require(name)
   return loaded[name], extra
 end
 
--- `debug`: not supported; each function says so when called.
-debug = setmetatable({}, {
+-- `debug`: `getinfo` and `traceback` (runtime/src/lua/debug.rs); each
+-- other function says it is not supported when called.
+setmetatable(debug, {
   __index = function(_, k)
     return function() error("not supported yet: debug." .. tostring_native(k) .. " (spec/lua.md)", 2) end
   end,

@@ -253,6 +253,24 @@ impl Lexer<'_> {
         }
     }
 
+    /// An error in an escape sequence, as llex.c reports it: the string
+    /// read so far, the escape's text up to the offending character
+    /// (`bad`, included unless at the end), "near '...'".
+    fn esc_err<T>(
+        &self,
+        msg: &str,
+        q: u8,
+        out: &[u8],
+        esc: usize,
+        bad: usize,
+    ) -> Result<T, LexError> {
+        let end = (bad + 1).min(self.s.len());
+        let mut near = vec![q];
+        near.extend_from_slice(out);
+        near.extend_from_slice(&self.s[esc..end]);
+        self.err(format!("{msg} near '{}'", String::from_utf8_lossy(&near)))
+    }
+
     fn short_string(&mut self, q: u8) -> Result<Vec<u8>, LexError> {
         self.i += 1;
         let mut out = Vec::new();
@@ -275,6 +293,7 @@ impl Lexer<'_> {
                     ))
                 }
                 b'\\' => {
+                    let esc = self.i;
                     self.i += 1;
                     let e = self.peek(0);
                     match e {
@@ -321,12 +340,35 @@ impl Lexer<'_> {
                                     out.push((a * 16 + b) as u8);
                                     self.i += 3;
                                 }
-                                _ => return self.err("hexadecimal digit expected"),
+                                (Some(_), None) => {
+                                    let bad = self.i + 2;
+                                    return self.esc_err(
+                                        "hexadecimal digit expected",
+                                        q,
+                                        &out,
+                                        esc,
+                                        bad,
+                                    );
+                                }
+                                _ => {
+                                    let bad = self.i + 1;
+                                    return self.esc_err(
+                                        "hexadecimal digit expected",
+                                        q,
+                                        &out,
+                                        esc,
+                                        bad,
+                                    );
+                                }
                             }
                         }
                         b'z' => {
                             self.i += 1;
-                            while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
+                            // lua's isspace: also \v, which Rust's
+                            // is_ascii_whitespace leaves out
+                            while self.i < self.s.len()
+                                && (self.s[self.i].is_ascii_whitespace() || self.s[self.i] == 0x0b)
+                            {
                                 if self.s[self.i] == b'\n' || self.s[self.i] == b'\r' {
                                     self.newline();
                                 } else {
@@ -336,7 +378,8 @@ impl Lexer<'_> {
                         }
                         b'u' => {
                             if self.peek(1) != b'{' {
-                                return self.err("missing '{' in \\u{xxxx}");
+                                let bad = self.i + 1;
+                                return self.esc_err("missing '{'", q, &out, esc, bad);
                             }
                             self.i += 2;
                             let mut v: u64 = 0;
@@ -344,16 +387,31 @@ impl Lexer<'_> {
                             while let Some(d) = (self.peek(0) as char).to_digit(16) {
                                 v = v * 16 + u64::from(d);
                                 if v > 0x7FFF_FFFF {
-                                    return self.err("UTF-8 value too large");
+                                    let bad = self.i;
+                                    return self.esc_err(
+                                        "UTF-8 value too large",
+                                        q,
+                                        &out,
+                                        esc,
+                                        bad,
+                                    );
                                 }
                                 any = true;
                                 self.i += 1;
                             }
                             if !any {
-                                return self.err("hexadecimal digit expected");
+                                let bad = self.i;
+                                return self.esc_err(
+                                    "hexadecimal digit expected",
+                                    q,
+                                    &out,
+                                    esc,
+                                    bad,
+                                );
                             }
                             if self.peek(0) != b'}' {
-                                return self.err("missing '}' in \\u{xxxx}");
+                                let bad = self.i;
+                                return self.esc_err("missing '}'", q, &out, esc, bad);
                             }
                             self.i += 1;
                             out.extend(utf8_encode(v as u32));
@@ -367,11 +425,15 @@ impl Lexer<'_> {
                                 k += 1;
                             }
                             if v > 255 {
-                                return self.err("decimal escape too large");
+                                let bad = self.i;
+                                return self.esc_err("decimal escape too large", q, &out, esc, bad);
                             }
                             out.push(v as u8);
                         }
-                        _ => return self.err("invalid escape sequence"),
+                        _ => {
+                            let bad = self.i;
+                            return self.esc_err("invalid escape sequence", q, &out, esc, bad);
+                        }
                     }
                 }
                 _ => {

@@ -59,6 +59,9 @@ enum K<'a> {
     Rest {
         stats: &'a [Stat],
         depth: usize,
+        /// Label groups visible where the rest of the block is (a block
+        /// ended before it: its labels are not visible to the rest).
+        labels: usize,
         next: Box<K<'a>>,
     },
     /// The step of a numeric `for`.
@@ -97,6 +100,7 @@ type Snapshot = (Vec<Vec<(String, DeclId)>>, HashMap<DeclId, Bind>);
 
 struct Label {
     name: String,
+    line: u32,
     fun: FunName,
     params: Vec<DeclId>,
 }
@@ -424,10 +428,17 @@ impl<'a> Lower<'a> {
                 args.extend(ids.iter().map(|d| self.pass(*d)));
                 apply(funref(f), args, 0)
             }
-            K::Rest { stats, depth, next } => {
+            K::Rest {
+                stats,
+                depth,
+                labels,
+                next,
+            } => {
                 let saved = self.snapshot();
                 self.scopes.truncate(*depth);
+                let hidden = self.labels.split_off((*labels).min(self.labels.len()));
                 let e = self.stats(stats, next);
+                self.labels.extend(hidden);
                 self.restore(saved);
                 e
             }
@@ -523,6 +534,7 @@ impl<'a> Lower<'a> {
             K::Rest {
                 stats: &ss[i + 1..],
                 depth: self.scopes.len(),
+                labels: self.labels.len(),
                 next: Box::new(k.clone()),
             }
         }
@@ -759,7 +771,10 @@ impl<'a> Lower<'a> {
             .find(|l| l.name == name)
             .map(|l| (l.fun.clone(), l.params.clone()));
         let Some((f, params)) = found else {
-            self.err(format!("no visible label '{name}' for goto"), line);
+            self.err(
+                format!("no visible label '{name}' for <goto> at line {line}"),
+                line,
+            );
             return empty();
         };
         // A label outside the innermost to-be-closed scope: leave it first.
@@ -804,12 +819,21 @@ impl<'a> Lower<'a> {
         let mut cuts = Vec::new();
         for (i, s) in ss.iter().enumerate() {
             if let Stat::Label(n, line) = s {
-                // Only labels of the same block are checked: lua5.4 also
-                // rejects a label named as one declared *earlier* in an
-                // enclosing block, which needs positions we do not keep
-                // (spec/lua.md); a later one in an enclosing block is fine.
-                if cuts.iter().any(|(_, m, _): &(usize, String, u32)| m == n) {
-                    self.err(format!("label '{n}' already defined"), *line);
+                // A label of the same block, or of an enclosing block
+                // declared on an earlier line (lua5.4 compares positions;
+                // we have lines), is "already defined".
+                let same = cuts
+                    .iter()
+                    .find(|(_, m, _): &&(usize, String, u32)| m == n)
+                    .map(|c| c.2);
+                let outer = self
+                    .labels
+                    .iter()
+                    .flat_map(|g| g.iter())
+                    .find(|l| l.name == *n && l.line <= *line)
+                    .map(|l| l.line);
+                if let Some(prev) = same.or(outer) {
+                    self.err(format!("label '{n}' already defined on line {prev}"), *line);
                 }
                 cuts.push((i, n.clone(), *line));
             }
@@ -838,7 +862,10 @@ impl<'a> Lower<'a> {
         let mut labels = Vec::new();
         let mut declared: Vec<(String, DeclId)> = Vec::new();
         let mut prev = 0;
-        for (i, n, _) in &cuts {
+        // In `repeat ... until cond` the condition is in the body's scope,
+        // so a label ending the body is not outside it.
+        let in_repeat = matches!(k, K::Until { .. });
+        for (i, n, lline) in &cuts {
             for s in &ss[prev..*i] {
                 match s {
                     Stat::Local(names, _, _) => {
@@ -851,7 +878,7 @@ impl<'a> Lower<'a> {
             prev = i + 1;
             // A label at the end of the block (only labels and nothing
             // else after it) is outside the scope of the block's locals.
-            let at_end = ss[i + 1..].iter().all(|s| matches!(s, Stat::Label(..)));
+            let at_end = !in_repeat && ss[i + 1..].iter().all(|s| matches!(s, Stat::Label(..)));
             let mut params = outer_thr.clone();
             let visible: Vec<(String, DeclId)> = if at_end { Vec::new() } else { declared.clone() };
             for (_, d) in &visible {
@@ -863,6 +890,7 @@ impl<'a> Lower<'a> {
             labels.push((
                 Label {
                     name: n.clone(),
+                    line: *lline,
                     fun: f,
                     params,
                 },
@@ -875,6 +903,7 @@ impl<'a> Lower<'a> {
                 .iter()
                 .map(|(l, _, _)| Label {
                     name: l.name.clone(),
+                    line: l.line,
                     fun: l.fun.clone(),
                     params: l.params.clone(),
                 })

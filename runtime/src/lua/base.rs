@@ -1491,6 +1491,7 @@ fn native_module(lib: &str) -> &'static str {
         "string" => "lua_string",
         "table" => "lua_table",
         "coroutine" => "lua_co",
+        "debug" => "lua_debug",
         _ => "lua_base",
     }
 }
@@ -1505,6 +1506,7 @@ pub fn libs() -> Vec<(&'static str, Lib)> {
         ("string", super::strlib::LIB),
         ("table", super::tablib::LIB),
         ("coroutine", super::co::LIB),
+        ("debug", super::debug::LIB),
     ]
 }
 

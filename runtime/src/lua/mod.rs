@@ -21,6 +21,7 @@
 
 pub mod base;
 pub mod co;
+pub mod debug;
 pub mod host;
 pub mod natives;
 pub mod number;
