@@ -344,3 +344,22 @@ fn repl_shell_commands_help_and_quit() {
     assert!(out.contains("2 : Int"), "{out}\n{err}");
     assert!(!out.contains("3 : Int"), "{out}\n{err}");
 }
+
+/// `:type EXPR` prints the inferred type without running EXPR; `:load
+/// FILE` compiles a module file so that the shell can import it.
+#[test]
+fn repl_type_and_load_commands() {
+    let dir = std::env::temp_dir().join(format!("eubeam_gleam_cmds_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("util.gleam");
+    std::fs::write(&file, "pub fn double(x: Int) -> Int { x * 2 }\n").expect("write util.gleam");
+    let (out, err) = repl(&format!(
+        "let xs = [1, 2]\n:type xs\n:type fn(x) {{ x + 1 }}\n:type xs == panic\n:load {}\nimport util\nutil.double(21)\n",
+        file.display()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.contains("> List(Int)\n> fn(Int) -> Int\n> Bool\n> Loaded util\n> > 42 : Int\n"),
+        "{out}\n{err}"
+    );
+}

@@ -82,3 +82,15 @@ fn shell_commands_help_and_quit() {
     assert!(out.contains("> 2\n> "), "{out}");
     assert!(!out.contains("> 3"), "{out}");
 }
+
+/// `:load FILE` runs a file in the shell's state: its globals stay.
+#[test]
+fn load_runs_a_file_in_the_shell_state() {
+    let dir = std::env::temp_dir().join(format!("eubeam_lua_cmds_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("s.lua");
+    std::fs::write(&file, "x = 41\nfunction inc(n) return n + 1 end\n").expect("write s.lua");
+    let out = transcript(&format!(":load {}\nprint(inc(x))\n", file.display()));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.contains("> > 42\n"), "{out}");
+}

@@ -119,6 +119,7 @@ pub fn run(args: ReplArgs) -> u8 {
         let cx = repl_meta::MetaCtx {
             vm: &vm,
             history: &history,
+            bound: &bound,
         };
         let meta = meta.or_else(|| repl_meta::command(frontend.language(), &pending, &cx));
         let source = match meta {

@@ -32,6 +32,8 @@ pub struct Entry {
 pub struct MetaCtx<'a> {
     pub vm: &'a eubeam_runtime::Vm,
     pub history: &'a [Entry],
+    /// The names the shell has bound (Gleam's `:type` checks against them).
+    pub bound: &'a [String],
 }
 
 /// `name(args)` with `args` returned (balanced brackets are the caller's
@@ -242,8 +244,8 @@ pub fn command(language: &str, input: &str, cx: &MetaCtx) -> Option<Meta> {
         "erlang" => erlang(input, cx),
         "elixir" => elixir(input, cx),
         "lfe" => lfe(input),
-        "gleam" => colon(input, GLEAM_HELP),
-        "lua" => colon(input, LUA_HELP),
+        "gleam" => colon(input, GLEAM_HELP, |cmd, arg| gleam(cmd, arg, cx)),
+        "lua" => colon(input, LUA_HELP, |cmd, arg| lua(cmd, arg, cx)),
         _ => None,
     }
 }
@@ -255,21 +257,58 @@ pub fn command(language: &str, input: &str, cx: &MetaCtx) -> Option<Meta> {
 /// syntax can start an expression with.
 const GLEAM_HELP: &str = "\
 :help          -- this list
+:load FILE     -- compile and load a module file; `import` it afterwards
 :quit          -- leave the shell (Ctrl-D does too)
+:type EXPR     -- print the inferred type of EXPR without running it
 ";
 
 const LUA_HELP: &str = "\
 :help          -- this list
+:load FILE     -- run a Lua file in the shell's state (as dofile)
 :quit          -- leave the shell (Ctrl-D does too)
 ";
 
-fn colon(input: &str, help: &str) -> Option<Meta> {
+fn gleam(cmd: &str, arg: &str, cx: &MetaCtx) -> Option<Meta> {
+    match cmd {
+        "type" | "t" => Some(Meta::Print(
+            match eubeam_gleam::shell::type_of(arg, cx.bound, "$shell_type") {
+                Ok(ty) => format!("{ty}\n"),
+                Err(diags) => {
+                    crate::sources::emit_for_text(&diags, arg);
+                    String::new()
+                }
+            },
+        )),
+        "load" | "l" => Some(Meta::Print(match compile_load(cx.vm, arg) {
+            Some(names) => format!("Loaded {}\n", names.join(", ")),
+            None => String::new(),
+        })),
+        _ => None,
+    }
+}
+
+fn lua(cmd: &str, arg: &str, _cx: &MetaCtx) -> Option<Meta> {
+    match cmd {
+        "load" | "l" => {
+            if arg.is_empty() || arg.contains(['"', '\\', '\n']) {
+                return Some(Meta::Print(":load takes a file name\n".to_string()));
+            }
+            Some(Meta::Source(format!("dofile(\"{arg}\")\n"), true))
+        }
+        _ => None,
+    }
+}
+
+fn colon(input: &str, help: &str, more: impl Fn(&str, &str) -> Option<Meta>) -> Option<Meta> {
     let line = input.trim().strip_prefix(':')?;
     // Lua's `::label::` is code, not a command.
     if !line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '?') {
         return None;
     }
-    let (cmd, _arg) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let (cmd, arg) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    if let Some(meta) = more(cmd, arg.trim()) {
+        return Some(meta);
+    }
     match cmd {
         "help" | "h" | "?" => Some(Meta::Print(help.to_string())),
         "quit" | "q" => Some(Meta::Quit),

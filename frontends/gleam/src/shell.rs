@@ -191,6 +191,46 @@ pub fn shell_input(input: &str, bound: &[String], module_name: &str) -> ReplInpu
     }
 }
 
+/// The shell's `:type EXPR`: the inferred type of `input` against the
+/// shell's imports, definitions and bindings, without running it or
+/// changing the shell's state.
+pub fn type_of(
+    input: &str,
+    bound: &[String],
+    module_name: &str,
+) -> Result<String, Vec<Diagnostic>> {
+    let (toks, lex_diags) = lex(input, SHELL_FILE);
+    if lex_diags.iter().any(Diagnostic::is_error) {
+        return Err(lex_diags);
+    }
+    let mut p = Parser::new(toks, SHELL_FILE);
+    let Ok(st) = state().lock() else {
+        return Err(vec![Diagnostic::error(
+            SHELL_FILE,
+            0..0,
+            "the shell state is unavailable",
+        )]);
+    };
+    let Ok(mut stmts) = p.shell_statements() else {
+        return Err(p.diags);
+    };
+    if p.diags.iter().any(Diagnostic::is_error) {
+        return Err(p.diags);
+    }
+    let prior: Vec<(String, Type, String)> = bound
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Some((n.clone(), st.types.get(n)?.clone(), format!("Bound{i}"))))
+        .collect();
+    let mut c = Checker::new(SHELL_FILE, module_name);
+    let mut imports = st.imports.clone();
+    imports.extend(st.defs.iter().cloned());
+    match c.check_shell(&imports, &prior, &mut stmts, &crate::load_interface) {
+        Some((ty, _)) => Ok(c.show(&ty)),
+        None => Err(c.diags.into_iter().filter(Diagnostic::is_error).collect()),
+    }
+}
+
 /// An entry of definitions (`fn`, `type`, `const`, with attributes such
 /// as `@external`): checked as a module that sees the shell's imports and
 /// earlier definitions (not its `let` bindings, as a module's functions do
