@@ -94,7 +94,7 @@ fn shell_commands_as_in_erl() {
         "v(N)       -- use the value of query <N>\n** commands in module c **\nc(Mod)     -- compile and load module or file <Mod>\n",
         "q()        -- quit - shorthand for init:stop()\ntrue\n2> ",
         &format!("3> {d}\nok\n4> bad.erl     m1.erl      \nok\n5> 2\n6> 2\n7> 2\n8> {{ok,m1}}\n9> "),
-        "error\n10> {ok,m1}\n11> ok\n12> Module: m1\n",
+        "9> bad.erl:2:4: syntax error before: '->'\n%    2| f( -> ok.\n%     |    ^\n\nerror\n10> {ok,m1}\n11> ok\n12> Module: m1\n",
         "         f/0\n",
         "13> 1: help()\n-> true\n",
         "5: 1+1\n-> 2\n",

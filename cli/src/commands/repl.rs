@@ -196,29 +196,70 @@ pub fn run(args: ReplArgs) -> u8 {
 }
 
 /// erl's `c/1`: compiles the file, loads its modules, and returns what erl
-/// prints: `{ok,Mod}`, or `error` after the diagnostics.
+/// prints: `{ok,Mod}`, or `error` after the diagnostics, which are printed
+/// as erl's shell prints them (`file:L:C: message`, the line, a caret).
 fn compile_and_load(vm: &Vm, path: &str) -> String {
     let path = std::path::Path::new(path);
     if !path.is_file() {
         return "{error,non_existing}".to_string();
     }
-    match sources::compile_all(&[path.to_path_buf()]) {
-        Ok(files) => {
-            let mut last = String::from("error");
-            for module in files.iter().flat_map(|f| f.modules.iter()) {
-                if let Err(e) = vm.load_module(module) {
-                    crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
-                    return "error".to_string();
-                }
-                last = format!(
-                    "{{ok,{}}}",
-                    eubeam_runtime::format::quote_atom(&module.name)
-                );
-            }
-            last
+    let compiled = sources::frontend_for(path).and_then(|f| {
+        let source = sources::read(path)?;
+        Ok((f.compile(&source), source))
+    });
+    let (result, source) = match compiled {
+        Ok(r) => r,
+        Err(e) => {
+            crate::diagnostics::error(&e);
+            return "error".to_string();
         }
-        Err(_) => "error".to_string(),
+    };
+    let modules = match result {
+        Ok(c) => {
+            print!("{}", erl_diagnostics(&c.warnings, &source.text));
+            c.modules
+        }
+        Err(diags) => {
+            print!("{}", erl_diagnostics(&diags, &source.text));
+            return "error".to_string();
+        }
+    };
+    let mut last = String::from("error");
+    for module in &modules {
+        if let Err(e) = vm.load_module(module) {
+            crate::diagnostics::error(&format!("cannot load module {}: {e}", module.name));
+            return "error".to_string();
+        }
+        last = format!(
+            "{{ok,{}}}",
+            eubeam_runtime::format::quote_atom(&module.name)
+        );
     }
+    last
+}
+
+/// Diagnostics as erl's `c/1` prints them (recorded from erl 25):
+/// `bad.erl:2:4: syntax error before: '->'`, then `%    2| f( -> ok.`,
+/// `%     |    ^` and an empty line; warnings say `Warning: `.
+fn erl_diagnostics(diags: &[eubeam_ir::Diagnostic], text: &str) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let loc = d.location(text);
+        let warn = if d.is_error() { "" } else { "Warning: " };
+        out.push_str(&format!("{loc}: {warn}{}\n", d.message));
+        let mut parts = loc.rsplitn(3, ':');
+        let col: usize = parts.next().and_then(|c| c.parse().ok()).unwrap_or(1);
+        let line: usize = parts.next().and_then(|l| l.parse().ok()).unwrap_or(1);
+        if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
+            out.push_str(&format!("%{line:>5}| {src}\n"));
+            out.push_str(&format!(
+                "%{:>5}| {}^\n\n",
+                "",
+                " ".repeat(col.saturating_sub(1))
+            ));
+        }
+    }
+    out
 }
 
 /// The code a shell's completion sees: what the VM has loaded or has natives
