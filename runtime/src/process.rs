@@ -45,7 +45,8 @@ pub struct Process {
     /// Set by an exit signal (or VM stop); the process ends at its next
     /// scheduling point with `exit_reason`.
     pub killed: AtomicBool,
-    pub exit_reason: Mutex<Option<Fragment>>,
+    /// Boxed: a `Fragment` is 56 bytes and most processes are never killed.
+    pub exit_reason: Mutex<Option<Box<Fragment>>>,
     /// Id of the last timer that fired for this process.
     pub timer_fired: AtomicU64,
     /// Owned by whoever moved the state to RUNNING.
@@ -80,25 +81,75 @@ pub struct HeldMonitor {
     pub name: MonitorName,
 }
 
-/// The link and monitor state of one process.
+/// The link and monitor state of one process. The sets are boxed and made
+/// on first change: most processes never link or monitor, and seven
+/// inline hash sets were about 300 bytes of every idle process (issue 4).
+/// Reading through `Deref` sees empty sets when there are none; a change
+/// through `DerefMut` makes them.
 #[derive(Default)]
 pub struct Signals {
     /// Set under this lock when the process dies: after that, links and
     /// monitors are refused (`noproc`) instead of being added.
     pub exited: bool,
-    pub links: HashSet<u64>,
+    sets: Option<Box<SignalSets>>,
+}
+
+/// Hashing of the signal sets: keys are pids and reference ids the VM
+/// made (no untrusted key choice), and a zero-sized hasher lets an empty
+/// set be a `static` and saves 16 bytes a set.
+pub type SigHash = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>;
+
+/// The links and monitors of one process (see [`Signals`]).
+#[derive(Default)]
+pub struct SignalSets {
+    pub links: HashSet<u64, SigHash>,
     /// Monitors this process holds, by reference id.
-    pub monitors: HashMap<u64, HeldMonitor>,
+    pub monitors: HashMap<u64, HeldMonitor, SigHash>,
     /// Monitors on this process: reference id → watching pid.
-    pub monitored_by: HashMap<u64, u64>,
+    pub monitored_by: HashMap<u64, u64, SigHash>,
     /// Links to processes of other nodes (`dist`).
-    pub remote_links: HashSet<crate::term::ExtPid>,
+    pub remote_links: HashSet<crate::term::ExtPid, SigHash>,
     /// Monitors this process holds on processes of other nodes, by local
     /// reference id.
-    pub remote_monitors: HashMap<u64, RemoteTarget>,
+    pub remote_monitors: HashMap<u64, RemoteTarget, SigHash>,
     /// Processes of other nodes monitoring this one: their reference →
     /// (watcher, the name they monitored by, if any).
-    pub remote_watchers: HashMap<crate::term::ExtRef, (crate::term::ExtPid, Option<Atom>)>,
+    pub remote_watchers: HashMap<crate::term::ExtRef, (crate::term::ExtPid, Option<Atom>), SigHash>,
+}
+
+static NO_SIGNALS: SignalSets = SignalSets {
+    links: HashSet::with_hasher(SigHash::new()),
+    monitors: HashMap::with_hasher(SigHash::new()),
+    monitored_by: HashMap::with_hasher(SigHash::new()),
+    remote_links: HashSet::with_hasher(SigHash::new()),
+    remote_monitors: HashMap::with_hasher(SigHash::new()),
+    remote_watchers: HashMap::with_hasher(SigHash::new()),
+};
+
+impl Signals {
+    /// The sets, if any were ever made (changes without allocating).
+    pub fn sets_mut(&mut self) -> Option<&mut SignalSets> {
+        self.sets.as_deref_mut()
+    }
+
+    /// Take every set (the process is dying); `None` when it never linked
+    /// or monitored.
+    pub fn take_sets(&mut self) -> Option<Box<SignalSets>> {
+        self.sets.take()
+    }
+}
+
+impl std::ops::Deref for Signals {
+    type Target = SignalSets;
+    fn deref(&self) -> &SignalSets {
+        self.sets.as_deref().unwrap_or(&NO_SIGNALS)
+    }
+}
+
+impl std::ops::DerefMut for Signals {
+    fn deref_mut(&mut self) -> &mut SignalSets {
+        self.sets.get_or_insert_with(Box::default)
+    }
 }
 
 /// The target of a monitor on another node's process.
@@ -354,7 +405,7 @@ pub struct ProcBody {
     /// "old data never points to young data" concerns the heap only. A
     /// major collection may also drop entries no term refers to: the place
     /// is right after `collect_major` in `ProcBody::collect`.
-    pub lua: crate::lua::LuaArena,
+    pub lua: crate::lua::LazyArena,
 }
 
 impl ProcBody {
@@ -386,7 +437,7 @@ impl ProcBody {
             heap_limit_hit: None,
             priority: Atom::NORMAL,
             group_leader: 0,
-            lua: crate::lua::LuaArena::default(),
+            lua: crate::lua::LazyArena::default(),
         }
     }
 
@@ -424,7 +475,13 @@ impl ProcBody {
         // the entries written recently (the arena's remembered set,
         // spec/runtime.md "Lua objects").
         let major = major || heap.next_is_major();
-        let lua_roots = lua.gc_roots(major);
+        // A process that never made a Lua object has no arena (and a
+        // collection must not make one).
+        let mut lua = lua.get_mut();
+        let lua_roots = match lua.as_deref_mut() {
+            Some(arena) => arena.gc_roots(major),
+            None => Vec::new(),
+        };
         // Arena roots are scanned at every collection, as the stack is:
         // counted with it when the young generation is sized, so a big
         // table written often widens the gap between minor collections
@@ -437,7 +494,9 @@ impl ProcBody {
             heap.collect_minor(&mut roots, scanned);
         }
         drop(roots);
-        lua.after_gc(major);
+        if let Some(arena) = lua {
+            arena.after_gc(major);
+        }
         if let Some(m) = self.max_heap {
             let total = self.total_heap_words();
             if m.size > 0 && total > m.size {
@@ -460,6 +519,7 @@ impl ProcBody {
         (self.heap.reserved_words() + self.stack_words() + self.queue_words) * 8
             + std::mem::size_of::<Process>()
             + std::mem::size_of::<ProcBody>()
+            + self.lua.struct_bytes()
     }
 
     /// Words of the process's stack (y slots and frame records).

@@ -15,12 +15,13 @@
 //!   Hence a `'DOWN'` arrives at most once, and never after `demonitor`
 //!   returned (one already queued is removed by the `flush` option).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::heap::{self, Fragment};
-use crate::process::{HeldMonitor, MonitorName, Process};
-use crate::term::{Atom, Term};
+use crate::process::{HeldMonitor, MonitorName, Process, RemoteTarget, SigHash};
+use crate::term::{Atom, ExtPid, ExtRef, Term};
 use crate::vm::VmInner;
 
 /// Where an exit signal comes from: the rules for `kill` and `normal` differ.
@@ -84,7 +85,7 @@ impl VmInner {
             if target.killed.load(Ordering::SeqCst) && r.is_some() {
                 return;
             }
-            *r = Some(heap::copy_to_fragment(reason));
+            *r = Some(Box::new(heap::copy_to_fragment(reason)));
         }
         self.kill(target);
     }
@@ -203,16 +204,22 @@ impl VmInner {
     /// A process is dying with `reason`: refuse new links and monitors, then
     /// signal linked processes and watchers, and drop the monitors it held.
     pub(crate) fn signal_exit(&self, p: &Arc<Process>, reason: Term) {
-        let (links, monitors, monitored_by) = {
+        let sets = {
             let mut s = p.signals();
             s.exited = true;
-            (
-                std::mem::take(&mut s.links),
-                std::mem::take(&mut s.monitors),
-                std::mem::take(&mut s.monitored_by),
-            )
+            s.take_sets()
         };
-        self.signal_exit_remote(p, reason);
+        // Most processes never linked or monitored: nothing to signal.
+        let Some(sets) = sets else { return };
+        let crate::process::SignalSets {
+            links,
+            monitors,
+            monitored_by,
+            remote_links,
+            remote_monitors,
+            remote_watchers,
+        } = *sets;
+        self.signal_exit_remote(p, reason, remote_links, remote_watchers, remote_monitors);
         for pid in links {
             if let Some(t) = self.procs.get(pid) {
                 let still_linked = t.signals().links.remove(&p.pid);
@@ -244,17 +251,16 @@ impl VmInner {
 impl VmInner {
     /// The other-node half of a process's death: `EXIT` to linked remote
     /// processes, `MONITOR_P_EXIT` to remote watchers, `DEMONITOR_P` for
-    /// the monitors it held (`dist`). The sets are taken under the lock
+    /// the monitors it held (`dist`). The sets were taken under the lock
     /// after `exited` was set, so none is added later.
-    fn signal_exit_remote(&self, p: &Arc<Process>, reason: Term) {
-        let (links, watchers, held) = {
-            let mut s = p.signals();
-            (
-                std::mem::take(&mut s.remote_links),
-                std::mem::take(&mut s.remote_watchers),
-                std::mem::take(&mut s.remote_monitors),
-            )
-        };
+    fn signal_exit_remote(
+        &self,
+        p: &Arc<Process>,
+        reason: Term,
+        links: HashSet<ExtPid, SigHash>,
+        watchers: HashMap<ExtRef, (ExtPid, Option<Atom>), SigHash>,
+        held: HashMap<u64, RemoteTarget, SigHash>,
+    ) {
         if links.is_empty() && watchers.is_empty() && held.is_empty() {
             return;
         }

@@ -1219,3 +1219,24 @@ fn tail_loop_100m_stays_under_50mb_rss() {
     );
     assert!(hwm_kb < 50 * 1024, "peak RSS {hwm_kb} KiB");
 }
+
+/// Issue 4: an idle process blocked in `receive` costs at most 1,000
+/// bytes (`process_info(P, memory)`: the two structures plus its stack
+/// words; spec/runtime.md "Processes and scheduling"). Rarely used state
+/// is boxed on first use; a field added inline to `Process` or `ProcBody`
+/// must fit in this budget (a fresh idle process has six stack words;
+/// 16 are allowed here).
+#[test]
+fn process_sizes() {
+    use crate::process::{ProcBody, Process, Signals};
+    let structs = std::mem::size_of::<Process>() + std::mem::size_of::<ProcBody>();
+    assert!(
+        structs + 16 * 8 <= 1000,
+        "Process {} + ProcBody {} bytes: over the idle-process budget",
+        std::mem::size_of::<Process>(),
+        std::mem::size_of::<ProcBody>()
+    );
+    // Boxed until first use.
+    assert!(std::mem::size_of::<crate::lua::LazyArena>() <= 8);
+    assert!(std::mem::size_of::<Signals>() <= 16);
+}

@@ -1104,10 +1104,11 @@ impl VmInner {
     fn stop_others(&self) {
         for p in self.procs.all() {
             if !p.system {
-                *p.exit_reason.lock().unwrap_or_else(|e| e.into_inner()) = Some(Fragment {
-                    term: Term::atom(Atom::KILLED),
-                    block: None,
-                });
+                *p.exit_reason.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some(Box::new(Fragment {
+                        term: Term::atom(Atom::KILLED),
+                        block: None,
+                    }));
                 self.kill(&p);
                 // Already gone from the caller's point of view.
                 self.procs.remove(p.pid);

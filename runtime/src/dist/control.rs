@@ -497,7 +497,10 @@ impl VmInner {
         let reason = Term::atom(Atom::intern("noconnection"));
         for p in self.procs.all() {
             let (links, mons) = {
-                let mut s = p.signals();
+                let mut g = p.signals();
+                // Without sets there is nothing to drop (and no need to
+                // make them).
+                let Some(s) = g.sets_mut() else { continue };
                 let links: Vec<ExtPid> = s
                     .remote_links
                     .iter()

@@ -120,21 +120,69 @@ pub struct LuaArena {
 
 impl Default for LuaArena {
     fn default() -> LuaArena {
-        LuaArena {
-            objs: Vec::new(),
-            free: Vec::new(),
-            dirty: Vec::new(),
-            dirty_prev: Vec::new(),
-            marks: Vec::new(),
-            scan_all: false,
-            special: [Term::NIL; 3],
-            initialized: false,
-            rng: [0; 4],
-            running: Vec::new(),
-            main_co: None,
-            raised_at: String::new(),
-        }
+        LuaArena::EMPTY
     }
+}
+
+/// The empty arena every process without Lua objects reads through
+/// [`LazyArena`].
+static EMPTY_ARENA: LuaArena = LuaArena::EMPTY;
+
+/// A process body's arena, allocated on first mutable use: most processes
+/// never touch a Lua object, and an inline `LuaArena` (about 250 bytes)
+/// was a fifth of an idle process (issue 4, spec/runtime.md "Processes").
+/// Reads of a process without an arena see an empty one (`Deref`); the
+/// first `&mut` access (`DerefMut`: allocating a slot, seeding the RNG,
+/// ...) boxes a fresh arena. The collector asks [`LazyArena::get_mut`] so
+/// that a collection never allocates one.
+#[derive(Default)]
+pub struct LazyArena(Option<Box<LuaArena>>);
+
+impl LazyArena {
+    /// The arena, if this process ever made one.
+    pub fn get_mut(&mut self) -> Option<&mut LuaArena> {
+        self.0.as_deref_mut()
+    }
+
+    /// Bytes of the boxed arena structure (0 before first use), for
+    /// `process_info(P, memory)`.
+    pub fn struct_bytes(&self) -> usize {
+        self.0
+            .as_ref()
+            .map_or(0, |_| std::mem::size_of::<LuaArena>())
+    }
+}
+
+impl std::ops::Deref for LazyArena {
+    type Target = LuaArena;
+    fn deref(&self) -> &LuaArena {
+        self.0.as_deref().unwrap_or(&EMPTY_ARENA)
+    }
+}
+
+impl std::ops::DerefMut for LazyArena {
+    fn deref_mut(&mut self) -> &mut LuaArena {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl LuaArena {
+    /// No objects, nothing initialised (a `const` so that the shared
+    /// empty arena can be a `static`).
+    pub const EMPTY: LuaArena = LuaArena {
+        objs: Vec::new(),
+        free: Vec::new(),
+        dirty: Vec::new(),
+        dirty_prev: Vec::new(),
+        marks: Vec::new(),
+        scan_all: false,
+        special: [Term::NIL; 3],
+        initialized: false,
+        rng: [0; 4],
+        running: Vec::new(),
+        main_co: None,
+        raised_at: String::new(),
+    };
 }
 
 impl LuaArena {
