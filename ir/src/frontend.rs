@@ -126,6 +126,36 @@ pub struct Candidate {
     pub replacement: String,
 }
 
+impl Candidate {
+    /// A name that is shown as it is inserted.
+    pub fn same(name: String) -> Candidate {
+        Candidate {
+            display: name.clone(),
+            replacement: name,
+        }
+    }
+
+    /// Names completed as themselves, sorted, each once.
+    pub fn sorted_names(mut names: Vec<String>) -> Vec<Candidate> {
+        names.sort();
+        names.dedup();
+        names.into_iter().map(Candidate::same).collect()
+    }
+
+    /// `(display, replacement)` pairs, sorted, each once.
+    pub fn sorted_pairs(mut pairs: Vec<(String, String)>) -> Vec<Candidate> {
+        pairs.sort();
+        pairs.dedup();
+        pairs
+            .into_iter()
+            .map(|(display, replacement)| Candidate {
+                display,
+                replacement,
+            })
+            .collect()
+    }
+}
+
 /// Stack for compiler threads. Parsing, lowering, type checking and printing
 /// recurse over the input's nesting, which each frontend caps; 256 MiB holds
 /// the deepest input any cap lets through.

@@ -24,14 +24,12 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
         return alias(word, start, catalog);
     }
     if word.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') && !word.contains('.') {
-        let mut names: Vec<String> = catalog
+        let names: Vec<String> = catalog
             .bound()
             .into_iter()
             .filter(|b| b.starts_with(word) && is_name(b))
             .collect();
-        names.sort();
-        names.dedup();
-        let mut candidates: Vec<Candidate> = names.into_iter().map(same).collect();
+        let mut candidates = Candidate::sorted_names(names);
         // Kernel's functions are imported everywhere, as in iex.
         let mut kernel: Vec<(&str, u32)> = crate::lower::kernel_funs()
             .filter(|(f, _)| f.starts_with(word) && is_name(f))
@@ -112,13 +110,6 @@ fn functions(catalog: &dyn Catalog, module: &str, prefix: &str) -> Vec<Candidate
             replacement: f,
         })
         .collect()
-}
-
-fn same(s: String) -> Candidate {
-    Candidate {
-        display: s.clone(),
-        replacement: s,
-    }
 }
 
 /// Where the run of name characters (and `.` between aliases) that ends

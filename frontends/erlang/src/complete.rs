@@ -31,21 +31,12 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
     }
     if word.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
         // A variable: the shell's bindings.
-        let mut names: Vec<String> = catalog
+        let names: Vec<String> = catalog
             .bound()
             .into_iter()
             .filter(|b| b.starts_with(word))
             .collect();
-        names.sort();
-        names.dedup();
-        let candidates = names
-            .into_iter()
-            .map(|b| Candidate {
-                display: b.clone(),
-                replacement: b,
-            })
-            .collect();
-        return (start, candidates);
+        return (start, Candidate::sorted_names(names));
     }
     if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
         return (pos, Vec::new());

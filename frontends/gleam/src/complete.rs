@@ -37,7 +37,10 @@ fn complete_with(
             let start = pos - path.len();
             return (
                 start,
-                names.into_iter().map(|m| same(m.to_string())).collect(),
+                names
+                    .into_iter()
+                    .map(|m| Candidate::same(m.to_string()))
+                    .collect(),
             );
         }
     }
@@ -61,7 +64,7 @@ fn complete_with(
             .collect();
         return (start + alias.len() + 1, candidates);
     }
-    let mut names: Vec<(String, String)> = imports
+    let names: Vec<(String, String)> = imports
         .iter()
         .map(|(a, ..)| (a.clone(), format!("{a}.")))
         .chain(
@@ -72,23 +75,7 @@ fn complete_with(
         .chain(catalog.bound().into_iter().map(|b| (b.clone(), b)))
         .filter(|(n, _)| n.starts_with(word))
         .collect();
-    names.sort();
-    names.dedup();
-    let candidates = names
-        .into_iter()
-        .map(|(display, replacement)| Candidate {
-            display,
-            replacement,
-        })
-        .collect();
-    (start, candidates)
-}
-
-fn same(s: String) -> Candidate {
-    Candidate {
-        display: s.clone(),
-        replacement: s,
-    }
+    (start, Candidate::sorted_pairs(names))
 }
 
 /// Where the (possibly module-qualified) name that ends `text` begins.

@@ -31,7 +31,7 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
     if word.is_empty() {
         return (pos, Vec::new());
     }
-    let mut names: Vec<(String, String)> = if in_call {
+    let names: Vec<(String, String)> = if in_call {
         catalog
             .modules()
             .into_iter()
@@ -48,16 +48,7 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
             .map(|b| (b.clone(), b))
             .collect()
     };
-    names.sort();
-    names.dedup();
-    let candidates = names
-        .into_iter()
-        .map(|(display, replacement)| Candidate {
-            display,
-            replacement,
-        })
-        .collect();
-    (start, candidates)
+    (start, Candidate::sorted_pairs(names))
 }
 
 /// Characters that end a symbol: brackets, quotes, whitespace.

@@ -137,29 +137,20 @@ pub fn complete(line: &str, pos: usize, catalog: &dyn Catalog) -> (usize, Vec<Ca
         let candidates = fields
             .iter()
             .filter(|f| f.starts_with(field))
-            .map(|f| same(f.to_string()))
+            .map(|f| Candidate::same(f.to_string()))
             .collect();
         return (start + table.len() + 1, candidates);
     }
     if word.is_empty() || word.contains(':') {
         return (pos, Vec::new());
     }
-    let mut names: Vec<String> = GLOBALS
+    let names: Vec<String> = GLOBALS
         .iter()
         .map(|g| g.to_string())
         .chain(catalog.bound())
         .filter(|n| n.starts_with(word))
         .collect();
-    names.sort();
-    names.dedup();
-    (start, names.into_iter().map(same).collect())
-}
-
-fn same(s: String) -> Candidate {
-    Candidate {
-        display: s.clone(),
-        replacement: s,
-    }
+    (start, Candidate::sorted_names(names))
 }
 
 /// Where the dotted name that ends `text` begins.
